@@ -1,0 +1,17 @@
+using Aggregator.Core.Items;
+using Aggregator.Core.Query;
+
+namespace Aggregator.Core.Alerts;
+
+/// <summary>
+/// One item that matched one or more rules for one subscriber. It is delivered as one message whatever
+/// the number of rules; <see cref="AlertId"/> is derived from (subscriber, feed, item key) so a resend
+/// after a crash carries the same id.
+/// </summary>
+public sealed record Alert(
+    string AlertId,
+    string SubscriberId,
+    FeedRef Feed,
+    FeedItem Item,
+    IReadOnlyList<RuleMatch> Rules,
+    DateTimeOffset DiscoveredAt);

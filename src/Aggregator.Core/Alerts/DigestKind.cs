@@ -1,0 +1,9 @@
+namespace Aggregator.Core.Alerts;
+
+public enum DigestKind
+{
+    Immediate,
+    Every,
+    Daily,
+    Weekly,
+}

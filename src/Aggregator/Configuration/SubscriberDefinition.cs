@@ -1,0 +1,23 @@
+using Aggregator.Core.Alerts;
+
+namespace Aggregator.Configuration;
+
+/// <summary>One entry of <c>subscribers</c>: who receives alerts, how, and how often.</summary>
+internal sealed record SubscriberDefinition
+{
+    public required string Id { get; init; }
+    public IReadOnlyList<string> Email { get; init; } = [];
+    public WebhookTarget? Webhook { get; init; }
+    public DigestSchedule Digest { get; init; } = DigestSchedule.Immediate;
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+}
+
+/// <summary>
+/// A Standard Webhooks endpoint. Several secrets sign every message with each of them, so a receiver
+/// can rotate keys without losing messages.
+/// </summary>
+internal sealed record WebhookTarget
+{
+    public required Uri Url { get; init; }
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+}

@@ -1,0 +1,14 @@
+using Aggregator.Core.Items;
+
+namespace Aggregator.Parsing;
+
+/// <summary>
+/// Turns fetched bytes into a <see cref="ParsedFeed"/>: the hardened XML pre-pass (no DTD, no resolver,
+/// a character cap), then CodeHollow.FeedReader, then normalisation to plain text with stable item keys.
+/// </summary>
+internal interface IFeedParser
+{
+    /// <param name="charset">The HTTP charset, used only when the document declares no encoding.</param>
+    /// <exception cref="FeedFormatException">The bytes are not a usable feed; the message says why in one line.</exception>
+    ParsedFeed Parse(ReadOnlySpan<byte> body, string? charset = null);
+}

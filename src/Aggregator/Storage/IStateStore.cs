@@ -1,0 +1,35 @@
+namespace Aggregator.Storage;
+
+/// <summary>
+/// Everything the worker remembers: per-feed HTTP state, seen item keys, and the outbox of alerts.
+/// Seen keys and the alerts they queue are written in one transaction, so a crash leaves both or neither.
+/// </summary>
+internal interface IStateStore
+{
+    /// <summary>Creates or upgrades the schema.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task<FeedState?> GetFeedStateAsync(string feedId, CancellationToken cancellationToken);
+
+    /// <summary>Saves the feed's state alone, for polls that found nothing new (304, errors, no new items).</summary>
+    Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken);
+
+    /// <summary>The subset of <paramref name="keys"/> already recorded for the feed.</summary>
+    Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: records each item key as seen, queues that item's outbox messages only if the
+    /// key was not already recorded (another poll may have won the race), and saves the feed state.
+    /// </summary>
+    /// <returns>The number of outbox messages queued.</returns>
+    Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="limit"/> messages due at <paramref name="now"/>, each leased for <paramref name="lease"/>.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken);
+
+    Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken);
+
+    Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken);
+}

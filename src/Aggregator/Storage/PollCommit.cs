@@ -1,0 +1,7 @@
+namespace Aggregator.Storage;
+
+/// <summary>The outcome of one poll that found new items, written atomically.</summary>
+internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items);
+
+/// <summary>A newly seen item and the messages it queues (none when it matched nothing or is a baseline).</summary>
+internal sealed record SeenItem(string Key, IReadOnlyList<OutboxDraft> Messages);
