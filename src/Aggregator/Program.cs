@@ -1,6 +1,11 @@
+using System.CommandLine;
+using Aggregator.Commands;
+
 namespace Aggregator;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static Task<int> Main(string[] args) =>
+        // The Generic Host handles SIGTERM/SIGINT for `run`; the parser must not race it for them.
+        Cli.Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 }

@@ -60,4 +60,8 @@ public sealed record DigestSchedule(DigestKind Kind, TimeSpan Interval, TimeOnly
         day = default;
         return false;
     }
+
+    /// <summary>When an alert queued at <paramref name="now"/> is due: now, or the end of its digest window.</summary>
+    public DateTimeOffset NextDue(DateTimeOffset now, TimeZoneInfo timeZone) =>
+        Kind == DigestKind.Immediate ? now : throw new NotSupportedException("digest windows");
 }

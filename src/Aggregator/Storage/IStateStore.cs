@@ -32,4 +32,7 @@ internal interface IStateStore
     Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken);
 
     Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken);
+
+    /// <summary>When the longest-waiting message that is due and not yet sent became due; null when none is due.</summary>
+    Task<DateTimeOffset?> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

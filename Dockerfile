@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Aggregator.Core/Aggregator.Core.csproj src/Aggregator.Core/
+COPY src/Aggregator/Aggregator.csproj src/Aggregator/
+RUN dotnet restore src/Aggregator/Aggregator.csproj
+COPY src/ src/
+RUN dotnet publish src/Aggregator/Aggregator.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+COPY config/ /etc/aggregator/
+ENV AGGREGATOR_CONFIG=/etc/aggregator \
+    DOTNET_gcServer=0
+# State (SQLite, mail pickup) lives under /app/data; config is mounted read-only.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+VOLUME ["/etc/aggregator", "/app/data"]
+USER $APP_UID
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+  CMD ["dotnet", "aggregator.dll", "health"]
+ENTRYPOINT ["dotnet", "aggregator.dll"]
+CMD ["run"]

@@ -1,0 +1,12 @@
+namespace Aggregator.Commands;
+
+/// <summary>Exit codes of CONTRACT section 1.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int NothingMatched = 1;
+    public const int Unhealthy = 1;
+    public const int InvalidConfig = 2;
+    public const int InvalidQuery = 2;
+    public const int NotAFeed = 3;
+}

@@ -1,0 +1,59 @@
+using Aggregator.Configuration;
+using Aggregator.Core.Items;
+using Aggregator.Fetching;
+using Aggregator.Hosting;
+using Aggregator.Parsing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aggregator.Commands;
+
+/// <summary>
+/// Reads the inputs of <c>parse</c> and <c>test-rule</c>: URLs through the same hardened fetcher and
+/// network policy as <c>run</c>, paths from disk with the same size cap, then the same parser.
+/// </summary>
+internal sealed class FeedInputs : IDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly IFeedFetcher _fetcher;
+    private readonly IFeedParser _parser;
+
+    public FeedInputs(AggregatorConfig config)
+    {
+        _services = new ServiceCollection().AddLogging().AddFeedServices(config).BuildServiceProvider();
+        _fetcher = _services.GetRequiredService<IFeedFetcher>();
+        _parser = _services.GetRequiredService<IFeedParser>();
+    }
+
+    /// <summary>The settings of the config directory when it is valid, the defaults otherwise.</summary>
+    public static AggregatorConfig ConfigOrDefaults(string directory)
+    {
+        var loaded = ConfigLoader.Load(directory);
+        return loaded.Config ?? new AggregatorConfig { Directory = Path.GetFullPath(directory) };
+    }
+
+    /// <returns>The feed, or null with a one-line reason.</returns>
+    public async Task<(ParsedFeed? Feed, string? Error)> ReadAsync(string input, CancellationToken cancellationToken)
+    {
+        var location = ToLocation(input);
+        if (location is null) return (null, "not an http(s) URL or a readable file path");
+        var outcome = await _fetcher.FetchAsync(new FetchRequest(location), cancellationToken).ConfigureAwait(false);
+        if (outcome.Status != FetchStatus.Ok) return (null, outcome.Error ?? $"fetch failed ({outcome.Status})");
+        try
+        {
+            return (_parser.Parse(outcome.Body, outcome.Charset), null);
+        }
+        catch (FeedFormatException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private static Uri? ToLocation(string input)
+    {
+        if (input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            return Uri.TryCreate(input, UriKind.Absolute, out var url) ? url : null;
+        return new Uri(Path.GetFullPath(input));
+    }
+
+    public void Dispose() => _services.Dispose();
+}

@@ -1,0 +1,46 @@
+using Aggregator.Core.Items;
+using Aggregator.Core.Query;
+
+namespace Aggregator.Commands;
+
+/// <summary>What <c>test-rule</c> found, printable as text or as the contract's JSON.</summary>
+internal sealed class TestRuleReport
+{
+    private readonly List<(FeedItem Item, IReadOnlyList<RuleMatch> Rules)> _items = [];
+
+    public bool AnyMatched => _items.Any(i => i.Rules.Count > 0);
+
+    public void Add(FeedItem item, IReadOnlyList<RuleMatch> rules) => _items.Add((item, rules));
+
+    public object ToJson() => new
+    {
+        items = _items.Select(i => new
+        {
+            key = i.Item.Key,
+            title = i.Item.Title,
+            link = i.Item.Link,
+            rules = i.Rules.Select(r => new
+            {
+                rule = r.RuleId,
+                matches = r.Matches.Select(m => new { field = m.Field, term = m.Term, start = m.Start, length = m.Length, snippet = m.Snippet }),
+            }),
+        }),
+    };
+
+    public void WriteText(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var (item, rules) in _items)
+        {
+            output.WriteLine($"{(rules.Count > 0 ? "MATCH" : "-    ")} {item.Title}");
+            foreach (var rule in rules)
+            {
+                output.WriteLine($"      rule {rule.RuleId}:");
+                foreach (var match in rule.Matches)
+                    output.WriteLine($"        {match.Field}: \"{match.Term}\" at {match.Start}: {match.Snippet}");
+            }
+        }
+        var matched = _items.Count(i => i.Rules.Count > 0);
+        output.WriteLine($"{matched} of {_items.Count} items matched");
+    }
+}

@@ -1,0 +1,36 @@
+using Aggregator.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Hosting;
+
+/// <summary>Builds the Generic Host that <c>run</c> runs: logging, systemd integration, and every service of the worker.</summary>
+internal static class WorkerHost
+{
+    /// <param name="configure">Last word on the services, for tests (a fake clock, a test port).</param>
+    public static IHost Build(AggregatorConfig config, string[] args, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+
+        builder.Logging.ClearProviders();
+        if (config.Settings.Telemetry.LogFormat == LogFormat.Json)
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        else
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.UseUtcTimestamp = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddWorker(config);
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}

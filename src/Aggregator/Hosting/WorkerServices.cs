@@ -1,0 +1,55 @@
+using Aggregator.Configuration;
+using Aggregator.Fetching;
+using Aggregator.Health;
+using Aggregator.Observability;
+using Aggregator.Parsing;
+using Aggregator.Pipeline;
+using Aggregator.Runtime;
+using Aggregator.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace Aggregator.Hosting;
+
+/// <summary>The worker's services, in the order of the data path: fetch, parse, store, match, schedule, deliver.</summary>
+internal static class WorkerServices
+{
+    public static IServiceCollection AddWorker(this IServiceCollection services, AggregatorConfig config)
+    {
+        services.AddFeedServices(config);
+        services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
+        services.AddMetrics();
+        services.AddSingleton<AggregatorMetrics>();
+        services.AddSingleton<FeedPoller>();
+        services.AddSingleton<IPollObserver, PollObserver>();
+        services.AddSingleton<FeedSchedule>();
+
+        services.AddStore(config.Settings.Storage);
+        services.AddDelivery(config);
+
+        // The startup service schedules the feeds, so it is registered before Quartz's own hosted service.
+        services.AddHostedService<StartupService>();
+        services.AddQuartz(q =>
+        {
+            q.UseInMemoryStore();
+            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(4, Environment.ProcessorCount * 4));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.TryAddSingleton(new HeartbeatFile(Heartbeat.PathFromEnvironment()));
+        services.AddHostedService<HeartbeatService>();
+        return services;
+    }
+
+    /// <summary>What fetching and parsing need, shared by <c>run</c>, <c>parse</c> and <c>test-rule</c>.</summary>
+    public static IServiceCollection AddFeedServices(this IServiceCollection services, AggregatorConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(config.Settings.Polling);
+        services.AddSingleton(config.Settings.Network);
+        services.AddFeedFetching();
+        services.AddSingleton<IFeedParser, FeedParser>();
+        return services;
+    }
+}

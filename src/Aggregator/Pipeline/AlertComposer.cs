@@ -1,0 +1,53 @@
+using Aggregator.Configuration;
+using Aggregator.Core.Alerts;
+using Aggregator.Core.Items;
+using Aggregator.Core.Query;
+using Aggregator.Runtime;
+using Aggregator.Storage;
+
+namespace Aggregator.Pipeline;
+
+/// <summary>
+/// Turns one new item into outbox messages: matches it against the rule index, folds the matching rules
+/// per subscriber (one message per subscriber, naming every rule), and addresses each of the
+/// subscriber's channels, due now or at the end of its digest window.
+/// </summary>
+internal static class AlertComposer
+{
+    public static IReadOnlyList<OutboxDraft> Compose(ConfigSnapshot snapshot, FeedDefinition feed, ParsedFeed parsed, FeedItem item, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(item);
+
+        var dated = item.Published ?? item.Updated;
+        if (dated < now - snapshot.Config.Settings.Alerts.MaxItemAge) return [];
+
+        var matches = snapshot.Rules.Match(item, feed.Id);
+        if (matches.Count == 0) return [];
+
+        var perSubscriber = new Dictionary<string, List<RuleMatch>>(StringComparer.Ordinal);
+        foreach (var match in matches)
+        {
+            if (!snapshot.RulesById.TryGetValue(match.RuleId, out var rule)) continue;
+            foreach (var subscriberId in rule.Notify)
+            {
+                if (!perSubscriber.TryGetValue(subscriberId, out var list)) perSubscriber[subscriberId] = list = [];
+                list.Add(match);
+            }
+        }
+
+        var feedRef = new FeedRef(feed.Id, string.IsNullOrWhiteSpace(parsed.Title) ? feed.Id : parsed.Title, feed.Url);
+        var drafts = new List<OutboxDraft>();
+        foreach (var (subscriberId, rules) in perSubscriber)
+        {
+            if (!snapshot.Subscribers.TryGetValue(subscriberId, out var subscriber)) continue;
+            var alert = new Alert(AlertIds.For(subscriberId, feed.Id, item.Key), subscriberId, feedRef, item, rules, now);
+            var due = subscriber.Digest.NextDue(now, subscriber.TimeZone);
+            if (subscriber.Email.Count > 0) drafts.Add(new OutboxDraft(alert, DeliveryChannel.Email, due));
+            if (subscriber.Webhook is not null) drafts.Add(new OutboxDraft(alert, DeliveryChannel.Webhook, due));
+        }
+        return drafts;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using Aggregator.Configuration;
+using Aggregator.Core.Items;
+using Aggregator.Fetching;
+using Aggregator.Parsing;
+using Aggregator.Runtime;
+using Aggregator.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Pipeline;
+
+/// <summary>
+/// One poll of one feed, top to bottom: fetch, parse, drop items already seen, match, and commit the new
+/// keys together with the alerts they queue. Every failure of the feed is recorded in its state and
+/// never thrown: a broken feed stops nothing else.
+/// </summary>
+internal sealed class FeedPoller(
+    ActiveConfig config,
+    IFeedFetcher fetcher,
+    IFeedParser parser,
+    IStateStore store,
+    IPollObserver observer,
+    TimeProvider time,
+    ILogger<FeedPoller> logger)
+{
+    public async Task<PollResult> PollAsync(string feedId, CancellationToken cancellationToken)
+    {
+        var snapshot = config.Current;
+        if (!snapshot.Feeds.TryGetValue(feedId, out var feed)) return PollResult.Skipped("feed no longer configured");
+
+        var state = await store.GetFeedStateAsync(feedId, cancellationToken).ConfigureAwait(false)
+            ?? new FeedState { FeedId = feedId };
+        var now = time.GetUtcNow();
+        if (state.Disabled) return PollResult.Skipped("feed disabled (410 Gone)");
+        if (state.NotBefore > now) return PollResult.Skipped($"backing off until {state.NotBefore:O}");
+
+        var outcome = await fetcher.FetchAsync(new FetchRequest(feed.Location, state.ETag, state.LastModified), cancellationToken)
+            .ConfigureAwait(false);
+        now = time.GetUtcNow();
+        var polled = state with
+        {
+            LastPollAt = now,
+            LastHttpStatus = outcome.HttpStatus,
+            PermanentRedirect = outcome.PermanentRedirect?.ToString() ?? state.PermanentRedirect,
+        };
+
+        var result = outcome.Status switch
+        {
+            FetchStatus.Ok => await ProcessBodyAsync(snapshot, feed, polled, outcome, cancellationToken).ConfigureAwait(false),
+            FetchStatus.NotModified => await SaveAsync(Succeeded(polled, outcome, "not-modified"), PollResult.NotModified, cancellationToken).ConfigureAwait(false),
+            FetchStatus.Gone => await SaveAsync(polled with { Disabled = true, LastResult = "gone", LastError = outcome.Error }, PollResult.Failed("410 Gone: feed disabled"), cancellationToken).ConfigureAwait(false),
+            FetchStatus.Throttled => await SaveAsync(polled with { LastResult = "throttled", LastError = outcome.Error, NotBefore = now + (outcome.RetryAfter ?? Interval(feed, snapshot)) }, PollResult.Failed(outcome.Error ?? "throttled"), cancellationToken).ConfigureAwait(false),
+            _ => await SaveAsync(Failed(polled, feed, snapshot, outcome.Error ?? "fetch failed", now), PollResult.Failed(outcome.Error ?? "fetch failed"), cancellationToken).ConfigureAwait(false),
+        };
+        observer.Polled(feed.Id, result);
+        LogResult(feed.Id, result);
+        return result;
+    }
+
+    private async Task<PollResult> ProcessBodyAsync(ConfigSnapshot snapshot, FeedDefinition feed, FeedState state, FetchOutcome outcome, CancellationToken cancellationToken)
+    {
+        var body = outcome.Body ?? [];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
+        if (hash == state.BodyHash)
+            return await SaveAsync(Succeeded(state, outcome, "unchanged"), PollResult.Unchanged, cancellationToken).ConfigureAwait(false);
+
+        ParsedFeed parsed;
+        try
+        {
+            parsed = parser.Parse(body, outcome.Charset);
+        }
+        catch (FeedFormatException ex)
+        {
+            return await SaveAsync(Failed(state, feed, snapshot, ex.Message, time.GetUtcNow()), PollResult.Failed(ex.Message), cancellationToken).ConfigureAwait(false);
+        }
+
+        var keys = parsed.Items.Select(i => i.Key).ToList();
+        var seen = await store.FindSeenAsync(feed.Id, keys, cancellationToken).ConfigureAwait(false);
+        var fresh = parsed.Items.Where(i => !seen.Contains(i.Key)).ToList();
+        var baseline = state.BodyHash is null && feed.FirstPoll == FirstPoll.Baseline;
+        var now = time.GetUtcNow();
+
+        var items = fresh.Select(item => new SeenItem(item.Key, baseline ? [] : AlertComposer.Compose(snapshot, feed, parsed, item, now))).ToList();
+        var next = Succeeded(state, outcome, "ok") with
+        {
+            BodyHash = hash,
+            ItemsSeen = state.ItemsSeen + fresh.Count,
+            LastNewItemAt = fresh.Count > 0 ? now : state.LastNewItemAt,
+        };
+        if (items.Count == 0)
+            return await SaveAsync(next, PollResult.Parsed(0, 0), cancellationToken).ConfigureAwait(false);
+
+        var queued = await store.CommitPollAsync(new PollCommit(next, items), cancellationToken).ConfigureAwait(false);
+        if (queued > 0) observer.Queued(feed.Id, queued);
+        return PollResult.Parsed(fresh.Count, queued);
+    }
+
+    private async Task<PollResult> SaveAsync(FeedState state, PollResult result, CancellationToken cancellationToken)
+    {
+        await store.SaveFeedStateAsync(state, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static FeedState Succeeded(FeedState state, FetchOutcome outcome, string result) => state with
+    {
+        LastResult = result,
+        LastError = null,
+        ConsecutiveFailures = 0,
+        NotBefore = null,
+        ETag = outcome.ETag ?? (result == "not-modified" ? state.ETag : null),
+        LastModified = outcome.LastModified ?? (result == "not-modified" ? state.LastModified : null),
+    };
+
+    /// <summary>Consecutive failures double the wait (from the second one), capped at 16 intervals or 6 hours.</summary>
+    private static FeedState Failed(FeedState state, FeedDefinition feed, ConfigSnapshot snapshot, string error, DateTimeOffset now)
+    {
+        var failures = state.ConsecutiveFailures + 1;
+        var interval = Interval(feed, snapshot);
+        var backoff = failures < 2 ? TimeSpan.Zero : interval * Math.Pow(2, Math.Min(failures - 1, 4));
+        if (backoff > TimeSpan.FromHours(6)) backoff = TimeSpan.FromHours(6);
+        return state with
+        {
+            LastResult = "failed",
+            LastError = error,
+            ConsecutiveFailures = failures,
+            NotBefore = backoff > TimeSpan.Zero ? now + backoff - TimeSpan.FromSeconds(1) : null,
+        };
+    }
+
+    private static TimeSpan Interval(FeedDefinition feed, ConfigSnapshot snapshot) =>
+        feed.Every ?? snapshot.Config.Settings.Polling.DefaultEvery;
+
+    private void LogResult(string feedId, PollResult result)
+    {
+        if (result.Outcome == PollOutcome.Failed)
+            logger.LogWarning("Poll of {FeedId} failed: {Error}", feedId, result.Detail);
+        else
+            logger.LogDebug("Poll of {FeedId}: {Outcome}, {NewItems} new, {Queued} alerts queued", feedId, result.Outcome, result.NewItems, result.Queued);
+    }
+}

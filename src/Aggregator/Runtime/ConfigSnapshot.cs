@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+using Aggregator.Configuration;
+using Aggregator.Core.Query;
+
+namespace Aggregator.Runtime;
+
+/// <summary>
+/// One validated configuration with everything derived from it (the compiled rule index, lookups).
+/// Immutable: a reload builds a new snapshot and swaps it in whole, so a poll never sees half a config.
+/// </summary>
+internal sealed class ConfigSnapshot
+{
+    private ConfigSnapshot(AggregatorConfig config, RuleIndex rules)
+    {
+        Config = config;
+        Rules = rules;
+        Feeds = config.Feeds.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
+        RulesById = config.Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        Subscribers = config.Subscribers.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+    }
+
+    public AggregatorConfig Config { get; }
+    public RuleIndex Rules { get; }
+    public FrozenDictionary<string, FeedDefinition> Feeds { get; }
+    public FrozenDictionary<string, RuleConfig> RulesById { get; }
+    public FrozenDictionary<string, SubscriberDefinition> Subscribers { get; }
+
+    /// <summary>Compiles the rules of a config that has already passed validation.</summary>
+    public static ConfigSnapshot Create(AggregatorConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var definitions = config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, ResolveFeeds(r, config)));
+        return new ConfigSnapshot(config, RuleIndex.Build(definitions));
+    }
+
+    /// <summary>A rule's feed ids with <c>tag:</c> references expanded; null when the rule watches every feed.</summary>
+    public static IReadOnlySet<string>? ResolveFeeds(RuleConfig rule, AggregatorConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(config);
+        if (rule.Feeds.Count == 0) return null;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in rule.Feeds)
+        {
+            if (reference.StartsWith("tag:", StringComparison.Ordinal))
+            {
+                var tag = reference[4..];
+                ids.UnionWith(config.Feeds.Where(f => f.Tags.Contains(tag, StringComparer.Ordinal)).Select(f => f.Id));
+            }
+            else
+            {
+                ids.Add(reference);
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using Aggregator.Configuration;
+using Aggregator.Runtime;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Aggregator.Scheduling;
+
+/// <summary>
+/// Keeps Quartz's jobs in line with the feeds of the config: one job per feed. Only feeds whose schedule
+/// changed are rescheduled, starting at their previous next fire time, so a reload (or a second node
+/// starting) causes no burst of polls.
+/// </summary>
+internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvider time, ILogger<FeedSchedule> logger)
+{
+    private const string Group = "feeds";
+    private const string ScheduleKey = "schedule";
+
+    public async Task ApplyAsync(ConfigSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false);
+        var polling = snapshot.Config.Settings.Polling;
+        int added = 0, changed = 0, removed = 0;
+
+        foreach (var feed in snapshot.Config.Feeds)
+        {
+            var key = new JobKey(feed.Id, Group);
+            var signature = Signature(feed, polling);
+            DateTimeOffset? previousNext = null;
+            if (existing.Contains(key))
+            {
+                var detail = await scheduler.GetJobDetail(key, cancellationToken).ConfigureAwait(false);
+                if (detail?.JobDataMap.GetString(ScheduleKey) == signature) continue;
+                var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken).ConfigureAwait(false);
+                previousNext = triggers.Select(t => t.NextFireTimeUtc).Min();
+                changed++;
+            }
+            else
+            {
+                added++;
+            }
+
+            var job = JobBuilder.Create<PollFeedJob>().WithIdentity(key).UsingJobData(ScheduleKey, signature).Build();
+            var trigger = Trigger(feed, polling, previousNext ?? FirstFire(feed));
+            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var wanted = snapshot.Feeds;
+        foreach (var key in existing.Where(k => !wanted.ContainsKey(k.Name)))
+        {
+            await scheduler.DeleteJob(key, cancellationToken).ConfigureAwait(false);
+            removed++;
+        }
+        logger.LogInformation("Schedule applied: {Added} feeds added, {Changed} changed, {Removed} removed", added, changed, removed);
+    }
+
+    private static ITrigger Trigger(FeedDefinition feed, PollingOptions polling, DateTimeOffset start)
+    {
+        var builder = TriggerBuilder.Create().WithIdentity(feed.Id, Group).StartAt(start);
+        if (feed.Cron is { } cron)
+            return builder.WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).Build();
+        var every = Every(feed, polling);
+        // A missed fire (the node was busy or down) is skipped, not replayed as a burst.
+        return builder.WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)).Build();
+    }
+
+    private static TimeSpan Every(FeedDefinition feed, PollingOptions polling)
+    {
+        var every = feed.Every ?? polling.DefaultEvery;
+        return every < polling.MinEvery ? polling.MinEvery : every;
+    }
+
+    /// <summary>
+    /// Remote feeds start at a point spread over their first interval (at most a minute), derived from the
+    /// feed id so every node agrees; local files start at once.
+    /// </summary>
+    private DateTimeOffset FirstFire(FeedDefinition feed)
+    {
+        var now = time.GetUtcNow();
+        if (feed.Location.IsFile) return now;
+        var window = feed.Every is { } every && every < TimeSpan.FromMinutes(1) ? every : TimeSpan.FromMinutes(1);
+        var fraction = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(feed.Id))) / (double)uint.MaxValue;
+        return now + window * fraction;
+    }
+
+    private static string Signature(FeedDefinition feed, PollingOptions polling) =>
+        feed.Cron is { } cron ? $"cron:{cron}" : $"every:{Every(feed, polling).Ticks}";
+}

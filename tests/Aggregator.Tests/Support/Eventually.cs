@@ -1,0 +1,16 @@
+namespace Aggregator.Tests.Support;
+
+/// <summary>Waits for a condition that a background worker makes true, with an upper bound.</summary>
+internal static class Eventually
+{
+    public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition()) return true;
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+        return condition();
+    }
+}
