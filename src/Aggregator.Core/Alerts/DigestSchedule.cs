@@ -18,6 +18,37 @@ public sealed record DigestSchedule(DigestKind Kind, TimeSpan Interval, TimeOnly
         _ => $"weekly {Day.ToString()[..3].ToLowerInvariant()} {TimeOfDay:HH\\:mm}",
     };
 
+    /// <summary>
+    /// When an alert found at <paramref name="now"/> goes out: at once for <c>immediate</c>, otherwise at
+    /// the end of the window holding <paramref name="now"/> (strictly later than it). <c>every</c> windows
+    /// are multiples of the interval on the zone's wall clock; daily and weekly ones fall on the given
+    /// local time, DST-safe (see <see cref="DigestWindow"/>).
+    /// </summary>
+    public DateTimeOffset NextDue(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        switch (Kind)
+        {
+            case DigestKind.Immediate:
+                return now;
+            case DigestKind.Every:
+                var offset = zone.GetUtcOffset(now);
+                var wall = now.UtcTicks + offset.Ticks;
+                var next = (wall / Interval.Ticks + 1) * Interval.Ticks;
+                return new DateTimeOffset(next - offset.Ticks, TimeSpan.Zero);
+            default:
+                var local = TimeZoneInfo.ConvertTime(now, zone).DateTime.Date;
+                if (Kind == DigestKind.Weekly)
+                    local = local.AddDays(((int)Day - (int)local.DayOfWeek + 7) % 7);
+                var step = Kind == DigestKind.Weekly ? 7 : 1;
+                for (var i = 0; ; i++)
+                {
+                    var due = DigestWindow.ToInstant(local.AddDays(i * step) + TimeOfDay.ToTimeSpan(), zone);
+                    if (due > now) return due;
+                }
+        }
+    }
+
     public static bool TryParse(string text, out DigestSchedule schedule, out string error)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -60,8 +91,4 @@ public sealed record DigestSchedule(DigestKind Kind, TimeSpan Interval, TimeOnly
         day = default;
         return false;
     }
-
-    /// <summary>When an alert queued at <paramref name="now"/> is due: now, or the end of its digest window.</summary>
-    public DateTimeOffset NextDue(DateTimeOffset now, TimeZoneInfo timeZone) =>
-        Kind == DigestKind.Immediate ? now : throw new NotSupportedException("digest windows");
 }

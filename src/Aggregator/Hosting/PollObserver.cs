@@ -1,10 +1,11 @@
+using Aggregator.Delivery;
 using Aggregator.Observability;
 using Aggregator.Pipeline;
 
 namespace Aggregator.Hosting;
 
 /// <summary>Counts every poll and wakes the delivery relay as soon as a poll has queued alerts.</summary>
-internal sealed class PollObserver(AggregatorMetrics metrics) : IPollObserver
+internal sealed class PollObserver(AggregatorMetrics metrics, RelaySignal relay) : IPollObserver
 {
     public void Polled(string feedId, PollResult result)
     {
@@ -13,5 +14,9 @@ internal sealed class PollObserver(AggregatorMetrics metrics) : IPollObserver
         if (result.NewItems > 0) metrics.NewItems.Add(result.NewItems);
     }
 
-    public void Queued(string feedId, int messages) => metrics.Queued.Add(messages);
+    public void Queued(string feedId, int messages)
+    {
+        metrics.Queued.Add(messages);
+        relay.Notify();
+    }
 }

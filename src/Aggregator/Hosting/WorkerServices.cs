@@ -1,4 +1,5 @@
 using Aggregator.Configuration;
+using Aggregator.Delivery;
 using Aggregator.Fetching;
 using Aggregator.Health;
 using Aggregator.Observability;
@@ -6,6 +7,7 @@ using Aggregator.Parsing;
 using Aggregator.Pipeline;
 using Aggregator.Runtime;
 using Aggregator.Scheduling;
+using Aggregator.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -26,7 +28,7 @@ internal static class WorkerServices
         services.AddSingleton<FeedSchedule>();
 
         services.AddStore(config.Settings.Storage);
-        services.AddDelivery(config);
+        services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);
 
         // The startup service schedules the feeds, so it is registered before Quartz's own hosted service.
         services.AddHostedService<StartupService>();
@@ -40,6 +42,12 @@ internal static class WorkerServices
         services.AddHostedService<HeartbeatService>();
         return services;
     }
+
+    private static IServiceCollection AddStore(this IServiceCollection services, StorageOptions storage) => storage.Provider switch
+    {
+        StorageProvider.Sqlite => services.AddSqliteStore(storage.ConnectionString),
+        _ => throw new NotSupportedException($"storage provider {storage.Provider} is not available in this build"),
+    };
 
     /// <summary>What fetching and parsing need, shared by <c>run</c>, <c>parse</c> and <c>test-rule</c>.</summary>
     public static IServiceCollection AddFeedServices(this IServiceCollection services, AggregatorConfig config)

@@ -35,4 +35,21 @@ internal interface IStateStore
 
     /// <summary>When the longest-waiting message that is due and not yet sent became due; null when none is due.</summary>
     Task<DateTimeOffset?> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the endpoint refused further messages and dead-letters every pending message of that
+    /// subscriber's channel with <paramref name="reason"/>.
+    /// </summary>
+    /// <returns>The number of messages dead-lettered.</returns>
+    Task<int> DisableEndpointAsync(DisabledEndpoint endpoint, CancellationToken cancellationToken);
+
+    Task<bool> IsEndpointDisabledAsync(string subscriberId, DeliveryChannel channel, string target, CancellationToken cancellationToken);
+
+    /// <summary>Every feed's state, for <c>status</c>.</summary>
+    Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Per subscriber and channel message counts, for <c>status</c>.</summary>
+    Task<IReadOnlyList<DeliveryCounts>> CountDeliveriesAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DisabledEndpoint>> ListDisabledEndpointsAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,14 @@
+using Aggregator.Configuration;
+
+namespace Aggregator.Delivery;
+
+/// <summary>Answers from whatever configuration <paramref name="current"/> returns at the time of the call.</summary>
+internal sealed class ConfigDeliveryDirectory(Func<AggregatorConfig> current) : ISubscriberDirectory, IDeliverySettings
+{
+    public DeliveryOptions Delivery => current().Settings.Delivery;
+
+    public SmtpOptions Smtp => current().Settings.Smtp;
+
+    public SubscriberDefinition? Find(string id) =>
+        current().Subscribers.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+}

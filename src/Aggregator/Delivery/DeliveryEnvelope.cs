@@ -1,0 +1,16 @@
+using Aggregator.Configuration;
+using Aggregator.Core.Alerts;
+
+namespace Aggregator.Delivery;
+
+/// <summary>
+/// One message to send: a single alert, or a digest of several. <see cref="MessageId"/> is the same on
+/// every attempt (the alert id, or a digest id derived from its alert ids), so a receiver can tell a resend.
+/// </summary>
+/// <param name="Timestamp">The event time shown in the message: when the alert was found, or the digest window's end.</param>
+internal sealed record DeliveryEnvelope(
+    string MessageId,
+    SubscriberDefinition Subscriber,
+    IReadOnlyList<Alert> Alerts,
+    bool IsDigest,
+    DateTimeOffset Timestamp);

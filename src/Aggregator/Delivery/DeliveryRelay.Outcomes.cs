@@ -1,0 +1,69 @@
+using Aggregator.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Delivery;
+
+internal sealed partial class DeliveryRelay
+{
+    /// <summary>Records the outcome whatever happens to the host meanwhile: a sent message must not be sent again.</summary>
+    private async Task ApplyAsync(Work work, DeliveryResult result)
+    {
+        var now = _time.GetUtcNow();
+        var subscriberId = work.Envelope.Subscriber.Id;
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Sent:
+                if (result.Error is not null)
+                    _logger.LogWarning("Delivered {MessageId} to {SubscriberId} by {Channel} with a problem: {Error}",
+                        work.Envelope.MessageId, subscriberId, work.Channel, result.Error);
+                foreach (var row in work.Rows) await _store.MarkSentAsync(row.Id, now, CancellationToken.None);
+                break;
+            case DeliveryOutcome.Permanent:
+                await DeadLetterAsync(work.Rows, result.Error ?? "refused", CancellationToken.None);
+                break;
+            case DeliveryOutcome.EndpointGone:
+                var url = work.Envelope.Subscriber.Webhook?.Url.AbsoluteUri ?? string.Empty;
+                var reason = $"webhook endpoint {url} answered 410 Gone: disabled until its address changes";
+                var dead = await _store.DisableEndpointAsync(
+                    new DisabledEndpoint(subscriberId, work.Channel, url, now, reason), CancellationToken.None);
+                _logger.LogError("Subscriber {SubscriberId}: {Reason}; {Count} queued messages dead-lettered", subscriberId, reason, dead);
+                break;
+            default:
+                await RetryAsync(work, result, now);
+                break;
+        }
+    }
+
+    private async Task RetryAsync(Work work, DeliveryResult result, DateTimeOffset now)
+    {
+        var options = _settings.Delivery;
+        var error = result.Error ?? "failed";
+        var attempts = work.Rows.Max(r => r.Attempts);
+        var delay = result.RetryAfter is { } after && after > TimeSpan.Zero ? after : RetryBackoff.Delay(attempts, options, Random);
+        foreach (var row in work.Rows)
+        {
+            var deadline = row.CreatedAt + options.MaxAge;
+            if (now >= deadline)
+            {
+                await DeadLetterAsync([row], $"not delivered within {Core.Durations.Format(options.MaxAge)}: {error}", CancellationToken.None);
+                continue;
+            }
+            // The last attempt happens at the deadline itself rather than being skipped past it.
+            var due = now + delay < deadline ? now + delay : deadline;
+            await _store.RescheduleAsync(row.Id, due, error, CancellationToken.None);
+        }
+        _logger.LogWarning("Delivery of {MessageId} to {SubscriberId} by {Channel} failed (attempt {Attempt}), retrying: {Error}",
+            work.Envelope.MessageId, work.Envelope.Subscriber.Id, work.Channel, attempts, error);
+    }
+
+    private async Task DeadLetterAsync(IReadOnlyList<OutboxMessage> rows, string error, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var row in rows)
+        {
+            await _store.DeadLetterAsync(row.Id, now, error, cancellationToken);
+            _logger.LogError("Dead-lettered alert {AlertId} for {SubscriberId} by {Channel}: {Error}",
+                row.Alert.AlertId, row.Alert.SubscriberId, row.Channel, error);
+        }
+    }
+}

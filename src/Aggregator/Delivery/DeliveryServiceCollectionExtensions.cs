@@ -1,0 +1,34 @@
+using Aggregator.Configuration;
+using Aggregator.Delivery.Email;
+using Aggregator.Delivery.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aggregator.Delivery;
+
+internal static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the relay, its background loop, the email and webhook channels and the <c>webhooks</c>
+    /// HttpClient (redirects off). <paramref name="currentConfig"/> returns the configuration in force
+    /// at each call, so subscribers and settings follow reloads. Needs an <see cref="Storage.IStateStore"/>.
+    /// </summary>
+    public static IServiceCollection AddDelivery(this IServiceCollection services, Func<IServiceProvider, Func<AggregatorConfig>> currentConfig)
+    {
+        ArgumentNullException.ThrowIfNull(currentConfig);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ConfigDeliveryDirectory(currentConfig(sp)));
+        services.AddSingleton<ISubscriberDirectory>(sp => sp.GetRequiredService<ConfigDeliveryDirectory>());
+        services.AddSingleton<IDeliverySettings>(sp => sp.GetRequiredService<ConfigDeliveryDirectory>());
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<IDeliveryChannel, EmailChannel>();
+        services.AddSingleton<IDeliveryChannel, WebhookChannel>();
+        services.AddHttpClient(WebhookChannel.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<RelaySignal>();
+        services.AddSingleton<DeliveryRelay>();
+        services.AddHostedService<DeliveryRelayService>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace Aggregator.Delivery.Email;
+
+/// <summary>
+/// An SMTP client that lets a message go to the recipients the server accepted when it refuses some of
+/// them (MailKit's default fails the whole send). The refused addresses are collected per message; when
+/// every recipient is refused the send still fails, with the server's own answer.
+/// </summary>
+internal sealed class RecipientTolerantSmtpClient : SmtpClient
+{
+    private readonly List<string> _rejected = [];
+    private int _recipients;
+
+    public IReadOnlyList<string> Rejected => _rejected;
+
+    public void BeginMessage(int recipients)
+    {
+        _rejected.Clear();
+        _recipients = recipients;
+    }
+
+    protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(mailbox);
+        ArgumentNullException.ThrowIfNull(response);
+        _rejected.Add($"{mailbox.Address} ({(int)response.StatusCode} {response.Response})");
+        if (_rejected.Count >= _recipients) base.OnRecipientNotAccepted(message, mailbox, response);
+    }
+}

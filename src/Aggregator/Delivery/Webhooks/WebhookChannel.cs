@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Aggregator.Core.Rendering;
+using Aggregator.Storage;
+
+namespace Aggregator.Delivery.Webhooks;
+
+/// <summary>
+/// POSTs signed JSON to each subscriber's endpoint. The HttpClient comes from the factory under
+/// <see cref="HttpClientName"/> (where the host installs its network policy; redirects are never followed).
+/// Each attempt gets a fresh <c>webhook-timestamp</c> and signature, and the same <c>webhook-id</c>.
+/// </summary>
+internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider time) : IDeliveryChannel
+{
+    public const string HttpClientName = "webhooks";
+
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public DeliveryChannel Channel => DeliveryChannel.Webhook;
+
+    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<DeliveryEnvelope> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var client = clients.CreateClient(HttpClientName);
+        var results = new List<DeliveryResult>(batch.Count);
+        foreach (var envelope in batch) results.Add(await SendOneAsync(client, envelope, cancellationToken));
+        return results;
+    }
+
+    /// <summary>The idempotency key a receiver sees; the same for every attempt of the message.</summary>
+    public static string WebhookId(DeliveryEnvelope envelope) => $"msg_{envelope?.MessageId}";
+
+    private async Task<DeliveryResult> SendOneAsync(HttpClient client, DeliveryEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var target = envelope.Subscriber.Webhook;
+        if (target is null) return DeliveryResult.Permanent("subscriber has no webhook");
+        var body = envelope.IsDigest
+            ? WebhookPayload.Digest(envelope.Subscriber.Id, envelope.Alerts, envelope.Timestamp)
+            : WebhookPayload.Matched(envelope.Alerts[0], envelope.Timestamp);
+        var id = WebhookId(envelope);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("webhook-id", id);
+        request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (target.Secrets.Count > 0)
+        {
+            try
+            {
+                request.Headers.TryAddWithoutValidation("webhook-signature", WebhookSigner.Sign(target.Secrets, id, timestamp, body));
+            }
+            catch (FormatException)
+            {
+                return DeliveryResult.Permanent("webhook secret is not valid base64 after 'whsec_'");
+            }
+        }
+
+        using var deadline = new CancellationTokenSource(AttemptTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            return Classify(response);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.Retry($"no answer from {target.Url.Host} within {Core.Durations.Format(AttemptTimeout)}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return DeliveryResult.Retry($"request to {target.Url.Host} failed: {ex.Message}");
+        }
+    }
+
+    private DeliveryResult Classify(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var reason = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
+        return status switch
+        {
+            >= 200 and < 300 => DeliveryResult.Sent,
+            410 => new DeliveryResult(DeliveryOutcome.EndpointGone, reason),
+            >= 300 and < 400 => DeliveryResult.Retry($"{reason}: redirect to {response.Headers.Location} not followed"),
+            429 or 503 => DeliveryResult.Retry(reason, RetryAfter(response.Headers.RetryAfter)),
+            _ => DeliveryResult.Retry(reason),
+        };
+    }
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+    {
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : null;
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Aggregator.Storage;
+
+/// <summary>
+/// Delivery health of one subscriber's channel, for <c>status</c>. <see cref="Queued"/> counts every message
+/// not yet sent nor dead-lettered; <see cref="Failed"/> is the part of it that has failed at least once.
+/// </summary>
+internal sealed record DeliveryCounts(
+    string SubscriberId,
+    DeliveryChannel Channel,
+    int Queued,
+    int Sent,
+    int Failed,
+    int Dead,
+    DateTimeOffset? LastSentAt,
+    string? LastError);

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage.Sqlite;
+
+/// <summary>Maps <see cref="FeedState"/> to and from the <c>feed_state</c> table.</summary>
+internal static class SqliteFeedStates
+{
+    public const string Columns =
+        "feed_id, etag, last_modified, body_hash, last_poll_at, last_result, last_http_status, last_error, " +
+        "consecutive_failures, last_new_item_at, items_seen, not_before, disabled, permanent_redirect";
+
+    public static FeedState Read(DbDataReader r) => new()
+    {
+        FeedId = r.GetString(0),
+        ETag = Text(r, 1),
+        LastModified = Text(r, 2),
+        BodyHash = Text(r, 3),
+        LastPollAt = Time(r, 4),
+        LastResult = Text(r, 5),
+        LastHttpStatus = r.IsDBNull(6) ? null : r.GetInt32(6),
+        LastError = Text(r, 7),
+        ConsecutiveFailures = r.GetInt32(8),
+        LastNewItemAt = Time(r, 9),
+        ItemsSeen = r.GetInt64(10),
+        NotBefore = Time(r, 11),
+        Disabled = r.GetInt64(12) != 0,
+        PermanentRedirect = Text(r, 13),
+    };
+
+    public static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction? tx, FeedState s, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"""
+            INSERT INTO feed_state ({Columns})
+            VALUES ($feed, $etag, $lm, $hash, $poll, $result, $status, $error, $failures, $newItem, $seen, $notBefore, $disabled, $redirect)
+            ON CONFLICT (feed_id) DO UPDATE SET
+                etag = excluded.etag, last_modified = excluded.last_modified, body_hash = excluded.body_hash,
+                last_poll_at = excluded.last_poll_at, last_result = excluded.last_result,
+                last_http_status = excluded.last_http_status, last_error = excluded.last_error,
+                consecutive_failures = excluded.consecutive_failures, last_new_item_at = excluded.last_new_item_at,
+                items_seen = excluded.items_seen, not_before = excluded.not_before, disabled = excluded.disabled,
+                permanent_redirect = excluded.permanent_redirect
+            """;
+        var p = command.Parameters;
+        p.AddWithValue("$feed", s.FeedId);
+        p.AddWithValue("$etag", (object?)s.ETag ?? DBNull.Value);
+        p.AddWithValue("$lm", (object?)s.LastModified ?? DBNull.Value);
+        p.AddWithValue("$hash", (object?)s.BodyHash ?? DBNull.Value);
+        p.AddWithValue("$poll", Ms(s.LastPollAt));
+        p.AddWithValue("$result", (object?)s.LastResult ?? DBNull.Value);
+        p.AddWithValue("$status", (object?)s.LastHttpStatus ?? DBNull.Value);
+        p.AddWithValue("$error", (object?)s.LastError ?? DBNull.Value);
+        p.AddWithValue("$failures", s.ConsecutiveFailures);
+        p.AddWithValue("$newItem", Ms(s.LastNewItemAt));
+        p.AddWithValue("$seen", s.ItemsSeen);
+        p.AddWithValue("$notBefore", Ms(s.NotBefore));
+        p.AddWithValue("$disabled", s.Disabled ? 1 : 0);
+        p.AddWithValue("$redirect", (object?)s.PermanentRedirect ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static object Ms(DateTimeOffset? time) => time is { } t ? t.ToUnixTimeMilliseconds() : DBNull.Value;
+
+    public static DateTimeOffset? Time(DbDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
+
+    public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}

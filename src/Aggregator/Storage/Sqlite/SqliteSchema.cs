@@ -1,0 +1,61 @@
+namespace Aggregator.Storage.Sqlite;
+
+/// <summary>
+/// The schema as ordered scripts. A script, once released, never changes: a change is a new script
+/// appended to <see cref="Scripts"/>, applied once per database and recorded in <c>schema_version</c>.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Scripts { get; } =
+    [
+        """
+        CREATE TABLE feed_state (
+            feed_id TEXT NOT NULL PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            last_poll_at INTEGER,
+            last_result TEXT,
+            last_http_status INTEGER,
+            last_error TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            last_new_item_at INTEGER,
+            items_seen INTEGER NOT NULL DEFAULT 0,
+            not_before INTEGER,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            permanent_redirect TEXT
+        );
+        CREATE TABLE seen_items (
+            feed_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            seen_at INTEGER NOT NULL,
+            PRIMARY KEY (feed_id, item_key)
+        ) WITHOUT ROWID;
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            alert_id TEXT NOT NULL,
+            subscriber_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            claimed_until INTEGER,
+            sent_at INTEGER,
+            dead_at INTEGER,
+            last_error TEXT,
+            UNIQUE (alert_id, channel)
+        );
+        CREATE INDEX outbox_pending ON outbox (due_at) WHERE sent_at IS NULL AND dead_at IS NULL;
+        CREATE INDEX outbox_subscriber ON outbox (subscriber_id, channel);
+        CREATE TABLE disabled_endpoints (
+            subscriber_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            target TEXT NOT NULL,
+            disabled_at INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (subscriber_id, channel, target)
+        );
+        """,
+    ];
+}

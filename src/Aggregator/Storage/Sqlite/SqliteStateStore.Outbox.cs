@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage.Sqlite;
+
+internal sealed partial class SqliteStateStore
+{
+    private const string Pending = "sent_at IS NULL AND dead_at IS NULL";
+
+    /// <summary>
+    /// One statement selects and leases the rows, so two relays never claim the same row; a lease that
+    /// expires (the relay crashed) puts the row back in the pool. Each claim counts as an attempt.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE outbox SET claimed_until = $until, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM outbox
+                WHERE {Pending} AND due_at <= $now AND (claimed_until IS NULL OR claimed_until <= $now)
+                ORDER BY due_at, id LIMIT $limit)
+            RETURNING {SqliteOutbox.Columns}
+            """;
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$limit", limit);
+        var claimed = new List<OutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) claimed.Add(SqliteOutbox.Read(reader));
+        return [.. claimed.OrderBy(m => m.DueAt).ThenBy(m => m.Id)];
+    }
+
+    public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE outbox SET sent_at = $at, claimed_until = NULL WHERE id = $id", id, at, null, cancellationToken);
+
+    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken) =>
+        UpdateAsync($"UPDATE outbox SET due_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, dueAt, error, cancellationToken);
+
+    public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
+        UpdateAsync($"UPDATE outbox SET dead_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, at, error, cancellationToken);
+
+    public async Task<int> DisableEndpointAsync(DisabledEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT INTO disabled_endpoints (subscriber_id, channel, target, disabled_at, reason)
+            VALUES ($subscriber, $channel, $target, $at, $reason) ON CONFLICT DO NOTHING
+            """;
+        AddEndpoint(insert, endpoint.SubscriberId, endpoint.Channel, endpoint.Target);
+        insert.Parameters.AddWithValue("$at", endpoint.DisabledAt.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$reason", endpoint.Reason);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        using var dead = connection.CreateCommand();
+        dead.Transaction = tx;
+        dead.CommandText = $"""
+            UPDATE outbox SET dead_at = $at, claimed_until = NULL, last_error = $reason
+            WHERE subscriber_id = $subscriber AND channel = $channel AND {Pending}
+            """;
+        AddEndpoint(dead, endpoint.SubscriberId, endpoint.Channel, endpoint.Target);
+        dead.Parameters.AddWithValue("$at", endpoint.DisabledAt.ToUnixTimeMilliseconds());
+        dead.Parameters.AddWithValue("$reason", endpoint.Reason);
+        var count = await dead.ExecuteNonQueryAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    public async Task<bool> IsEndpointDisabledAsync(string subscriberId, DeliveryChannel channel, string target, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM disabled_endpoints WHERE subscriber_id = $subscriber AND channel = $channel AND target = $target";
+        AddEndpoint(command, subscriberId, channel, target);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private static void AddEndpoint(SqliteCommand command, string subscriberId, DeliveryChannel channel, string target)
+    {
+        command.Parameters.AddWithValue("$subscriber", subscriberId);
+        command.Parameters.AddWithValue("$channel", DeliveryChannelNames.Name(channel));
+        command.Parameters.AddWithValue("$target", target);
+    }
+
+    private async Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        if (error is not null) command.Parameters.AddWithValue("$error", error);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage.Sqlite;
+
+/// <summary>
+/// The state store on one SQLite file in WAL mode. Every operation opens a pooled connection of its own,
+/// so the poller and the relay never share one; writers wait up to 5 s for each other (busy_timeout).
+/// Times are stored as unix milliseconds.
+/// </summary>
+internal sealed partial class SqliteStateStore : IStateStore
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqliteStateStore(string connectionString, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var dataSource = builder.DataSource;
+        if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            // A relative path is relative to the working directory; its folder may not exist on a first run.
+            builder.DataSource = Path.GetFullPath(dataSource);
+            var directory = Path.GetDirectoryName(builder.DataSource);
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        }
+        _connectionString = builder.ToString();
+        _time = time;
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string DataSource => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await SqliteMigrator.MigrateAsync(connection, _time.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<FeedState?> GetFeedStateAsync(string feedId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteFeedStates.Columns} FROM feed_state WHERE feed_id = $feed";
+        command.Parameters.AddWithValue("$feed", feedId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? SqliteFeedStates.Read(reader) : null;
+    }
+
+    public async Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await using var connection = await OpenAsync(cancellationToken);
+        await SqliteFeedStates.UpsertAsync(connection, null, state, cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (keys.Count == 0) return seen;
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM seen_items WHERE feed_id = $feed AND item_key = $key";
+        command.Parameters.AddWithValue("$feed", feedId);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        foreach (var k in keys.Distinct(StringComparer.Ordinal))
+        {
+            key.Value = k;
+            if (await command.ExecuteScalarAsync(cancellationToken) is not null) seen.Add(k);
+        }
+        return seen;
+    }
+
+    public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var seen = connection.CreateCommand();
+        seen.Transaction = tx;
+        seen.CommandText = "INSERT INTO seen_items (feed_id, item_key, seen_at) VALUES ($feed, $key, $now) ON CONFLICT DO NOTHING";
+        seen.Parameters.AddWithValue("$feed", commit.State.FeedId);
+        seen.Parameters.AddWithValue("$now", now);
+        var key = seen.Parameters.Add("$key", SqliteType.Text);
+        var queued = 0;
+        foreach (var item in commit.Items)
+        {
+            key.Value = item.Key;
+            // Only the poll that records the key first queues its alerts; a concurrent or repeated poll adds nothing.
+            if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
+            foreach (var draft in item.Messages)
+                queued += await SqliteOutbox.InsertAsync(connection, tx, draft, now, cancellationToken);
+        }
+        await SqliteFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return queued;
+    }
+}
