@@ -20,6 +20,7 @@ internal static class Cli
         root.Subcommands.Add(CheckConfigCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(TestRuleCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         return root;
     }

@@ -43,7 +43,7 @@ internal static class WorkerServices
         return services;
     }
 
-    private static IServiceCollection AddStore(this IServiceCollection services, StorageOptions storage) => storage.Provider switch
+    public static IServiceCollection AddStore(this IServiceCollection services, StorageOptions storage) => storage.Provider switch
     {
         StorageProvider.Sqlite => services.AddSqliteStore(storage.ConnectionString),
         _ => throw new NotSupportedException($"storage provider {storage.Provider} is not available in this build"),

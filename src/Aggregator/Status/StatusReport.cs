@@ -1,0 +1,71 @@
+using Aggregator.Configuration;
+using Aggregator.Storage;
+
+namespace Aggregator.Status;
+
+/// <summary>What <c>status</c> shows: every configured feed and subscriber, with what the store knows of it.</summary>
+internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<SubscriberStatus> Subscribers)
+{
+    public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStateStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(store);
+        var states = (await store.ListFeedStatesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
+        var counts = await store.CountDeliveriesAsync(cancellationToken).ConfigureAwait(false);
+        var disabled = await store.ListDisabledEndpointsAsync(cancellationToken).ConfigureAwait(false);
+
+        var feeds = config.Feeds.Select(f => FeedStatus.From(f, states.GetValueOrDefault(f.Id), config.Settings.Polling)).ToList();
+        var subscribers = config.Subscribers.Select(s => new SubscriberStatus(
+            s.Id,
+            counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Queued),
+            counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Sent),
+            counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Failed),
+            counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Dead),
+            counts.Where(c => c.SubscriberId == s.Id).Max(c => c.LastSentAt),
+            counts.Where(c => c.SubscriberId == s.Id && c.LastError is not null).Select(c => c.LastError).FirstOrDefault(),
+            [.. disabled.Where(d => d.SubscriberId == s.Id).Select(d => $"{d.Channel.ToString().ToLowerInvariant()} {d.Target}: {d.Reason}")]))
+            .ToList();
+        return new StatusReport(now, feeds, subscribers);
+    }
+}
+
+internal sealed record FeedStatus(
+    string Id,
+    string Url,
+    DateTimeOffset? LastPollAt,
+    string? LastResult,
+    int? LastHttpStatus,
+    string? LastError,
+    int ConsecutiveErrors,
+    DateTimeOffset? NextPollAt,
+    long ItemsSeen,
+    DateTimeOffset? LastNewItemAt,
+    bool Disabled,
+    string? RedirectedTo)
+{
+    public static FeedStatus From(FeedDefinition feed, FeedState? state, PollingOptions polling)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(polling);
+        DateTimeOffset? next = null;
+        if (state?.LastPollAt is { } last && feed.Cron is null)
+        {
+            next = last + (feed.Every ?? polling.DefaultEvery);
+            if (state.NotBefore > next) next = state.NotBefore;
+        }
+        return new FeedStatus(
+            feed.Id, feed.Url, state?.LastPollAt, state?.LastResult, state?.LastHttpStatus, state?.LastError,
+            state?.ConsecutiveFailures ?? 0, state?.Disabled == true ? null : next, state?.ItemsSeen ?? 0,
+            state?.LastNewItemAt, state?.Disabled ?? false, state?.PermanentRedirect);
+    }
+}
+
+internal sealed record SubscriberStatus(
+    string Id,
+    int Queued,
+    int Sent,
+    int Failed,
+    int DeadLettered,
+    DateTimeOffset? LastSentAt,
+    string? LastError,
+    IReadOnlyList<string> DisabledEndpoints);

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Aggregator.Status;
+
+/// <summary>The <c>status</c> report as two aligned tables.</summary>
+internal static class StatusText
+{
+    public static void Write(StatusReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        Table(output,
+            ["FEED", "LAST POLL", "RESULT", "HTTP", "ERRORS", "NEXT POLL", "ITEMS", "LAST NEW ITEM", "NOTE"],
+            report.Feeds.Select(f => new[]
+            {
+                f.Id, Time(f.LastPollAt), f.LastResult ?? "never polled", f.LastHttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                f.ConsecutiveErrors.ToString(CultureInfo.InvariantCulture), Time(f.NextPollAt), f.ItemsSeen.ToString(CultureInfo.InvariantCulture),
+                Time(f.LastNewItemAt), Note(f),
+            }));
+        output.WriteLine();
+        Table(output,
+            ["SUBSCRIBER", "QUEUED", "SENT", "FAILING", "DEAD", "LAST SENT", "NOTE"],
+            report.Subscribers.Select(s => new[]
+            {
+                s.Id, N(s.Queued), N(s.Sent), N(s.Failed), N(s.DeadLettered), Time(s.LastSentAt),
+                string.Join("; ", s.DisabledEndpoints.Select(d => "disabled " + d).Append(s.LastError is null ? null : "last error: " + s.LastError).OfType<string>()),
+            }));
+    }
+
+    private static string Note(FeedStatus feed) => string.Join("; ", new[]
+    {
+        feed.Disabled ? "disabled (410 Gone)" : null,
+        feed.RedirectedTo is null ? null : "moved permanently to " + feed.RedirectedTo,
+        feed.LastError,
+    }.OfType<string>());
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";
+
+    private static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend(header).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => all.Max(r => r[i].Length)).ToArray();
+        foreach (var row in all)
+            output.WriteLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+    }
+}
