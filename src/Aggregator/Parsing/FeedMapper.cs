@@ -1,0 +1,79 @@
+using Aggregator.Core.Items;
+using Aggregator.Core.Text;
+using CodeHollow.FeedReader.Feeds;
+using ChFeed = CodeHollow.FeedReader.Feed;
+using ChItem = CodeHollow.FeedReader.FeedItem;
+
+namespace Aggregator.Parsing;
+
+/// <summary>
+/// Copies what matching and delivery need out of CodeHollow's objects (which keep the whole document
+/// alive) into Core records: plain text, UTC dates, absolute links, stable keys.
+/// </summary>
+internal static class FeedMapper
+{
+    public static ParsedFeed Map(ChFeed feed, string format)
+    {
+        var feedLink = Links.Absolute(feed.Link?.Trim(), null);
+        var baseUri = feedLink is not null && Uri.TryCreate(feedLink, UriKind.Absolute, out var u) ? u : null;
+        var items = new List<FeedItem>(feed.Items.Count);
+        foreach (var item in feed.Items) items.Add(MapItem(item, baseUri));
+        return new ParsedFeed(HtmlText.ToPlainText(feed.Title), feedLink, format, ItemIdentity.AssignKeys(items));
+    }
+
+    private static FeedItem MapItem(ChItem item, Uri? baseUri)
+    {
+        var id = item.Id?.Trim();
+        var (published, updated) = Dates(item);
+        var summary = item.SpecificItem switch
+        {
+            AtomFeedItem atom => atom.Summary,
+            JsonFeedItem json => json.Summary,
+            _ => item.Description,
+        };
+        var content = item.SpecificItem switch
+        {
+            JsonFeedItem json => string.IsNullOrEmpty(json.ContentHtml) ? json.ContentText : json.ContentHtml,
+            _ => item.Content,
+        };
+        // RSS puts the body in <description> when there is no content:encoded; CodeHollow copies it into both.
+        if (content == summary && item.SpecificItem is not AtomFeedItem) summary = null;
+        return new FeedItem(
+            Key: string.Empty,
+            Id: string.IsNullOrEmpty(id) ? null : id,
+            Title: HtmlText.ToPlainText(item.Title),
+            Link: Links.Absolute(item.Link?.Trim(), baseUri),
+            Published: published,
+            Updated: updated,
+            Summary: HtmlText.ToPlainText(summary),
+            Content: HtmlText.ToPlainText(content),
+            Authors: Authors(item),
+            Categories: Clean(item.Categories ?? []));
+    }
+
+    private static (DateTimeOffset? Published, DateTimeOffset? Updated) Dates(ChItem item) => item.SpecificItem switch
+    {
+        AtomFeedItem atom => (Utc(atom.PublishedDate), Utc(atom.UpdatedDate)),
+        JsonFeedItem json => (Utc(json.DatePublished), Utc(json.DateModified)),
+        _ => (Utc(item.PublishingDate), null),
+    };
+
+    private static List<string> Authors(ChItem item) => item.SpecificItem switch
+    {
+        JsonFeedItem { Authors: { Count: > 0 } authors } => Clean(authors.Select(a => a.Name)),
+        AtomFeedItem { Author: { } person } => Clean([person.Name ?? person.EMail]),
+        Rss20FeedItem rss => Clean([rss.Author, rss.DC?.Creator]),
+        Rss10FeedItem rdf => Clean([rdf.DC?.Creator]),
+        _ => Clean([item.Author]),
+    };
+
+    private static List<string> Clean(IEnumerable<string?> values) =>
+        values.Select(HtmlText.ToPlainText).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    private static DateTimeOffset? Utc(DateTime? value) => value switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Local } local => new DateTimeOffset(local.ToUniversalTime(), TimeSpan.Zero),
+        { } other => new DateTimeOffset(DateTime.SpecifyKind(other, DateTimeKind.Utc), TimeSpan.Zero),
+    };
+}

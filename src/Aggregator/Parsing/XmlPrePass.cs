@@ -1,0 +1,80 @@
+using System.Xml;
+
+namespace Aggregator.Parsing;
+
+/// <summary>
+/// Proves a document is well-formed XML that expands nothing, before a DTD-aware parser sees it, and
+/// reports its root element. No DTD is processed, no resolver can fetch anything, and the document and
+/// entity sizes are capped.
+/// </summary>
+internal static class XmlPrePass
+{
+    /// <summary>A cap far above any real feed, well below what would exhaust memory.</summary>
+    public const long MaxCharactersInDocument = 64L * 1024 * 1024;
+
+    /// <summary>Returns the text CodeHollow may parse (DOCTYPE cut out) and the root element.</summary>
+    /// <exception cref="FeedFormatException">Not well-formed, or a DTD declaring entities.</exception>
+    public static (string Text, XmlRoot Root) Check(string text)
+    {
+        var doctype = DocumentTypeDeclaration.Find(text);
+        if (doctype is { DeclaresEntities: true })
+        {
+            throw new FeedFormatException(
+                "refused: the document's DOCTYPE declares entities (entity expansion and external entities are not allowed)");
+        }
+
+        // Prohibit refuses any DOCTYPE, so a document with one (Netscape RSS 0.91's, or a subset without
+        // entities) is read with Ignore: the DOCTYPE is skipped unread and undeclared entities stay errors.
+        var root = Scan(text, doctype is null ? DtdProcessing.Prohibit : DtdProcessing.Ignore);
+
+        if (doctype is null) return (text, root);
+        var stripped = doctype.RemoveFrom(text);
+        // The stripped text is what CodeHollow's XDocument will parse: it must hold no DOCTYPE at all.
+        if (DocumentTypeDeclaration.Find(stripped) is not null)
+        {
+            throw new FeedFormatException("refused: the document has more than one DOCTYPE");
+        }
+        return (stripped, root);
+    }
+
+    private static XmlRoot Scan(string text, DtdProcessing dtd)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = dtd,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxCharactersInDocument,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = true,
+        };
+        try
+        {
+            using var input = new StringReader(text);
+            using var reader = XmlReader.Create(input, settings);
+            XmlRoot? root = null;
+            while (reader.Read())
+            {
+                if (root is null && reader.NodeType == XmlNodeType.Element)
+                {
+                    root = new XmlRoot(reader.LocalName, reader.NamespaceURI, reader.GetAttribute("version"));
+                }
+            }
+            return root ?? throw new FeedFormatException("not a feed: the document has no root element");
+        }
+        catch (XmlException ex)
+        {
+            throw new FeedFormatException(
+                $"not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {WithoutPosition(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>XmlException messages end with "Line 3, position 7."; the caller's message has that already.</summary>
+    private static string WithoutPosition(string message)
+    {
+        var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
+        var trimmed = at > 0 ? message[..at] : message;
+        return trimmed.TrimEnd('.', ' ').ReplaceLineEndings(" ");
+    }
+}
