@@ -1,0 +1,125 @@
+using Aggregator.Configuration;
+using Aggregator.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Fetching;
+
+/// <summary>
+/// The one way feeds are downloaded: our own <see cref="HttpClient"/> over the guarded handler,
+/// a conditional GET, one deadline for the whole exchange (body included), a size cap counted after
+/// decompression, redirects followed by hand with every hop checked again, and a per-host limit.
+/// <c>file:</c> locations are read from disk under the same cap.
+/// </summary>
+internal sealed class FeedFetcher : IFeedFetcher, IDisposable
+{
+    public const string UserAgent = "Aggregator/1.0 (+feed alert worker)";
+
+    private const string AcceptFeeds =
+        "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+
+    private readonly PollingOptions polling;
+    private readonly TimeProvider time;
+    private readonly ILogger<FeedFetcher> logger;
+    private readonly HttpClient client;
+    private readonly HostThrottle throttle;
+    private readonly LocalFileReader files;
+    private readonly ResponseReader responses;
+
+    public FeedFetcher(PollingOptions polling, NetworkOptions network, TimeProvider time, ILogger<FeedFetcher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(polling);
+        ArgumentNullException.ThrowIfNull(network);
+        this.polling = polling;
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        // The deadline below bounds each fetch; HttpClient.Timeout would not cover the body anyway.
+        client = new HttpClient(GuardedHttpHandler.Create(new NetworkPolicy(network)), disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", AcceptFeeds);
+        throttle = new HostThrottle(polling.PerHostConcurrency);
+        files = new LocalFileReader(polling.MaxBodySize);
+        responses = new ResponseReader(polling.MaxBodySize, time);
+    }
+
+    public async Task<FetchOutcome> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var location = request.Location;
+        if (location.IsAbsoluteUri && location.IsFile)
+            return await files.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (LocationRules.Refusal(location) is { } refusal) return Failed(refusal);
+
+        // Waiting for a slot on a busy host is not the host's slowness: the deadline starts after it.
+        IDisposable? lease = await throttle.AcquireAsync(location.IdnHost, cancellationToken).ConfigureAwait(false);
+        using var deadline = new CancellationTokenSource(polling.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked.Token;
+        var current = location;
+        var visited = new HashSet<string>(StringComparer.Ordinal) { LocationRules.Key(current) };
+        var redirects = 0;
+        var allPermanent = true;
+        try
+        {
+            while (true)
+            {
+                lease ??= await throttle.AcquireAsync(current.IdnHost, token).ConfigureAwait(false);
+                using var response = await SendAsync(current, request, token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status is not (301 or 302 or 303 or 307 or 308))
+                    return await responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token).ConfigureAwait(false);
+
+                var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
+                if (LocationRules.RedirectRefusal(current, raw, out var next) is { } bad)
+                    return Failed($"{bad} (HTTP {status} from {current})", status, current);
+                if (!visited.Add(LocationRules.Key(next!))) return Failed($"redirect loop at {next}", status, current);
+                if (++redirects > polling.MaxRedirects)
+                    return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {next}", status, current);
+                if (current.Scheme == Uri.UriSchemeHttps && next!.Scheme == Uri.UriSchemeHttp)
+                    logger.LogWarning("Redirect from {From} to {To} leaves HTTPS", current, next);
+                allPermanent &= status is 301 or 308;
+                current = next!;
+                lease.Dispose();
+                lease = null;
+            }
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // Whatever broke while the caller was cancelling, the caller asked for cancellation.
+            if (ex is OperationCanceledException) throw;
+            throw new OperationCanceledException("fetch cancelled", ex, cancellationToken);
+        }
+        catch (Exception) when (deadline.IsCancellationRequested)
+        {
+            return Failed($"timed out after {Durations.Format(polling.Timeout)}", finalLocation: current);
+        }
+        catch (Exception ex)
+        {
+            // A remote failure of any kind is an outcome, never an exception: one feed's trouble stops nothing else.
+            return Failed(FailureText.Describe(ex, current), finalLocation: current);
+        }
+        finally
+        {
+            lease?.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        throttle.Dispose();
+    }
+
+    private Task<HttpResponseMessage> SendAsync(Uri location, FetchRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, location);
+        if (!string.IsNullOrWhiteSpace(request.ETag)) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
+        if (!string.IsNullOrWhiteSpace(request.LastModified)) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
+        return client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private static FetchOutcome Failed(string error, int? httpStatus = null, Uri? finalLocation = null) =>
+        new(FetchStatus.Failed, httpStatus, FinalLocation: finalLocation, Error: error);
+}

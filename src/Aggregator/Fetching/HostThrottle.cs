@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+
+namespace Aggregator.Fetching;
+
+/// <summary>
+/// At most N requests in flight per host, so many feeds on one publisher do not hammer it.
+/// One semaphore per host name, kept for the life of the process (bounded by the hosts in config).
+/// </summary>
+internal sealed class HostThrottle(int perHost) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int perHost = perHost > 0 ? perHost : throw new ArgumentOutOfRangeException(nameof(perHost), perHost, "must be at least 1");
+
+    /// <summary>Waits for a slot on the host; dispose the lease to give it back.</summary>
+    public async ValueTask<IDisposable> AcquireAsync(string host, CancellationToken cancellationToken)
+    {
+        var gate = gates.GetOrAdd(host, _ => new SemaphoreSlim(perHost, perHost));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new HostLease(gate);
+    }
+
+    public void Dispose()
+    {
+        foreach (var gate in gates.Values) gate.Dispose();
+        gates.Clear();
+    }
+}

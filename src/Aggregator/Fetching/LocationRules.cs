@@ -1,0 +1,45 @@
+namespace Aggregator.Fetching;
+
+/// <summary>Which URLs may be requested at all, before any address is looked at.</summary>
+internal static class LocationRules
+{
+    /// <summary>Why the first location of a fetch cannot be requested over HTTP, or null when it can.</summary>
+    public static string? Refusal(Uri location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (!location.IsAbsoluteUri) return $"not an absolute URL: {location.OriginalString}";
+        if (!IsHttp(location)) return $"unsupported location {location}: only http, https and local files can be fetched";
+        return Common(location);
+    }
+
+    /// <summary>Why a redirect's Location cannot be followed, or null when it can.</summary>
+    public static string? RedirectRefusal(Uri current, string? rawLocation, out Uri? next)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        next = null;
+        if (string.IsNullOrWhiteSpace(rawLocation)) return "redirect without a Location header";
+        var shown = FailureText.OneLine(rawLocation);
+        if (rawLocation.Contains('\\', StringComparison.Ordinal)) return $"redirect to {shown} refused: the URL contains a backslash";
+        if (!Uri.TryCreate(current, rawLocation.Trim(), out next)) return $"redirect to an invalid URL: {shown}";
+        if (!IsHttp(next)) return $"redirect to {next} refused: only http and https locations can be followed";
+        return Common(next);
+    }
+
+    /// <summary>The URL without its fragment, which a server never sees: the key for loop detection.</summary>
+    public static string Key(Uri location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.GetLeftPart(UriPartial.Query);
+    }
+
+    private static bool IsHttp(Uri location) => location.Scheme == Uri.UriSchemeHttp || location.Scheme == Uri.UriSchemeHttps;
+
+    // .NET turns '\' into '/' in http URLs while other parsers treat it differently; refusing it
+    // keeps what is checked and what is requested the same URL.
+    private static string? Common(Uri location)
+    {
+        if (location.OriginalString.Contains('\\', StringComparison.Ordinal)) return $"refused: the URL contains a backslash: {location.OriginalString}";
+        if (string.IsNullOrEmpty(location.Host)) return $"URL without a host: {location}";
+        return null;
+    }
+}
