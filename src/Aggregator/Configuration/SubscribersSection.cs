@@ -29,6 +29,7 @@ internal sealed class SubscribersSection
         var id = Ids.Read(entry, index, r);
         var where = id is null ? index : $"subscriber '{id}'";
         var ok = true;
+        var emailOk = true;
         List<string> email = [];
         WebhookTarget? webhook = null;
         var digest = DigestSchedule.Immediate;
@@ -38,7 +39,7 @@ internal sealed class SubscribersSection
             switch (key)
             {
                 case "email":
-                    email = ReadEmail(value, where, r, ref ok);
+                    email = ReadEmail(value, where, r, ref emailOk);
                     break;
                 case "webhook":
                     webhook = ReadWebhook(value, where, r);
@@ -54,7 +55,8 @@ internal sealed class SubscribersSection
                     break;
             }
         }
-        if (email.Count == 0 && !entry.Children.ContainsKey(new YamlScalarNode("webhook")))
+        ok &= emailOk;
+        if (emailOk && email.Count == 0 && !entry.Children.ContainsKey(new YamlScalarNode("webhook")))
             Fail(r, entry, $"{where} has neither email nor webhook", ref ok);
         if (id is null || !ok) return;
         _subscribers.Add(new() { Id = id, Email = email, Webhook = webhook, Digest = digest, TimeZone = timeZone });
@@ -98,7 +100,12 @@ internal sealed class SubscribersSection
             }
             if (key == "secrets" && mapping.Children.ContainsKey(new YamlScalarNode("secret")))
                 Fail(r, keyNode, $"{what} sets both 'secret' and 'secrets'; keep one", ref ok);
-            foreach (var secret in r.List(value, $"the {key} of {what}") ?? [])
+            if (r.List(value, $"the {key} of {what}") is not { } list)
+            {
+                ok = false;
+                continue;
+            }
+            foreach (var secret in list)
             {
                 // Never echo the value: secrets come from the environment and must not reach logs.
                 if (IsSecret(secret.Value)) secrets.Add(secret.Value);
