@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Aggregator.Configuration;
+
+/// <summary>Checks a network written as <c>address/prefix</c> (a bare address means one host).</summary>
+internal static class Cidr
+{
+    /// <summary>The canonical <c>address/prefix</c> form that <see cref="IPNetwork.Parse(string)"/> accepts.</summary>
+    public static bool TryNormalize(string text, out string normalized, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        normalized = string.Empty;
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var addressText = slash < 0 ? text : text[..slash];
+        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%', StringComparison.Ordinal))
+        {
+            error = $"invalid network '{text}': '{addressText}' is not an IP address";
+            return false;
+        }
+        var maxPrefix = address.AddressFamily == AddressFamily.InterNetworkV6 ? 128 : 32;
+        var prefix = maxPrefix;
+        if (slash >= 0 && (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > maxPrefix))
+        {
+            error = $"invalid network '{text}': the prefix length must be a number from 0 to {maxPrefix}";
+            return false;
+        }
+        var network = new IPNetwork(Masked(address, prefix), prefix);
+        if (!network.BaseAddress.Equals(address))
+        {
+            error = $"invalid network '{text}': address bits are set beyond the prefix; did you mean '{network}'?";
+            return false;
+        }
+        normalized = network.ToString();
+        error = string.Empty;
+        return true;
+    }
+
+    private static IPAddress Masked(IPAddress address, int prefix)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var keep = Math.Clamp(prefix - (i * 8), 0, 8);
+            bytes[i] &= (byte)(0xFF << (8 - keep));
+        }
+        return new IPAddress(bytes);
+    }
+}

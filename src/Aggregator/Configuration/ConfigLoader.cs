@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Aggregator.Core.Query;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Aggregator.Configuration;
+
+/// <summary>
+/// Loads a config directory: every <c>*.yaml</c>/<c>*.yml</c> file in name order, merged and validated
+/// as a whole. Every problem is reported with its <c>path:line:col</c>; the configuration is returned
+/// only when there is no error, so a bad edit is never half-applied.
+/// </summary>
+internal sealed partial class ConfigLoader
+{
+    private static readonly string[] Sections = ["settings", "feeds", "rules", "subscribers"];
+    private readonly Func<string, string?> _environment;
+    private readonly Action<string> _validateQuery;
+
+    /// <param name="environment">Looks up <c>${NAME}</c> references; the process environment by default.</param>
+    /// <param name="validateQuery">Throws <see cref="QuerySyntaxException"/> for an invalid query; <see cref="RuleIndex.Validate"/> by default.</param>
+    public ConfigLoader(Func<string, string?>? environment = null, Action<string>? validateQuery = null)
+    {
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+        _validateQuery = validateQuery ?? RuleIndex.Validate;
+    }
+
+    /// <param name="directory">As the operator gave it; diagnostics name files relative to it the same way.</param>
+    public ConfigLoadResult Load(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(directory))
+        {
+            diagnostics.Error(new(directory, 0, 0), "config directory not found");
+            return new(null, diagnostics.Sorted());
+        }
+
+        var fullDirectory = Path.GetFullPath(directory);
+        var settings = new SettingsSection();
+        var feeds = new FeedsSection(fullDirectory);
+        var rules = new RulesSection(_validateQuery);
+        var subscribers = new SubscribersSection();
+        foreach (var file in ConfigFiles(directory))
+        {
+            var reader = new ConfigNodeReader(file, diagnostics, _environment);
+            if (Parse(file, diagnostics) is not { } root || reader.Mapping(root, "the top level of a config file") is not { } top) continue;
+            foreach (var (section, _, node) in reader.Entries(top, "the top level (expected settings, feeds, rules or subscribers)", Sections))
+            {
+                switch (section)
+                {
+                    case "settings": settings.Read(node, reader); break;
+                    case "feeds": feeds.Read(node, reader); break;
+                    case "rules": rules.Read(node, reader); break;
+                    default: subscribers.Read(node, reader); break;
+                }
+            }
+        }
+
+        var options = settings.Finish(diagnostics);
+        var feedList = feeds.Finish(options.Polling, diagnostics);
+        rules.CheckReferences(feeds.Ids, [.. feeds.Tags], subscribers.Ids, diagnostics);
+        foreach (var op in settings.Operators.Where(op => !subscribers.Ids.Contains(op.Value)))
+            diagnostics.Error(op.At, $"settings.alerts.operators names unknown subscriber '{op.Value}'{KeySuggestion.Hint(op.Value, subscribers.Ids.All)}");
+
+        var config = diagnostics.HasErrors ? null : new AggregatorConfig
+        {
+            Directory = fullDirectory,
+            Settings = options,
+            Feeds = feedList,
+            Rules = rules.Rules,
+            Subscribers = subscribers.Subscribers,
+        };
+        return new(config, diagnostics.Sorted());
+    }
+
+    /// <summary>
+    /// The config files in ordinal name order. Hidden files are skipped: editors write their lock and
+    /// swap files (<c>.#feeds.yaml</c>) next to the real ones.
+    /// </summary>
+    private static IEnumerable<string> ConfigFiles(string directory) =>
+        Directory.EnumerateFiles(directory)
+            .Where(f => Path.GetExtension(f) is ".yaml" or ".yml" && !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal);
+
+    private static YamlNode? Parse(string file, DiagnosticBag diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(SourceLocation.At(file, e.Start), $"invalid YAML: {Describe(e)}");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(new(file, 0, 0), $"cannot read the file: {e.Message}");
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+            diagnostics.Error(SourceLocation.At(file, stream.Documents[1].RootNode.Start), "a config file holds one YAML document; move the others to files of their own");
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>YamlDotNet prefixes its messages with the marks, which the diagnostic already shows.</summary>
+    private static string Describe(YamlException e)
+    {
+        var message = MarkPrefix().Replace(e.InnerException is YamlException inner ? inner.Message : e.Message, string.Empty);
+        return message.TrimEnd('.');
+    }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex MarkPrefix();
+}

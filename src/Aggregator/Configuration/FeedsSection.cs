@@ -1,0 +1,130 @@
+using Quartz;
+using YamlDotNet.RepresentationModel;
+
+namespace Aggregator.Configuration;
+
+/// <summary>Reads the <c>feeds</c> sections; intervals are settled in <see cref="Finish"/> once settings are known.</summary>
+internal sealed class FeedsSection(string configDirectory)
+{
+    private static readonly string[] Keys = ["id", "url", "every", "cron", "tags", "firstPoll"];
+    private readonly List<PendingFeed> _feeds = [];
+
+    public IdRegistry Ids { get; } = new("feed");
+
+    public IEnumerable<string> Tags => _feeds.SelectMany(f => f.Definition.Tags).Distinct(StringComparer.Ordinal);
+
+    public void Read(YamlNode node, ConfigNodeReader r)
+    {
+        if (r.Sequence(node, "feeds") is not { } sequence) return;
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            if (r.Mapping(sequence.Children[i], $"feeds[{i}]") is { } entry) ReadFeed(entry, $"feeds[{i}]", r);
+        }
+    }
+
+    private void ReadFeed(YamlMappingNode entry, string index, ConfigNodeReader r)
+    {
+        var id = Ids.Read(entry, index, r);
+        var where = id is null ? index : $"feed '{id}'";
+        string? url = null;
+        Uri? location = null;
+        Located<TimeSpan>? every = null;
+        string? cron = null;
+        IReadOnlyList<string> tags = [];
+        var firstPoll = FirstPoll.Baseline;
+        foreach (var (key, keyNode, value) in r.Entries(entry, where, Keys))
+        {
+            switch (key)
+            {
+                case "url":
+                    url = r.Text(value, $"the url of {where}");
+                    location = url is null ? null : Resolve(url, value, where, r);
+                    break;
+                case "every":
+                    every = r.Duration(value, $"the interval of {where}") is { } e ? new(e, r.At(value)) : null;
+                    break;
+                case "cron":
+                    cron = r.Text(value, $"the cron of {where}") is { } c && ValidCron(c, value, where, r) ? c : null;
+                    if (entry.Children.ContainsKey(new YamlScalarNode("every")))
+                        r.Error(keyNode, $"{where} sets both 'every' and 'cron'; keep one");
+                    break;
+                case "tags":
+                    tags = ReadTags(value, where, r);
+                    break;
+                case "firstPoll":
+                    firstPoll = r.Choice(value, $"the firstPoll of {where}", Choices.FirstPolls) ?? firstPoll;
+                    break;
+            }
+        }
+        if (!entry.Children.ContainsKey(new YamlScalarNode("url"))) r.Error(entry, $"{where} has no url");
+        if (id is null || url is null || location is null) return;
+        var definition = new FeedDefinition { Id = id, Url = url, Location = location, Cron = cron, Tags = tags, FirstPoll = firstPoll };
+        _feeds.Add(new(definition, cron is null ? every : null));
+    }
+
+    /// <summary>Every feed with its interval: its own raised to <c>minEvery</c>, or <c>defaultEvery</c>, unless it has a cron.</summary>
+    public IReadOnlyList<FeedDefinition> Finish(PollingOptions polling, DiagnosticBag diagnostics) =>
+    [
+        .. _feeds.Select(feed =>
+        {
+            if (feed.Definition.Cron is not null) return feed.Definition;
+            if (feed.Every is not { } every) return feed.Definition with { Every = polling.DefaultEvery };
+            if (every.Value >= polling.MinEvery) return feed.Definition with { Every = every.Value };
+            diagnostics.Warning(every.At, $"feed '{feed.Definition.Id}' asks for every {Core.Durations.Format(every.Value)}, below settings.polling.minEvery ({Core.Durations.Format(polling.MinEvery)}); it is polled every {Core.Durations.Format(polling.MinEvery)}");
+            return feed.Definition with { Every = polling.MinEvery };
+        }),
+    ];
+
+    private Uri? Resolve(string url, YamlNode node, string where, ConfigNodeReader r)
+    {
+        if (url.Length == 0)
+        {
+            r.Error(node, $"the url of {where} is empty");
+            return null;
+        }
+        var scheme = Urls.SchemeOf(url);
+        if (scheme is not null)
+        {
+            if (scheme is "http" or "https")
+            {
+                if (Urls.IsHttp(url, out var uri)) return uri;
+                r.Error(node, $"invalid URL '{url}' for {where}");
+                return null;
+            }
+            r.Error(node, $"unsupported scheme '{scheme}' in the url of {where}: expected http, https or a file path");
+            return null;
+        }
+        var path = Path.GetFullPath(url, configDirectory);
+        if (File.Exists(path)) return new Uri(path);
+        r.Error(node, $"feed file '{url}' of {where} does not exist (looked for {path})");
+        return null;
+    }
+
+    private static bool ValidCron(string cron, YamlNode node, string where, ConfigNodeReader r)
+    {
+        try
+        {
+            // The constructor's message says what is wrong; IsValidExpression only says that something is.
+            _ = new CronExpression(cron);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            // Quartz's first sentence says what is wrong; the rest addresses programmers.
+            var sentence = e.Message.Split(". ", 2)[0].TrimEnd('.');
+            r.Error(node, $"invalid cron expression '{cron}' for {where}: {sentence}");
+            return false;
+        }
+    }
+
+    private static List<string> ReadTags(YamlNode node, string where, ConfigNodeReader r)
+    {
+        var tags = new List<string>();
+        foreach (var tag in r.List(node, $"the tags of {where}") ?? [])
+        {
+            if (IdRegistry.IsValid(tag.Value)) tags.Add(tag.Value);
+            else r.Diagnostics.Error(tag.At, $"invalid tag '{tag.Value}' in {where}: use lowercase letters, digits, '-' and '_'");
+        }
+        return tags;
+    }
+}
