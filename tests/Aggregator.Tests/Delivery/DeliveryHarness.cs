@@ -1,0 +1,77 @@
+using Aggregator.Configuration;
+using Aggregator.Delivery;
+using Aggregator.Storage;
+using Aggregator.Storage.Sqlite;
+using Aggregator.Tests.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Aggregator.Tests.Delivery;
+
+/// <summary>
+/// The delivery side wired as the host wires it (<c>AddDelivery</c>) over a real SQLite file, with a fake
+/// clock. <see cref="Config"/> can be swapped mid-test, as a reload would.
+/// </summary>
+internal sealed class DeliveryHarness : IAsyncDisposable
+{
+    private readonly TempDatabase _db = new();
+    private ServiceProvider? _services;
+
+    private DeliveryHarness(AggregatorConfig config) => Config = config;
+
+    public FakeTimeProvider Time { get; } = new(TestAlerts.Start);
+
+    public AggregatorConfig Config { get; set; }
+
+    public SqliteStateStore Store { get; private set; } = null!;
+
+    public DeliveryRelay Relay { get; private set; } = null!;
+
+    public IServiceProvider Services => _services!;
+
+    public string MailDirectory => Path.Combine(_db.Directory, "mail");
+
+    public static async Task<DeliveryHarness> CreateAsync(Func<DeliveryHarness, AggregatorConfig> config)
+    {
+        var harness = new DeliveryHarness(null!);
+        harness.Config = config(harness);
+        harness.Store = await harness._db.OpenAsync(harness.Time);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(harness.Time)
+            .AddSingleton<IStateStore>(harness.Store)
+            .AddDelivery(_ => () => harness.Config);
+        harness._services = services.BuildServiceProvider();
+        harness.Relay = harness._services.GetRequiredService<DeliveryRelay>();
+        return harness;
+    }
+
+    public static AggregatorConfig MakeConfig(SmtpOptions smtp, DeliveryOptions? delivery = null, params SubscriberDefinition[] subscribers) => new()
+    {
+        Directory = Path.GetTempPath(),
+        Settings = new SettingsOptions { Smtp = smtp, Delivery = delivery ?? new DeliveryOptions() },
+        Subscribers = subscribers,
+    };
+
+    public static SmtpOptions Smtp(int port) => new() { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None, From = "Aggregator <alerts@example.org>" };
+
+    public SmtpOptions Pickup() => new() { Host = string.Empty, PickupDirectory = MailDirectory, From = "Aggregator <alerts@example.org>" };
+
+    public async Task<int> QueueAsync(params OutboxDraft[] drafts)
+    {
+        var items = drafts.GroupBy(d => d.Alert.Item.Key).Select(g => (g.Key, g.ToArray())).ToArray();
+        return await Store.CommitPollAsync(TestAlerts.Commit(drafts[0].Alert.Feed.Id, items), TestContext.Current.CancellationToken);
+    }
+
+    public Task<int> RunAsync() => Relay.RunOnceAsync(TestContext.Current.CancellationToken);
+
+    public async Task<DeliveryCounts> CountsAsync(string subscriberId, DeliveryChannel channel) =>
+        (await Store.CountDeliveriesAsync(TestContext.Current.CancellationToken))
+            .Single(c => c.SubscriberId == subscriberId && c.Channel == channel);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        _db.Dispose();
+    }
+}
