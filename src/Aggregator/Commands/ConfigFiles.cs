@@ -8,5 +8,5 @@ internal static class ConfigFiles
 {
     public static string Directory(ParseResult parse) => parse.GetValue(Cli.ConfigOption) ?? "config";
 
-    public static ConfigLoadResult Load(ParseResult parse) => ConfigLoader.Load(Directory(parse));
+    public static ConfigLoadResult Load(ParseResult parse) => new ConfigLoader().Load(Directory(parse));
 }

@@ -27,7 +27,7 @@ internal sealed class FeedInputs : IDisposable
     /// <summary>The settings of the config directory when it is valid, the defaults otherwise.</summary>
     public static AggregatorConfig ConfigOrDefaults(string directory)
     {
-        var loaded = ConfigLoader.Load(directory);
+        var loaded = new ConfigLoader().Load(directory);
         return loaded.Config ?? new AggregatorConfig { Directory = Path.GetFullPath(directory) };
     }
 

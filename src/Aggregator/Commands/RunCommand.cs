@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Aggregator.Configuration;
 using Aggregator.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace Aggregator.Commands;
 

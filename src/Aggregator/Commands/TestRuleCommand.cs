@@ -67,7 +67,7 @@ internal static class TestRuleCommand
             }
         }
 
-        var loaded = ConfigLoader.Load(directory);
+        var loaded = new ConfigLoader().Load(directory);
         if (loaded.Config is null)
             return (null!, null, string.Join(Environment.NewLine, ConfigReport.Lines(loaded.Diagnostics)));
         var index = RuleIndex.Build(loaded.Config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, null)));

@@ -39,7 +39,7 @@ internal sealed class HeartbeatService(
     private async Task<Heartbeat> MeasureAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var running = scheduler.IsStarted && !scheduler.IsShutdown && !scheduler.InStandbyMode;
+        var running = await scheduler.GetStatus(cancellationToken).ConfigureAwait(false) == SchedulerStatus.Running;
         string? storeError = null;
         DateTimeOffset? oldestDue = null;
         try

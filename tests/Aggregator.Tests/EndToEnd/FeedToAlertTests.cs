@@ -106,7 +106,7 @@ public sealed class FeedToAlertTests
                   url: {hook.Url}
                   secret: {Secret}
             """);
-        var loaded = ConfigLoader.Load(dir.Combine("config"));
+        var loaded = new ConfigLoader().Load(dir.Combine("config"));
         loaded.Config.ShouldNotBeNull(string.Join('\n', loaded.Diagnostics));
         return loaded.Config;
     }
