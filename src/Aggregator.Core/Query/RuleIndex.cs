@@ -1,28 +1,116 @@
 using Aggregator.Core.Items;
+using Aggregator.Core.Query.Matching;
+using Aggregator.Core.Query.Syntax;
 
 namespace Aggregator.Core.Query;
 
 /// <summary>
 /// Every rule compiled into one index. <see cref="Match"/> analyses an item once and evaluates only the
 /// rules whose terms occur in it, so the cost per item does not grow with the number of rules.
-/// An index is immutable: a reload builds a new one and swaps the reference.
+/// An index is immutable: a reload builds a new one and swaps the reference. <see cref="Match"/> is thread-safe.
 /// </summary>
 public sealed class RuleIndex
 {
-    private RuleIndex() { }
+    private readonly CompiledRule[] _rules;
+    private readonly int[] _alwaysCandidates;
+    private readonly TermTable _terms;
+    private readonly QueryFields _tokenFields;
+    private MatchContext? _spare;
 
-    public static RuleIndex Empty { get; } = new();
+    private RuleIndex(CompiledRule[] rules, int[] alwaysCandidates, TermTable terms, QueryFields tokenFields)
+    {
+        _rules = rules;
+        _alwaysCandidates = alwaysCandidates;
+        _terms = terms;
+        _tokenFields = tokenFields;
+    }
 
-    /// <summary>Compiles every rule; throws <see cref="QuerySyntaxException"/> for the first invalid query.</summary>
+    public static RuleIndex Empty { get; } = Build([]);
+
+    /// <summary>The number of rules in the index.</summary>
+    public int Count => _rules.Length;
+
+    /// <summary>The number of rules that can match without any of their terms (such as <c>NOT x</c>), checked on every item.</summary>
+    public int AlwaysCheckedCount => _alwaysCandidates.Length;
+
+    /// <summary>Compiles every rule; throws <see cref="QuerySyntaxException"/> for the first invalid query (message prefixed with the rule id).</summary>
     public static RuleIndex Build(IEnumerable<RuleDefinition> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        throw new NotImplementedException();
+        var terms = new TermTableBuilder();
+        var compiler = new RuleCompiler(terms);
+        var compiled = new List<CompiledRule>();
+        var always = new List<int>();
+        foreach (var rule in rules)
+        {
+            QueryNode node;
+            try
+            {
+                node = QueryParser.Parse(rule.Query);
+            }
+            catch (QuerySyntaxException ex)
+            {
+                throw new QuerySyntaxException($"rule '{rule.Id}': {ex.Message}", ex.Column);
+            }
+            var root = compiler.Compile(node);
+            var index = compiled.Count;
+            compiled.Add(new CompiledRule(rule.Id, rule.Query, rule.FeedIds, root));
+            if (root.Anchors is null) always.Add(index);
+            else foreach (var slot in root.Anchors) terms.AddPosting(slot, index);
+        }
+        return new RuleIndex([.. compiled], [.. always], terms.Build(), compiler.UsedFields);
     }
 
-    /// <summary>Checks one query; throws <see cref="QuerySyntaxException"/> naming the column.</summary>
-    public static void Validate(string query) => throw new NotImplementedException();
+    /// <summary>Checks one query; throws <see cref="QuerySyntaxException"/> naming the 1-based column.</summary>
+    public static void Validate(string query) => QueryParser.Parse(query);
 
-    /// <summary>The rules that match <paramref name="item"/> from feed <paramref name="feedId"/>, with explanations.</summary>
-    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId) => throw new NotImplementedException();
+    /// <summary>
+    /// What is costly or surprising about a valid query: a regex without a literal prefilter that runs on every
+    /// item, a query that can match without any of its terms. Throws like <see cref="Validate"/>.
+    /// </summary>
+    public static IReadOnlyList<QueryWarning> Warnings(string query)
+    {
+        var node = QueryParser.Parse(query);
+        var compiler = new RuleCompiler(new TermTableBuilder());
+        var root = compiler.Compile(node);
+        var warnings = new List<QueryWarning>();
+        if (root.Anchors is not null) return warnings;
+        foreach (var regex in compiler.UnfilteredRegexes)
+            warnings.Add(new($"regex /{regex.Pattern}/ has no literal prefilter; it runs on every item", regex.Column));
+        if (warnings.Count == 0)
+            warnings.Add(new("the query can match without any of its words (for example NOT x alone); it is checked against every item", 1));
+        return warnings;
+    }
+
+    /// <summary>The rules that match <paramref name="item"/> from feed <paramref name="feedId"/>, in rule order, with explanations.</summary>
+    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(feedId);
+        if (_rules.Length == 0) return [];
+        var ctx = Interlocked.Exchange(ref _spare, null) ?? new MatchContext(_terms.SlotCount, _rules.Length);
+        try
+        {
+            ItemReader.Read(ctx, _terms, item, feedId, _tokenFields);
+            foreach (var rule in _alwaysCandidates) ctx.AddCandidate(rule);
+            var candidates = ctx.Candidates;
+            if (candidates.Count == 0) return [];
+            candidates.Sort();
+            List<RuleMatch>? matches = null;
+            foreach (var index in candidates)
+            {
+                var rule = _rules[index];
+                if (rule.FeedIds is not null && !rule.FeedIds.Contains(feedId)) continue;
+                if (!rule.Root.IsMatch(ctx)) continue;
+                var evidence = new List<TermMatch>();
+                rule.Root.Explain(ctx, evidence);
+                (matches ??= []).Add(new RuleMatch(rule.Id, rule.Query, evidence));
+            }
+            return matches is null ? [] : matches;
+        }
+        finally
+        {
+            Volatile.Write(ref _spare, ctx);
+        }
+    }
 }

@@ -1,0 +1,3 @@
+namespace Aggregator.Core.Query.Matching;
+
+internal sealed record CompiledRule(string Id, string Query, IReadOnlySet<string>? FeedIds, Matcher Root);

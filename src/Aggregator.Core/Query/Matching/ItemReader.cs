@@ -1,0 +1,48 @@
+using Aggregator.Core.Items;
+using Aggregator.Core.Query.Syntax;
+
+namespace Aggregator.Core.Query.Matching;
+
+/// <summary>Loads one item into a <see cref="MatchContext"/>: field texts, then the tokens of every field some rule looks in.</summary>
+internal static class ItemReader
+{
+    /// <summary>Separator between the values of a multi-valued field (authors, categories) in its field text.</summary>
+    public const string ValueSeparator = ", ";
+
+    public static void Read(MatchContext ctx, TermTable terms, FeedItem item, string feedId, QueryFields tokenFields)
+    {
+        ctx.Begin();
+        var text = ctx.FieldText;
+        text[0] = item.Title ?? string.Empty;
+        text[1] = item.Summary ?? string.Empty;
+        text[2] = item.Content ?? string.Empty;
+        text[3] = Join(item.Authors);
+        text[4] = Join(item.Categories);
+        text[5] = item.Link ?? string.Empty;
+        text[6] = feedId;
+        var segment = 0;
+        for (var field = 0; field < FieldNames.Count; field++)
+        {
+            if (((int)tokenFields & (1 << field)) == 0) continue;
+            var values = field switch { 3 => item.Authors, 4 => item.Categories, _ => null };
+            if (values is null || values.Count <= 1)
+            {
+                terms.Scan(ctx, field, segment++, text[field], 0);
+                continue;
+            }
+            var offset = 0;
+            foreach (var value in values)
+            {
+                terms.Scan(ctx, field, segment++, value, offset);
+                offset += (value?.Length ?? 0) + ValueSeparator.Length;
+            }
+        }
+    }
+
+    private static string Join(IReadOnlyList<string>? values) => values switch
+    {
+        null or { Count: 0 } => string.Empty,
+        { Count: 1 } => values[0] ?? string.Empty,
+        _ => string.Join(ValueSeparator, values),
+    };
+}

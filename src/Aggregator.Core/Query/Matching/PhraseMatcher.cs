@@ -1,0 +1,67 @@
+namespace Aggregator.Core.Query.Matching;
+
+/// <summary>Consecutive words in one segment of one field, compared exactly (quoted) or by stem.</summary>
+internal sealed class PhraseMatcher : Matcher
+{
+    private readonly int[] _slots;
+    private readonly bool _exact;
+    private readonly int _mask;
+    private readonly string _display;
+
+    public PhraseMatcher(int[] slots, bool exact, int mask, string display, IReadOnlyList<string> keys)
+    {
+        _slots = slots;
+        _exact = exact;
+        _mask = mask;
+        _display = display;
+        var best = 0;
+        for (var i = 1; i < keys.Count; i++)
+            if (keys[i].Length > keys[best].Length) best = i;
+        Anchors = [slots[best]];
+        AnchorCost = CostOf(1, keys[best].Length);
+    }
+
+    public override bool IsMatch(MatchContext ctx)
+    {
+        foreach (var slot in _slots)
+            if (!ctx.Has(slot, _mask)) return false;
+        for (var occ = ctx.FirstOccurrence(_slots[0]); occ >= 0; occ = ctx.NextOccurrence(occ))
+            if (StartsAt(ctx, ctx.TokenOf(occ))) return true;
+        return false;
+    }
+
+    public override void Explain(MatchContext ctx, List<TermMatch> into)
+    {
+        var reported = 0;
+        for (var occ = ctx.FirstOccurrence(_slots[0]); occ >= 0; occ = ctx.NextOccurrence(occ))
+        {
+            var token = ctx.TokenOf(occ);
+            var bit = 1 << ctx.Tokens.Field[token];
+            if ((reported & bit) != 0 || !StartsAt(ctx, token)) continue;
+            reported |= bit;
+            into.Add(ctx.Describe(_display, token, token + _slots.Length - 1));
+        }
+    }
+
+    public override void CollectSpans(MatchContext ctx, SpanList into)
+    {
+        for (var occ = ctx.FirstOccurrence(_slots[0]); occ >= 0; occ = ctx.NextOccurrence(occ))
+        {
+            var token = ctx.TokenOf(occ);
+            if (StartsAt(ctx, token)) into.Add(token, token + _slots.Length - 1, _display);
+        }
+    }
+
+    private bool StartsAt(MatchContext ctx, int token)
+    {
+        var tokens = ctx.Tokens;
+        if ((_mask & (1 << tokens.Field[token])) == 0) return false;
+        if (token + _slots.Length > tokens.Count) return false;
+        var segment = tokens.Segment[token];
+        var ids = _exact ? tokens.Exact : tokens.Stem;
+        if (ids[token] != _slots[0]) return false;
+        for (var k = 1; k < _slots.Length; k++)
+            if (tokens.Segment[token + k] != segment || ids[token + k] != _slots[k]) return false;
+        return true;
+    }
+}

@@ -1,0 +1,77 @@
+using Aggregator.Core.Query.Syntax;
+
+namespace Aggregator.Core.Query.Matching;
+
+/// <summary>Turns a parsed query into matchers, resolving field scopes and registering every term in the shared table.</summary>
+internal sealed class RuleCompiler(TermTableBuilder terms)
+{
+    /// <summary>Union of the fields any compiled term looks in (those fields must be tokenised).</summary>
+    public QueryFields UsedFields { get; private set; }
+
+    /// <summary>Regexes compiled without a literal prefilter, for warnings.</summary>
+    public List<RegexNode> UnfilteredRegexes { get; } = [];
+
+    public Matcher Compile(QueryNode node) => Compile(node, QueryFields.Default);
+
+    private Matcher Compile(QueryNode node, QueryFields fields)
+    {
+        switch (node)
+        {
+            case FieldNode scoped:
+                return Compile(scoped.Child, scoped.Fields);
+            case TermNode term:
+                UsedFields |= fields;
+                return CompileTerm(term, fields);
+            case RegexNode regex:
+                return CompileRegex(regex, fields);
+            case AndNode and:
+                return new AndMatcher(CompileAll(and.Children, fields));
+            case OrNode or:
+                return new OrMatcher(CompileAll(or.Children, fields));
+            case NotNode not:
+                return new NotMatcher(Compile(not.Child, fields));
+            case NearNode near:
+                return new NearMatcher(Compile(near.Left, fields), Compile(near.Right, fields), near.Distance);
+            default:
+                throw new ArgumentException($"unknown query node {node.GetType().Name}", nameof(node));
+        }
+    }
+
+    private Matcher[] CompileAll(IReadOnlyList<QueryNode> nodes, QueryFields fields)
+    {
+        var matchers = new Matcher[nodes.Count];
+        for (var i = 0; i < matchers.Length; i++) matchers[i] = Compile(nodes[i], fields);
+        return matchers;
+    }
+
+    private Matcher CompileTerm(TermNode term, QueryFields fields)
+    {
+        if (!term.IsPhrase)
+        {
+            var slot = terms.Slot(term.Kind, term.Keys[0]);
+            return new TermMatcher(slot, (int)fields, term.Display, term.Keys[0].Length, term.Kind == TermKind.Prefix);
+        }
+        var slots = new int[term.Keys.Count];
+        for (var i = 0; i < slots.Length; i++) slots[i] = terms.Slot(term.Kind, term.Keys[i]);
+        return new PhraseMatcher(slots, term.Kind == TermKind.Exact, (int)fields, term.Display, term.Keys);
+    }
+
+    private RegexMatcher CompileRegex(RegexNode regex, QueryFields fields)
+    {
+        var literals = RegexPrefilter.RequiredLiterals(regex.Pattern);
+        int[]? slots = null;
+        var shortest = int.MaxValue;
+        if (literals is null) UnfilteredRegexes.Add(regex);
+        else
+        {
+            UsedFields |= fields;
+            slots = new int[literals.Count];
+            for (var i = 0; i < slots.Length; i++)
+            {
+                slots[i] = terms.Slot(literals[i].Kind, literals[i].Key);
+                shortest = Math.Min(shortest, literals[i].Key.Length);
+            }
+        }
+        return new RegexMatcher(regex.Regex, (int)fields, "/" + regex.Pattern + "/", slots, shortest);
+    }
+}

@@ -1,0 +1,47 @@
+using Aggregator.Core.Query.Syntax;
+
+namespace Aggregator.Core.Query.Matching;
+
+/// <summary>Collects every distinct term of every rule as a numbered slot, and which rules each slot can trigger.</summary>
+internal sealed class TermTableBuilder
+{
+    private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _stem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _prefix = new(StringComparer.Ordinal);
+    private readonly List<List<int>?> _postings = [];
+
+    public int SlotCount => _postings.Count;
+
+    public int Slot(TermKind kind, string key)
+    {
+        var map = kind switch
+        {
+            TermKind.Exact => _exact,
+            TermKind.Word => _stem,
+            _ => _prefix,
+        };
+        if (!map.TryGetValue(key, out var slot))
+        {
+            slot = _postings.Count;
+            map.Add(key, slot);
+            _postings.Add(null);
+        }
+        return slot;
+    }
+
+    /// <summary>Rule <paramref name="rule"/> becomes a candidate whenever <paramref name="slot"/> occurs.</summary>
+    public void AddPosting(int slot, int rule)
+    {
+        var list = _postings[slot] ??= [];
+        if (list.Count == 0 || list[^1] != rule) list.Add(rule);
+    }
+
+    public TermTable Build()
+    {
+        var postings = new int[_postings.Count][];
+        for (var i = 0; i < postings.Length; i++) postings[i] = _postings[i]?.ToArray() ?? [];
+        PrefixTrie? trie = null;
+        foreach (var (key, slot) in _prefix) (trie ??= new PrefixTrie()).Add(key, slot);
+        return new TermTable(new(_exact, StringComparer.Ordinal), new(_stem, StringComparer.Ordinal), trie, postings);
+    }
+}

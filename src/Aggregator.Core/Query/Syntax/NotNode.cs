@@ -1,0 +1,3 @@
+namespace Aggregator.Core.Query.Syntax;
+
+internal sealed record NotNode(QueryNode Child, int Column) : QueryNode(Column);

@@ -1,0 +1,123 @@
+namespace Aggregator.Core.Query.Syntax;
+
+/// <summary>
+/// Recursive descent over the tokens: or := and (OR and)*; and := near ([AND] near)*;
+/// near := unary [NEAR unary]; unary := (NOT | -) unary | field: unary | ( or ) | term.
+/// Every error names the column of the token at fault.
+/// </summary>
+internal sealed class QueryParser
+{
+    private readonly List<QueryToken> _tokens;
+    private int _next;
+
+    private QueryParser(List<QueryToken> tokens) => _tokens = tokens;
+
+    public static QueryNode Parse(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parser = new QueryParser(QueryLexer.Tokenize(query));
+        if (parser.Peek.Kind == TokenKind.End) throw new QuerySyntaxException("empty query", 1);
+        var node = parser.ParseOr();
+        var rest = parser.Peek;
+        if (rest.Kind == TokenKind.CloseParen) throw new QuerySyntaxException("unbalanced ')': no '(' to close", rest.Column);
+        if (rest.Kind != TokenKind.End) throw new QuerySyntaxException($"unexpected '{rest.Text}'", rest.Column);
+        return node;
+    }
+
+    private QueryToken Peek => _tokens[_next];
+
+    private QueryToken Take() => _tokens[_next++];
+
+    private QueryNode ParseOr()
+    {
+        var first = ParseAnd();
+        if (Peek.Kind != TokenKind.Or) return first;
+        var children = new List<QueryNode> { first };
+        while (Peek.Kind == TokenKind.Or)
+        {
+            ExpectOperand(Take());
+            children.Add(ParseAnd());
+        }
+        return new OrNode(children, first.Column);
+    }
+
+    private QueryNode ParseAnd()
+    {
+        var first = ParseNear();
+        List<QueryNode>? children = null;
+        while (true)
+        {
+            if (Peek.Kind == TokenKind.And) ExpectOperand(Take());
+            else if (!Peek.StartsOperand) break;
+            (children ??= [first]).Add(ParseNear());
+        }
+        return children is null ? first : new AndNode(children, first.Column);
+    }
+
+    private QueryNode ParseNear()
+    {
+        var left = ParseUnary();
+        if (Peek.Kind != TokenKind.Near) return left;
+        var op = Take();
+        ExpectOperand(op);
+        var right = ParseUnary();
+        if (!IsPositional(left) || !IsPositional(right))
+            throw new QuerySyntaxException($"{op.Text} needs words, phrases or prefixes (or a parenthesised OR of them) on both sides", op.Column);
+        if (Peek.Kind == TokenKind.Near)
+            throw new QuerySyntaxException($"{Peek.Text} cannot be chained; join NEAR pairs with AND", Peek.Column);
+        return new NearNode(left, right, op.Number, left.Column);
+    }
+
+    private QueryNode ParseUnary()
+    {
+        var token = Peek;
+        switch (token.Kind)
+        {
+            case TokenKind.Not:
+                ExpectOperand(Take());
+                return new NotNode(ParseUnary(), token.Column);
+            case TokenKind.Field:
+                Take();
+                return new FieldNode(FieldNames.Parse(token.Text), ParseUnary(), token.Column);
+            case TokenKind.OpenParen:
+                return ParseGroup();
+            case TokenKind.Word or TokenKind.Prefix or TokenKind.Phrase or TokenKind.Regex:
+                Take();
+                return TermBuilder.Build(token);
+            case TokenKind.CloseParen:
+                throw new QuerySyntaxException("unbalanced ')': no '(' to close", token.Column);
+            case TokenKind.End:
+                throw new QuerySyntaxException("query ends where a term was expected", token.Column);
+            default:
+                throw new QuerySyntaxException($"'{token.Text}' needs a term before it", token.Column);
+        }
+    }
+
+    private QueryNode ParseGroup()
+    {
+        var open = Take();
+        if (Peek.Kind == TokenKind.CloseParen) throw new QuerySyntaxException("empty parentheses", open.Column);
+        var inner = ParseOr();
+        if (Peek.Kind != TokenKind.CloseParen)
+        {
+            if (Peek.Kind == TokenKind.End)
+                throw new QuerySyntaxException($"unbalanced '(': missing ')' for the '(' at column {open.Column}", open.Column);
+            throw new QuerySyntaxException($"unexpected '{Peek.Text}'", Peek.Column);
+        }
+        Take();
+        return inner;
+    }
+
+    private void ExpectOperand(QueryToken op)
+    {
+        if (!Peek.StartsOperand) throw new QuerySyntaxException($"'{op.Text}' needs a term after it", op.Column);
+    }
+
+    private static bool IsPositional(QueryNode node) => node switch
+    {
+        TermNode => true,
+        FieldNode field => IsPositional(field.Child),
+        OrNode or => or.Children.All(IsPositional),
+        _ => false,
+    };
+}

@@ -1,0 +1,120 @@
+using System.Text;
+
+namespace Aggregator.Core.Text;
+
+/// <summary>
+/// Walks a text word by word without allocating: each word is a run of letters and digits (combining
+/// marks stay inside it), and each Han, Hiragana or Katakana character is a word of its own.
+/// <see cref="Folded"/> is the word case- and diacritic-folded; <see cref="Start"/> and
+/// <see cref="Length"/> point into the original text. One reader is reused; it is not thread-safe.
+/// </summary>
+internal sealed class WordReader
+{
+    private char[] _buffer = new char[64];
+    private string _text = string.Empty;
+    private int _position;
+    private int _foldedLength;
+
+    public int Start { get; private set; }
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<char> Folded => _buffer.AsSpan(0, _foldedLength);
+
+    public void Reset(string? text)
+    {
+        _text = text ?? string.Empty;
+        _position = 0;
+    }
+
+    public bool Next()
+    {
+        var text = _text;
+        var i = _position;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c < 128)
+            {
+                if (char.IsAsciiLetterOrDigit(c)) return ReadWord(i);
+                i++;
+                continue;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var rune = new Rune(c, text[i + 1]);
+                if (CharFolding.IsIdeograph(rune.Value)) return ReadIdeograph(i, 2);
+                if (Rune.IsLetterOrDigit(rune)) return ReadWord(i);
+                i += 2;
+                continue;
+            }
+            switch (CharFolding.KindOf(c))
+            {
+                case CharKind.Word: return ReadWord(i);
+                case CharKind.Ideograph: return ReadIdeograph(i, 1);
+                default: i++; break;
+            }
+        }
+        _position = text.Length;
+        return false;
+    }
+
+    private bool ReadIdeograph(int start, int width)
+    {
+        _foldedLength = 0;
+        if (width == 1) Append(CharFolding.FoldOf(_text[start]));
+        else Append(CharFolding.FoldSlow(_text.Substring(start, 2)));
+        Start = start;
+        Length = width;
+        _position = start + width;
+        return true;
+    }
+
+    private bool ReadWord(int start)
+    {
+        var text = _text;
+        var i = start;
+        _foldedLength = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c < 128)
+            {
+                if (char.IsAsciiLetterUpper(c)) AppendChar((char)(c | 0x20));
+                else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) AppendChar(c);
+                else break;
+                i++;
+                continue;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var rune = new Rune(c, text[i + 1]);
+                if (CharFolding.IsIdeograph(rune.Value) || !Rune.IsLetterOrDigit(rune)) break;
+                Append(CharFolding.FoldSlow(text.Substring(i, 2)));
+                i += 2;
+                continue;
+            }
+            var kind = CharFolding.KindOf(c);
+            if (kind == CharKind.Word) Append(CharFolding.FoldOf(c));
+            else if (kind != CharKind.Mark) break;
+            i++;
+        }
+        Start = start;
+        Length = i - start;
+        _position = i;
+        return true;
+    }
+
+    private void AppendChar(char c)
+    {
+        if (_foldedLength == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        _buffer[_foldedLength++] = c;
+    }
+
+    private void Append(string s)
+    {
+        if (_foldedLength + s.Length > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _foldedLength + s.Length));
+        s.CopyTo(_buffer.AsSpan(_foldedLength));
+        _foldedLength += s.Length;
+    }
+}

@@ -1,0 +1,86 @@
+using Aggregator.Core.Text;
+
+namespace Aggregator.Core.Tests.Text;
+
+public sealed class TextAnalyzerTests
+{
+    [Theory]
+    [InlineData("Café", "cafe")]
+    [InlineData("CAFÉ", "cafe")]
+    [InlineData("Cafe\u0301", "cafe")]
+    [InlineData("Kraków", "krakow")]
+    [InlineData("naïve", "naive")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("STRAẞE", "strasse")]
+    [InlineData("Ørsted", "orsted")]
+    [InlineData("Łódź", "lodz")]
+    [InlineData("Đoković", "dokovic")]
+    [InlineData("Þór", "thor")]
+    [InlineData("Æsir", "aesir")]
+    [InlineData("œuvre", "oeuvre")]
+    [InlineData("İstanbul", "istanbul")]
+    [InlineData("ΣΟΦΟΣ", "σοφοσ")]
+    [InlineData("Ｆｕｌｌ", "full")]
+    [InlineData("ﬁnance", "finance")]
+    [InlineData("Москва", "москва")]
+    public void Folds_case_and_diacritics(string text, string folded) =>
+        TextAnalyzer.Analyze(text).ShouldHaveSingleItem().Term.ShouldBe(folded);
+
+    [Fact]
+    public void Words_are_runs_of_letters_and_digits_with_offsets_into_the_original()
+    {
+        const string text = "  Covid-19: U.S. troops' 2nd_wave — Kraków!";
+        var words = TextAnalyzer.Analyze(text);
+        words.Select(w => w.Term).ShouldBe(["covid", "19", "u", "s", "troops", "2nd", "wave", "krakow"]);
+        foreach (var word in words)
+            TextAnalyzer.Fold(text.Substring(word.Start, word.Length)).ShouldBe(word.Term);
+        words[^1].Start.ShouldBe(text.IndexOf("Kraków", StringComparison.Ordinal));
+        words[^1].Length.ShouldBe(6);
+    }
+
+    [Fact]
+    public void Each_han_hiragana_or_katakana_character_is_a_word()
+    {
+        var words = TextAnalyzer.Analyze("東京都のニュースabc");
+        words.Select(w => w.Term).ShouldBe(["東", "京", "都", "の", "ニ", "ュ", "ー", "ス", "abc"]);
+        words.Select(w => w.Start).ShouldBe([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    }
+
+    [Fact]
+    public void Hangul_and_other_scripts_form_ordinary_words()
+    {
+        TextAnalyzer.Analyze("서울 뉴스").Select(w => w.Term).ShouldBe(["서울", "뉴스"]);
+    }
+
+    [Fact]
+    public void Supplementary_plane_letters_and_emoji()
+    {
+        var words = TextAnalyzer.Analyze("a😀b 𠀋x");
+        words.Select(w => w.Term).ShouldBe(["a", "b", "𠀋", "x"]);
+        words[2].Length.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("border", "borders")]
+    [InlineData("policy", "policies")]
+    [InlineData("box", "boxes")]
+    [InlineData("horse", "horses")]
+    [InlineData("city", "cities")]
+    [InlineData("church", "churches")]
+    [InlineData("tie", "ties")]
+    [InlineData("day", "days")]
+    [InlineData("class", "classes")]
+    [InlineData("troopship", "troopships")]
+    [InlineData("1990", "1990s")]
+    public void Singular_and_plural_share_a_stem(string singular, string plural) =>
+        TextAnalyzer.Stem(plural).ShouldBe(TextAnalyzer.Stem(singular));
+
+    [Theory]
+    [InlineData("troop", "troopship")]
+    [InlineData("new", "news")]
+    [InlineData("order", "border")]
+    [InlineData("status", "stat")]
+    [InlineData("bus", "bu")]
+    public void Different_words_keep_different_stems(string a, string b) =>
+        TextAnalyzer.Stem(a).ShouldNotBe(TextAnalyzer.Stem(b));
+}
