@@ -33,7 +33,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
         // The deadline below bounds each fetch; HttpClient.Timeout would not cover the body anyway.
-        client = new HttpClient(GuardedHttpHandler.Create(new NetworkPolicy(network)), disposeHandler: true)
+        client = new HttpClient(GuardedHttpHandler.Create(new NetworkPolicy(network), polling.Timeout), disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -47,6 +47,19 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
     public async Task<FetchOutcome> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var outcome = await FetchCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        FetchLog.Fetched(logger, request.Location, outcome.Status, outcome.HttpStatus, outcome.Error);
+        return outcome;
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        throttle.Dispose();
+    }
+
+    private async Task<FetchOutcome> FetchCoreAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
         var location = request.Location;
         if (location.IsAbsoluteUri && location.IsFile)
             return await files.ReadAsync(request, cancellationToken).ConfigureAwait(false);
@@ -78,7 +91,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
                 if (++redirects > polling.MaxRedirects)
                     return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {next}", status, current);
                 if (current.Scheme == Uri.UriSchemeHttps && next!.Scheme == Uri.UriSchemeHttp)
-                    logger.LogWarning("Redirect from {From} to {To} leaves HTTPS", current, next);
+                    FetchLog.LeavesHttps(logger, current, next);
                 allPermanent &= status is 301 or 308;
                 current = next!;
                 lease.Dispose();
@@ -104,12 +117,6 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         {
             lease?.Dispose();
         }
-    }
-
-    public void Dispose()
-    {
-        client.Dispose();
-        throttle.Dispose();
     }
 
     private Task<HttpResponseMessage> SendAsync(Uri location, FetchRequest request, CancellationToken cancellationToken)
