@@ -85,15 +85,15 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
                     return await responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token).ConfigureAwait(false);
 
                 var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
-                if (LocationRules.RedirectRefusal(current, raw, out var next) is { } bad)
-                    return Failed($"{bad} (HTTP {status} from {current})", status, current);
-                if (!visited.Add(LocationRules.Key(next!))) return Failed($"redirect loop at {next}", status, current);
+                if (!LocationRules.TryFollow(current, raw, out var next, out var refusedHop))
+                    return Failed($"{refusedHop} (HTTP {status} from {current})", status, current);
+                if (!visited.Add(LocationRules.Key(next))) return Failed($"redirect loop at {next}", status, current);
                 if (++redirects > polling.MaxRedirects)
                     return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {next}", status, current);
-                if (current.Scheme == Uri.UriSchemeHttps && next!.Scheme == Uri.UriSchemeHttp)
+                if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
                     FetchLog.LeavesHttps(logger, current, next);
                 allPermanent &= status is 301 or 308;
-                current = next!;
+                current = next;
                 lease.Dispose();
                 lease = null;
             }
@@ -119,12 +119,12 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         }
     }
 
-    private Task<HttpResponseMessage> SendAsync(Uri location, FetchRequest request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Uri location, FetchRequest request, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, location);
         if (!string.IsNullOrWhiteSpace(request.ETag)) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
         if (!string.IsNullOrWhiteSpace(request.LastModified)) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
-        return client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
     private static FetchOutcome Failed(string error, int? httpStatus = null, Uri? finalLocation = null) =>
