@@ -42,6 +42,33 @@ public sealed class NetworkFailureTests
     }
 
     [Fact]
+    public async Task A_body_cut_short_is_a_failure_not_a_feed()
+    {
+        await using var server = new LoopbackServer(async (_, stream, ct) =>
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n<rss>"u8.ToArray(), ct));
+        using var fetcher = TestFetchers.Create();
+
+        var outcome = await fetcher.FetchAsync(server.Url());
+
+        outcome.Status.ShouldBe(FetchStatus.Failed);
+        outcome.Error.ShouldBe("127.0.0.1 closed the connection before the response was complete");
+        outcome.Body.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_reply_that_is_not_http_is_a_failure()
+    {
+        await using var server = new LoopbackServer(async (_, stream, ct) =>
+            await stream.WriteAsync("SSH-2.0-OpenSSH_9.6\r\n\r\n"u8.ToArray(), ct));
+        using var fetcher = TestFetchers.Create();
+
+        var outcome = await fetcher.FetchAsync(server.Url());
+
+        outcome.Status.ShouldBe(FetchStatus.Failed);
+        outcome.Error.ShouldBe("127.0.0.1 sent an invalid HTTP response");
+    }
+
+    [Fact]
     public void Wire_failures_read_as_one_line_for_the_operator()
     {
         var feed = new Uri("https://feeds.example.org:8443/world.xml");
