@@ -40,7 +40,7 @@ internal sealed partial class ConfigLoader
         var feeds = new FeedsSection(fullDirectory);
         var rules = new RulesSection(_validateQuery);
         var subscribers = new SubscribersSection();
-        foreach (var file in ConfigFiles(directory))
+        foreach (var file in ConfigFiles(directory, diagnostics))
         {
             var reader = new ConfigNodeReader(file, diagnostics, _environment);
             if (Parse(file, diagnostics) is not { } root || reader.Mapping(root, "the top level of a config file") is not { } top) continue;
@@ -77,10 +77,20 @@ internal sealed partial class ConfigLoader
     /// The config files in ordinal name order. Hidden files are skipped: editors write their lock and
     /// swap files (<c>.#feeds.yaml</c>) next to the real ones.
     /// </summary>
-    private static IEnumerable<string> ConfigFiles(string directory) =>
-        Directory.EnumerateFiles(directory)
-            .Where(f => Path.GetExtension(f) is ".yaml" or ".yml" && !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal);
+    private static string[] ConfigFiles(string directory, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return [.. Directory.EnumerateFiles(directory)
+                .Where(f => Path.GetExtension(f) is ".yaml" or ".yml" && !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(new(directory, 0, 0), $"cannot list the config directory: {e.Message}");
+            return [];
+        }
+    }
 
     private static YamlNode? Parse(string file, DiagnosticBag diagnostics)
     {
@@ -109,7 +119,10 @@ internal sealed partial class ConfigLoader
     private static string Describe(YamlException e)
     {
         var message = MarkPrefix().Replace(e.InnerException is YamlException inner ? inner.Message : e.Message, string.Empty);
-        return message.TrimEnd('.');
+        const string duplicate = "Duplicate key ";
+        return message.StartsWith(duplicate, StringComparison.Ordinal)
+            ? $"key '{message[duplicate.Length..]}' appears twice in the same mapping"
+            : message.TrimEnd('.');
     }
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
