@@ -14,14 +14,21 @@ internal sealed partial class ConfigLoader
 {
     private static readonly string[] Sections = ["settings", "feeds", "rules", "subscribers"];
     private readonly Func<string, string?> _environment;
-    private readonly Action<string> _validateQuery;
+    private readonly Func<string, IReadOnlyList<QueryWarning>> _checkQuery;
 
     /// <param name="environment">Looks up <c>${NAME}</c> references; the process environment by default.</param>
-    /// <param name="validateQuery">Throws <see cref="QuerySyntaxException"/> for an invalid query; <see cref="RuleIndex.Validate"/> by default.</param>
+    /// <param name="validateQuery">
+    /// Throws <see cref="QuerySyntaxException"/> for an invalid query. By default <see cref="RuleIndex.Warnings"/>, which
+    /// also reports valid queries that deserve a warning (a regex without a literal prefilter).
+    /// </param>
     public ConfigLoader(Func<string, string?>? environment = null, Action<string>? validateQuery = null)
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
-        _validateQuery = validateQuery ?? RuleIndex.Validate;
+        _checkQuery = validateQuery is null ? RuleIndex.Warnings : query =>
+        {
+            validateQuery(query);
+            return [];
+        };
     }
 
     /// <param name="directory">As the operator gave it; diagnostics name files relative to it the same way.</param>
@@ -38,7 +45,7 @@ internal sealed partial class ConfigLoader
         var fullDirectory = Path.GetFullPath(directory);
         var settings = new SettingsSection();
         var feeds = new FeedsSection(fullDirectory);
-        var rules = new RulesSection(_validateQuery);
+        var rules = new RulesSection(_checkQuery);
         var subscribers = new SubscribersSection();
         foreach (var file in ConfigFiles(directory, diagnostics))
         {
