@@ -44,10 +44,17 @@ internal static class AlertComposer
         {
             if (!snapshot.Subscribers.TryGetValue(subscriberId, out var subscriber)) continue;
             var alert = new Alert(AlertIds.For(subscriberId, feed.Id, item.Key), subscriberId, feedRef, item, rules, now);
-            var due = subscriber.Digest.NextDue(now, subscriber.TimeZone);
-            if (subscriber.Email.Count > 0) drafts.Add(new OutboxDraft(alert, DeliveryChannel.Email, due));
-            if (subscriber.Webhook is not null) drafts.Add(new OutboxDraft(alert, DeliveryChannel.Webhook, due));
+            drafts.AddRange(Address(subscriber, alert, now));
         }
         return drafts;
+    }
+
+    /// <summary>One message per channel the subscriber has, due now or at the end of its digest window.</summary>
+    public static IEnumerable<OutboxDraft> Address(SubscriberDefinition subscriber, Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var due = subscriber.Digest.NextDue(now, subscriber.TimeZone);
+        if (subscriber.Email.Count > 0) yield return new OutboxDraft(alert, DeliveryChannel.Email, due);
+        if (subscriber.Webhook is not null) yield return new OutboxDraft(alert, DeliveryChannel.Webhook, due);
     }
 }

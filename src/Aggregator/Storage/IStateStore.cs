@@ -24,6 +24,13 @@ internal interface IStateStore
     /// <returns>The number of outbox messages queued.</returns>
     Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Queues messages that belong to no item (operator notices). A message whose alert id is already queued
+    /// for its channel is skipped, so a notice with a deterministic id is queued once.
+    /// </summary>
+    /// <returns>The number of messages queued.</returns>
+    Task<int> EnqueueAsync(IReadOnlyList<OutboxDraft> messages, CancellationToken cancellationToken);
+
     /// <summary>Claims up to <paramref name="limit"/> messages due at <paramref name="now"/>, each leased for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken);
 
