@@ -66,13 +66,19 @@ internal static class XmlTextRepair
 
     private static int FirstInvalid(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var i = 0;
+        while (true)
         {
+            // Vectorised skip over the common range; only line breaks, tabs and non-BMP text stop here.
+            var next = span[i..].IndexOfAnyExceptInRange(' ', '\uD7FF');
+            if (next < 0) return -1;
+            i += next;
             var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
-            if (!IsAllowed(c)) return i;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i += 2;
+            else if (IsAllowed(c)) i++;
+            else return i;
         }
-        return -1;
     }
 
     private static bool IsAllowed(char c) =>
