@@ -51,7 +51,7 @@ internal sealed class FeedParser : IFeedParser
 
     private static ParsedFeed ParseXml(string text, Uri? documentUri)
     {
-        var (xml, root) = XmlPrePass.Check(XmlTextRepair.Repair(text));
+        var (xml, root) = PrePass(XmlTextRepair.RemoveInvalidCharacters(text));
         if (root.IsHtml) throw HtmlPage.NotAFeed(text);
         xml = root switch
         {
@@ -71,6 +71,28 @@ internal sealed class FeedParser : IFeedParser
     {
         var feed = FeedReader.ReadFromString(JsonFeedInput.Prepare(text));
         return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, null), documentUri);
+    }
+
+    /// <summary>The pre-pass on the text as sent, then once more after repairing entity references.</summary>
+    private static (string Xml, XmlRoot Root) PrePass(string text)
+    {
+        try
+        {
+            return XmlPrePass.Check(text);
+        }
+        catch (FeedFormatException ex) when (ex.InnerException is System.Xml.XmlException)
+        {
+            var repaired = XmlTextRepair.RepairReferences(text);
+            if (repaired is null) throw;
+            try
+            {
+                return XmlPrePass.Check(repaired);
+            }
+            catch (FeedFormatException)
+            {
+                throw ex; // the original document's error is the one the operator can find in it
+            }
+        }
     }
 
     private static string Wrap(string xml, string open, string close)

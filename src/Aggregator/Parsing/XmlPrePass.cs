@@ -67,8 +67,9 @@ internal static class XmlPrePass
         }
         catch (XmlException ex)
         {
-            throw new FeedFormatException(
-                $"not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {WithoutPosition(ex.Message)}", ex);
+            // Errors found only at the end of input (no root element) carry no position.
+            var where = ex.LineNumber > 0 ? $" at line {ex.LineNumber}, column {ex.LinePosition}" : "";
+            throw new FeedFormatException($"not well-formed XML{where}: {WithoutPosition(ex.Message)}", ex);
         }
     }
 

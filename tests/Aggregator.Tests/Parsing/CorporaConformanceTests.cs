@@ -32,6 +32,7 @@ public sealed class CorporaConformanceTests
         var cases = ConformanceCase.ReadManifest(Path.Combine(corpora, "manifest.jsonl"));
         var tally = new ConformanceTally();
         var crashes = new List<string>();
+        var notes = new List<string>();
         foreach (var c in cases)
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(corpora, c.Path), TestContext.Current.CancellationToken);
@@ -62,6 +63,8 @@ public sealed class CorporaConformanceTests
                 tally.Ran(c.Source, 2);
                 continue;
             }
+            if (c.Kind == "smoke" && error is not null) notes.Add($"smoke refused: {c.Id}: {error}");
+            if (c.Kind == "error") notes.Add($"error case {(error is null ? "PARSED" : "refused")}: {c.Id}: {error}");
             if (c.Tier is not null) Compare(c, feed, error, tally);
         }
 
@@ -69,10 +72,11 @@ public sealed class CorporaConformanceTests
         var output = TestContext.Current.TestOutputHelper!;
         output.WriteLine(report);
         foreach (var m in tally.Mismatches.Where(m => !m.StartsWith("[C]", StringComparison.Ordinal)).Take(150)) output.WriteLine(m);
+        foreach (var n in notes) output.WriteLine(n);
         var outFile = Environment.GetEnvironmentVariable("AGGREGATOR_CONFORMANCE_OUT");
         if (!string.IsNullOrEmpty(outFile))
         {
-            await File.WriteAllLinesAsync(outFile, [report, .. tally.Mismatches, .. crashes], TestContext.Current.CancellationToken);
+            await File.WriteAllLinesAsync(outFile, [report, .. crashes, .. notes, .. tally.Mismatches], TestContext.Current.CancellationToken);
         }
 
         crashes.ShouldBeEmpty();

@@ -84,6 +84,19 @@ public sealed class FeedParserShapeTests
     }
 
     [Fact]
+    public void Bare_ampersands_are_escaped_outside_cdata_only()
+    {
+        var feed = Parse("""
+            <rss version="2.0"><channel><title>AT&T &nbsp;News</title>
+            <item><title>Q&A</title><link><![CDATA[https://x.example.org/?a=1&b=2]]></link></item></channel></rss>
+            """);
+
+        feed.Title.ShouldBe("AT&T News");
+        feed.Items[0].Title.ShouldBe("Q&A");
+        feed.Items[0].Link.ShouldBe("https://x.example.org/?a=1&b=2");
+    }
+
+    [Fact]
     public void Rss_without_channel_is_a_clear_error()
     {
         Should.Throw<FeedFormatException>(() => Parse("<rss version=\"2.0\"></rss>"))
