@@ -46,14 +46,33 @@ internal static class FeedMapper
         return new FeedItem(
             Key: string.Empty,
             Id: string.IsNullOrEmpty(id) ? null : id,
-            Title: HtmlText.ToPlainText(item.Title),
-            Link: Links.Absolute(item.Link, baseUri),
+            Title: HtmlText.ToPlainText(string.IsNullOrWhiteSpace(item.Title) ? DublinCoreTitle(item) : item.Title),
+            Link: Links.Absolute(string.IsNullOrWhiteSpace(item.Link) ? PermalinkGuid(item) : item.Link, baseUri),
             Published: published,
             Updated: updated,
             Summary: HtmlText.ToPlainText(summary),
             Content: HtmlText.ToPlainText(content),
             Authors: Authors(item),
             Categories: Clean(item.Categories ?? []));
+    }
+
+    private static string? DublinCoreTitle(ChItem item) => item.SpecificItem switch
+    {
+        Rss20FeedItem rss => rss.DC?.Title,
+        Rss10FeedItem rdf => rdf.DC?.Title,
+        MediaRssFeedItem media => media.DC?.Title,
+        _ => null,
+    };
+
+    /// <summary>RSS 2.0: a guid is the item's permalink unless <c>isPermaLink="false"</c>; used when there is no link.</summary>
+    private static string? PermalinkGuid(ChItem item)
+    {
+        if (item.SpecificItem is not (Rss20FeedItem or MediaRssFeedItem)) return null;
+        var guid = item.SpecificItem.Element?.Element("guid");
+        var isPermaLink = guid?.Attribute("isPermaLink")?.Value.Trim();
+        if (guid is null || string.Equals(isPermaLink, "false", StringComparison.OrdinalIgnoreCase)) return null;
+        var value = guid.Value.Trim();
+        return Links.AsBase(value) is not null ? value : null;
     }
 
     private static (DateTimeOffset? Published, DateTimeOffset? Updated) Dates(ChItem item) => item.SpecificItem switch

@@ -97,6 +97,21 @@ public sealed class FeedParserShapeTests
     }
 
     [Fact]
+    public void A_permalink_guid_stands_in_for_a_missing_link_and_dc_title_for_a_missing_title()
+    {
+        var feed = Parse("""
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>P</title>
+            <item><guid>https://p.example.org/1</guid><dc:title>From DC</dc:title></item>
+            <item><guid isPermaLink="false">https://p.example.org/2</guid><title>Not a link</title></item>
+            </channel></rss>
+            """);
+
+        feed.Items[0].Link.ShouldBe("https://p.example.org/1");
+        feed.Items[0].Title.ShouldBe("From DC");
+        feed.Items[1].Link.ShouldBeNull();
+    }
+
+    [Fact]
     public void Rss_without_channel_is_a_clear_error()
     {
         Should.Throw<FeedFormatException>(() => Parse("<rss version=\"2.0\"></rss>"))
