@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Aggregator.Core.Alerts;
 
@@ -42,5 +41,26 @@ internal static class AlertHtml
         }
     }
 
-    public static string Encode(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
+    /// <summary>
+    /// Escapes the five markup characters and keeps every other character as is (readable non-Latin text;
+    /// the message is UTF-8), unlike WebUtility which turns é into &amp;#233;.
+    /// </summary>
+    public static string Encode(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return string.Empty;
+        var sb = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
 }
