@@ -33,6 +33,9 @@ internal interface IStateStore
 
     Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken);
 
+    /// <summary>Ends the lease of claimed messages that were not attempted (shutdown, pass out of time): they are due again at once.</summary>
+    Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records that the endpoint refused further messages and dead-letters every pending message of that
     /// subscriber's channel with <paramref name="reason"/>.

@@ -26,6 +26,11 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider ti
         var gone = new HashSet<Uri>();
         foreach (var envelope in batch)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                results.Add(DeliveryResult.Interrupted);
+                continue;
+            }
             // After a 410 the rest of the batch for that endpoint is not sent: it asked to be left alone.
             if (envelope.Subscriber.Webhook?.Url is { } url && gone.Contains(url))
             {
@@ -79,6 +84,10 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider ti
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return DeliveryResult.Retry($"no answer from {target.Url.Host} within {Core.Durations.Format(AttemptTimeout)}");
+        }
+        catch (OperationCanceledException)
+        {
+            return DeliveryResult.Interrupted;
         }
         catch (HttpRequestException ex)
         {

@@ -40,6 +40,24 @@ internal sealed partial class SqliteStateStore
     public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
         UpdateAsync($"UPDATE outbox SET dead_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, at, error, cancellationToken);
 
+    public async Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"UPDATE outbox SET claimed_until = NULL WHERE id = $id AND {Pending}";
+        var id = command.Parameters.Add("$id", SqliteType.Integer);
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+    }
+
     public async Task<int> DisableEndpointAsync(DisabledEndpoint endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
