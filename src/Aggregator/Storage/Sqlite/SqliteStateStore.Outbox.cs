@@ -26,8 +26,18 @@ internal sealed partial class SqliteStateStore
         command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", limit);
         var claimed = new List<OutboxMessage>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) claimed.Add(SqliteOutbox.Read(reader));
+        var unreadable = new List<(long Id, string Error)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (message, id, error) = SqliteOutbox.Read(reader);
+                if (message is not null) claimed.Add(message);
+                else unreadable.Add((id, error!));
+            }
+        }
+        // A row no relay can read would otherwise be claimed and fail on every pass.
+        foreach (var (id, error) in unreadable) await DeadLetterAsync(id, now, error, cancellationToken);
         return [.. claimed.OrderBy(m => m.DueAt).ThenBy(m => m.Id)];
     }
 

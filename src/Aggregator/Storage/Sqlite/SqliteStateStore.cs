@@ -79,14 +79,12 @@ internal sealed partial class SqliteStateStore : IStateStore
         if (keys.Count == 0) return seen;
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM seen_items WHERE feed_id = $feed AND item_key = $key";
+        // One round trip for the whole feed: the keys travel as one JSON array.
+        command.CommandText = "SELECT item_key FROM seen_items WHERE feed_id = $feed AND item_key IN (SELECT value FROM json_each($keys))";
         command.Parameters.AddWithValue("$feed", feedId);
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var k in keys.Distinct(StringComparer.Ordinal))
-        {
-            key.Value = k;
-            if (await command.ExecuteScalarAsync(cancellationToken) is not null) seen.Add(k);
-        }
+        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetString(0));
         return seen;
     }
 
