@@ -26,6 +26,8 @@ internal static class AlertHtml
         if (alert.Item.Published is { } published)
             sb.Append("<br>\nPublished: ").Append(Encode(AlertText.FormatTime(published)));
         sb.Append("</p>\n");
+        if (AlertText.Summary(alert) is { } summary)
+            sb.Append("<p>").Append(Encode(summary).ReplaceLineEndings("<br>\n")).Append("</p>\n");
         foreach (var rule in alert.Rules)
         {
             sb.Append("<h3>Rule <code>").Append(Encode(rule.RuleId)).Append("</code>: <code>")

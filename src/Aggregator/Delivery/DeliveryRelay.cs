@@ -84,6 +84,7 @@ internal sealed partial class DeliveryRelay
             }
         }
         await _store.ReleaseAsync(interrupted, CancellationToken.None);
+        await NotifyOperatorsAsync();
         LastPassAt = _time.GetUtcNow();
         return claimed.Count;
     }

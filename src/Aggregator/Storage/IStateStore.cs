@@ -24,6 +24,10 @@ internal interface IStateStore
     /// <returns>The number of outbox messages queued.</returns>
     Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken);
 
+    /// <summary>Queues messages not tied to a feed item (operator notices); an alert already queued for a channel is skipped.</summary>
+    /// <returns>The number of messages queued.</returns>
+    Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken);
+
     /// <summary>Claims up to <paramref name="limit"/> messages due at <paramref name="now"/>, each leased for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken);
 

@@ -6,6 +6,18 @@ internal sealed partial class SqliteStateStore
 {
     private const string Pending = "sent_at IS NULL AND dead_at IS NULL";
 
+    public async Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var queued = 0;
+        foreach (var draft in drafts) queued += await SqliteOutbox.InsertAsync(connection, tx, draft, now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return queued;
+    }
+
     /// <summary>
     /// One statement selects and leases the rows, so two relays never claim the same row; a lease that
     /// expires (the relay crashed) puts the row back in the pool. Each claim counts as an attempt.
