@@ -12,8 +12,9 @@ internal sealed partial class SqliteStateStore
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var insert = SqliteOutbox.Prepare(connection, tx, now);
         var queued = 0;
-        foreach (var draft in drafts) queued += await SqliteOutbox.InsertAsync(connection, tx, draft, now, cancellationToken);
+        foreach (var draft in drafts) queued += await insert.RunAsync(draft, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return queued;
     }

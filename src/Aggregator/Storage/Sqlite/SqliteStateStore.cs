@@ -100,6 +100,7 @@ internal sealed partial class SqliteStateStore : IStateStore
         seen.Parameters.AddWithValue("$feed", commit.State.FeedId);
         seen.Parameters.AddWithValue("$now", now);
         var key = seen.Parameters.Add("$key", SqliteType.Text);
+        using var outbox = SqliteOutbox.Prepare(connection, tx, now);
         var queued = 0;
         foreach (var item in commit.Items)
         {
@@ -107,7 +108,7 @@ internal sealed partial class SqliteStateStore : IStateStore
             // Only the poll that records the key first queues its alerts; a concurrent or repeated poll adds nothing.
             if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
             foreach (var draft in item.Messages)
-                queued += await SqliteOutbox.InsertAsync(connection, tx, draft, now, cancellationToken);
+                queued += await outbox.RunAsync(draft, cancellationToken);
         }
         await SqliteFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
         await tx.CommitAsync(cancellationToken);
