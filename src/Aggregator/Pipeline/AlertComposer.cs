@@ -1,5 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Core.Alerts;
+using Aggregator.Delivery;
 using Aggregator.Core.Items;
 using Aggregator.Core.Query;
 using Aggregator.Runtime;
@@ -44,17 +45,9 @@ internal static class AlertComposer
         {
             if (!snapshot.Subscribers.TryGetValue(subscriberId, out var subscriber)) continue;
             var alert = new Alert(AlertIds.For(subscriberId, feed.Id, item.Key), subscriberId, feedRef, item, rules, now);
-            drafts.AddRange(Address(subscriber, alert, now));
+            drafts.AddRange(DeliveryPlanner.Drafts(alert, subscriber, now));
         }
         return drafts;
     }
 
-    /// <summary>One message per channel the subscriber has, due now or at the end of its digest window.</summary>
-    public static IEnumerable<OutboxDraft> Address(SubscriberDefinition subscriber, Alert alert, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        var due = subscriber.Digest.NextDue(now, subscriber.TimeZone);
-        if (subscriber.Email.Count > 0) yield return new OutboxDraft(alert, DeliveryChannel.Email, due);
-        if (subscriber.Webhook is not null) yield return new OutboxDraft(alert, DeliveryChannel.Webhook, due);
-    }
 }

@@ -65,7 +65,7 @@ internal sealed class FeedPoller(
         }
 
         var notices = OperatorNotices.ForFeed(snapshot, feed, before, after, now);
-        if (notices.Count > 0 && await store.EnqueueAsync(notices, cancellationToken).ConfigureAwait(false) > 0)
+        if (notices.Count > 0 && await store.QueueAsync(notices, cancellationToken).ConfigureAwait(false) > 0)
             observer.Queued(feed.Id, notices.Count);
 
         observer.Polled(feed.Id, result);

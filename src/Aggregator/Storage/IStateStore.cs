@@ -24,12 +24,9 @@ internal interface IStateStore
     /// <returns>The number of outbox messages queued.</returns>
     Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Queues messages that belong to no item (operator notices). A message whose alert id is already queued
-    /// for its channel is skipped, so a notice with a deterministic id is queued once.
-    /// </summary>
+    /// <summary>Queues messages not tied to a feed item (operator notices); an alert already queued for a channel is skipped.</summary>
     /// <returns>The number of messages queued.</returns>
-    Task<int> EnqueueAsync(IReadOnlyList<OutboxDraft> messages, CancellationToken cancellationToken);
+    Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="limit"/> messages due at <paramref name="now"/>, each leased for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken);
@@ -42,6 +39,9 @@ internal interface IStateStore
 
     /// <summary>When the longest-waiting message that is due and not yet sent became due; null when none is due.</summary>
     Task<DateTimeOffset?> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Ends the lease of claimed messages that were not attempted (shutdown, pass out of time): they are due again at once.</summary>
+    Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records that the endpoint refused further messages and dead-letters every pending message of that

@@ -41,7 +41,7 @@ public sealed class OperatorNoticeTests
         notices.Count.ShouldBe(1);
         var notice = notices[0].Alert;
         notice.SubscriberId.ShouldBe("ops");
-        notice.Rules.Single().RuleId.ShouldBe(OperatorNotices.RuleId);
+        notice.Rules.Single().RuleId.ShouldBe("feed-failing");
         notice.Item.Title.ShouldBe("Feed 'desk' has failed 2 polls in a row");
         notice.Item.Summary.ShouldContain("feed.xml");
     }

@@ -182,4 +182,27 @@ public sealed class SqliteStateStoreTests : IDisposable
         (await store.GetFeedStateAsync("missing", Ct)).ShouldBeNull();
         (await store.ListFeedStatesAsync(Ct)).ShouldHaveSingleItem().ShouldBe(state);
     }
+
+    [Fact]
+    public async Task An_unreadable_outbox_row_is_dead_lettered_instead_of_blocking_the_queue()
+    {
+        var store = await _db.OpenAsync(_time);
+        await store.CommitPollAsync(TestAlerts.Commit("f",
+            ("k1", [TestAlerts.Draft(TestAlerts.Make("ops", "k1"))]),
+            ("k2", [TestAlerts.Draft(TestAlerts.Make("ops", "k2"))])), Ct);
+        await using (var connection = new SqliteConnection(_db.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            using var corrupt = connection.CreateCommand();
+            corrupt.CommandText = "UPDATE outbox SET payload = '{not json' WHERE id = (SELECT MIN(id) FROM outbox)";
+            (await corrupt.ExecuteNonQueryAsync(Ct)).ShouldBe(1);
+        }
+
+        var claimed = await store.ClaimDueAsync(_time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct);
+
+        claimed.ShouldHaveSingleItem().Alert.Item.Key.ShouldBe("k2");
+        var counts = (await store.CountDeliveriesAsync(Ct)).ShouldHaveSingleItem();
+        counts.Dead.ShouldBe(1);
+        counts.LastError!.ShouldStartWith("unreadable outbox row");
+    }
 }

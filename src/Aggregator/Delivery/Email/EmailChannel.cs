@@ -25,11 +25,22 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
         ArgumentNullException.ThrowIfNull(batch);
         var smtp = settings.Smtp;
         var results = new List<DeliveryResult>(batch.Count);
+        if (!MailboxAddress.TryParse(smtp.From, out _))
+        {
+            // A configuration mistake, not the subscribers' fault: keep their mail until the setting is fixed.
+            results.AddRange(batch.Select(_ => DeliveryResult.Retry($"settings.smtp.from '{smtp.From}' is not a valid address")));
+            return results;
+        }
         RecipientTolerantSmtpClient? client = null;
         try
         {
             foreach (var envelope in batch)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    results.Add(DeliveryResult.Interrupted);
+                    continue;
+                }
                 MimeMessage message;
                 try
                 {
@@ -61,9 +72,11 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
                     results.Add(code is >= 500 and < 600 ? DeliveryResult.Permanent(error) : DeliveryResult.Retry(error));
                     if (client is { IsConnected: false }) client = await DropAsync(client);
                 }
-                catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (IsConnectionFailure(ex))
                 {
-                    results.Add(DeliveryResult.Retry($"SMTP connection failed, outcome unknown: {ex.GetType().Name}: {ex.Message}"));
+                    results.Add(cancellationToken.IsCancellationRequested
+                        ? DeliveryResult.Interrupted
+                        : DeliveryResult.Retry($"SMTP connection failed, outcome unknown: {ex.GetType().Name}: {ex.Message}"));
                     if (client is not null) client = await DropAsync(client);
                 }
             }
@@ -81,6 +94,10 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
         {
             await PickupDirectory.WriteAsync(smtp.PickupDirectory, envelope.MessageId, message, cancellationToken);
             return DeliveryResult.Sent;
+        }
+        catch (OperationCanceledException)
+        {
+            return DeliveryResult.Interrupted;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -23,7 +23,24 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider ti
         ArgumentNullException.ThrowIfNull(batch);
         var client = clients.CreateClient(HttpClientName);
         var results = new List<DeliveryResult>(batch.Count);
-        foreach (var envelope in batch) results.Add(await SendOneAsync(client, envelope, cancellationToken));
+        var gone = new HashSet<Uri>();
+        foreach (var envelope in batch)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                results.Add(DeliveryResult.Interrupted);
+                continue;
+            }
+            // After a 410 the rest of the batch for that endpoint is not sent: it asked to be left alone.
+            if (envelope.Subscriber.Webhook?.Url is { } url && gone.Contains(url))
+            {
+                results.Add(new DeliveryResult(DeliveryOutcome.EndpointGone, "HTTP 410 Gone"));
+                continue;
+            }
+            var result = await SendOneAsync(client, envelope, cancellationToken);
+            if (result.Outcome == DeliveryOutcome.EndpointGone) gone.Add(envelope.Subscriber.Webhook!.Url);
+            results.Add(result);
+        }
         return results;
     }
 
@@ -67,6 +84,10 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider ti
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return DeliveryResult.Retry($"no answer from {target.Url.Host} within {Core.Durations.Format(AttemptTimeout)}");
+        }
+        catch (OperationCanceledException)
+        {
+            return DeliveryResult.Interrupted;
         }
         catch (HttpRequestException ex)
         {
