@@ -22,7 +22,10 @@ internal static class FeedMapper
         var baseUri = Links.AsBase(feedLink) ?? feedBase;
         var items = new List<FeedItem>(feed.Items.Count);
         foreach (var item in feed.Items) items.Add(MapItem(item, Links.BaseFor(item.SpecificItem?.Element, baseUri)));
-        return new ParsedFeed(HtmlText.ToPlainText(feed.Title), feedLink, format, ItemIdentity.AssignKeys(items));
+        var title = feed.SpecificFeed is AtomFeed atom
+            ? AtomText.ToPlainText(atom.Element, "title", feed.Title)
+            : HtmlText.ToPlainText(feed.Title);
+        return new ParsedFeed(title, feedLink, format, ItemIdentity.AssignKeys(items));
     }
 
     private static FeedItem MapItem(ChItem item, Uri? baseUri)
@@ -46,15 +49,19 @@ internal static class FeedMapper
         return new FeedItem(
             Key: string.Empty,
             Id: string.IsNullOrEmpty(id) ? null : id,
-            Title: HtmlText.ToPlainText(string.IsNullOrWhiteSpace(item.Title) ? DublinCoreTitle(item) : item.Title),
+            Title: Text(item, "title", string.IsNullOrWhiteSpace(item.Title) ? DublinCoreTitle(item) : item.Title),
             Link: Links.Absolute(string.IsNullOrWhiteSpace(item.Link) ? PermalinkGuid(item) : item.Link, baseUri),
             Published: published,
             Updated: updated,
-            Summary: HtmlText.ToPlainText(summary),
-            Content: HtmlText.ToPlainText(content),
+            Summary: Text(item, "summary", summary),
+            Content: Text(item, "content", content),
             Authors: Authors(item),
             Categories: Clean(item.Categories ?? []));
     }
+
+    private static string Text(ChItem item, string atomName, string? value) => item.SpecificItem is AtomFeedItem atom
+        ? AtomText.ToPlainText(atom.Element, atomName, value)
+        : HtmlText.ToPlainText(value);
 
     private static string? DublinCoreTitle(ChItem item) => item.SpecificItem switch
     {
