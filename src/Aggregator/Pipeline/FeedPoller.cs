@@ -83,7 +83,7 @@ internal sealed class FeedPoller(
         ParsedFeed parsed;
         try
         {
-            parsed = parser.Parse(body, outcome.Charset);
+            parsed = parser.Parse(body, outcome.Charset, outcome.FinalLocation ?? feed.Location);
         }
         catch (FeedFormatException ex)
         {
