@@ -20,6 +20,9 @@ internal static class WorkerServices
     public static IServiceCollection AddWorker(this IServiceCollection services, AggregatorConfig config)
     {
         services.AddFeedServices(config);
+        // Hosted services start in registration order: the store is migrated and the feeds scheduled
+        // before the relay, the reloader or Quartz's own hosted service run.
+        services.AddHostedService<StartupService>();
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
         services.AddMetrics();
         services.AddSingleton<AggregatorMetrics>();
@@ -30,8 +33,6 @@ internal static class WorkerServices
         services.AddStore(config.Settings.Storage);
         services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);
 
-        // The startup service schedules the feeds, so it is registered before Quartz's own hosted service.
-        services.AddHostedService<StartupService>();
         services.AddHostedService<ConfigReloadService>();
         services.AddQuartz(q =>
         {
