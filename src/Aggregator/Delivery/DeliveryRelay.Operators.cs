@@ -8,7 +8,7 @@ internal sealed partial class DeliveryRelay
 {
     private const int NoticeLines = 50;
 
-    /// <summary>Dead letters of the current pass; passes never overlap, so one list serves them all.</summary>
+    /// <summary>Dead letters of the current pass; passes never overlap (see the gate), so one list serves them all.</summary>
     private readonly List<(OutboxMessage Row, string Error)> _deadThisPass = [];
 
     private void RecordDead(OutboxMessage row, string error)

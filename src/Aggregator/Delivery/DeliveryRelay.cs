@@ -9,7 +9,7 @@ namespace Aggregator.Delivery;
 /// the pool), folds a digest subscriber's rows of one window into one message, sends, then marks each row
 /// sent, reschedules it with backoff, or dead-letters it once <c>delivery.maxAge</c> has passed.
 /// </summary>
-internal sealed partial class DeliveryRelay
+internal sealed partial class DeliveryRelay : IDisposable
 {
     private readonly IStateStore _store;
     private readonly Dictionary<DeliveryChannel, IDeliveryChannel> _channels;
@@ -17,6 +17,7 @@ internal sealed partial class DeliveryRelay
     private readonly IDeliverySettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryRelay> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public DeliveryRelay(
         IStateStore store, IEnumerable<IDeliveryChannel> channels, ISubscriberDirectory subscribers,
@@ -32,7 +33,10 @@ internal sealed partial class DeliveryRelay
 
     public int BatchSize { get; init; } = 200;
 
-    /// <summary>Long enough for a whole batch to be sent; a row claimed longer ago is taken as abandoned.</summary>
+    /// <summary>
+    /// A row claimed longer ago is taken as abandoned (its relay crashed) and claimed again; it must exceed
+    /// <see cref="PassBudget"/> plus one attempt's timeout, so a live relay never loses a row it is sending.
+    /// </summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long one pass may spend sending; what is left is released for the next pass.</summary>
@@ -43,9 +47,24 @@ internal sealed partial class DeliveryRelay
     /// <summary>When the last pass finished, for health checks.</summary>
     public DateTimeOffset? LastPassAt { get; private set; }
 
-    /// <summary>One claim-and-send pass.</summary>
-    /// <returns>The number of outbox rows handled (sent, rescheduled or dead-lettered).</returns>
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>One claim-and-send pass; concurrent calls wait for each other.</summary>
+    /// <returns>The number of outbox rows handled (sent, rescheduled, dead-lettered or released).</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PassAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<int> PassAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var claimed = await _store.ClaimDueAsync(now, BatchSize, Lease, cancellationToken);

@@ -12,6 +12,8 @@ internal static class DeliveryServiceCollectionExtensions
     /// Registers the relay, its background loop, the email and webhook channels and the <c>webhooks</c>
     /// HttpClient (redirects off). <paramref name="currentConfig"/> returns the configuration in force
     /// at each call, so subscribers and settings follow reloads. Needs an <see cref="Storage.IStateStore"/>.
+    /// A host that swaps the <c>webhooks</c> primary handler (network policy) must keep redirects off:
+    /// a 3xx is a failure to report, never a hop to follow.
     /// </summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services, Func<IServiceProvider, Func<AggregatorConfig>> currentConfig)
     {

@@ -52,6 +52,10 @@ internal interface IStateStore
 
     Task<bool> IsEndpointDisabledAsync(string subscriberId, DeliveryChannel channel, string target, CancellationToken cancellationToken);
 
+    /// <summary>Deletes outbox messages sent or dead-lettered before <paramref name="before"/>; pending ones are kept whatever their age.</summary>
+    /// <returns>The number of messages deleted.</returns>
+    Task<int> PruneOutboxAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Every feed's state, for <c>status</c>.</summary>
     Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(CancellationToken cancellationToken);
 

@@ -45,16 +45,17 @@ public sealed class WebhookPayloadTests
     }
 
     [Fact]
-    public void A_missing_date_is_null_and_an_unsafe_link_is_dropped()
+    public void A_missing_date_is_null_and_non_http_links_are_dropped()
     {
         var alert = SampleAlert.Make(link: "javascript:alert(1)");
-        alert = alert with { Item = alert.Item with { Published = null } };
+        alert = alert with { Item = alert.Item with { Published = null }, Feed = alert.Feed with { Url = "file:///srv/feeds/local.xml" } };
 
         using var json = JsonDocument.Parse(WebhookPayload.Matched(alert, At));
 
         var item = json.RootElement.GetProperty("data").GetProperty("item");
         item.GetProperty("published").ValueKind.ShouldBe(JsonValueKind.Null);
         item.GetProperty("link").ValueKind.ShouldBe(JsonValueKind.Null);
+        json.RootElement.GetProperty("data").GetProperty("feed").GetProperty("url").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]

@@ -155,4 +155,19 @@ public sealed class EmailDeliveryTests
         (counts.Queued, counts.Dead).ShouldBe((1, 0));
         counts.LastError!.ShouldContain("settings.smtp.from");
     }
+
+    [Fact]
+    public async Task An_unreachable_server_keeps_the_whole_batch_queued()
+    {
+        await using var h = await DeliveryHarness.CreateAsync(_ => DeliveryHarness.MakeConfig(DeliveryHarness.Smtp(FreePort.Next()), null,
+            Subscriber("ops", "ops@example.org")));
+        await h.QueueAsync(
+            TestAlerts.Draft(TestAlerts.Make("ops", "k1")), TestAlerts.Draft(TestAlerts.Make("ops", "k2")), TestAlerts.Draft(TestAlerts.Make("ops", "k3")));
+
+        (await h.RunAsync()).ShouldBe(3);
+
+        var counts = await h.CountsAsync("ops", DeliveryChannel.Email);
+        (counts.Queued, counts.Failed, counts.Dead).ShouldBe((3, 3, 0));
+        counts.LastError!.ShouldStartWith("cannot connect to SMTP server 127.0.0.1:");
+    }
 }

@@ -157,4 +157,35 @@ public sealed class WebhookDeliveryTests
         counts.Dead.ShouldBe(1);
         counts.LastError.ShouldBe("subscriber removed");
     }
+
+    [Fact]
+    public async Task An_endpoint_that_does_not_answer_is_tried_once_per_batch()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var accepted = 0;
+        var hangUp = Task.Run(async () =>
+        {
+            while (true)
+            {
+                using var socket = await listener.AcceptSocketAsync(Ct);
+                Interlocked.Increment(ref accepted);
+            }
+        }, Ct);
+        var url = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/hook");
+        await using var h = await DeliveryHarness.CreateAsync(x => DeliveryHarness.MakeConfig(x.Pickup(), null,
+            new SubscriberDefinition { Id = "hook", Webhook = new WebhookTarget { Url = url, Secrets = [WebhookReceiver.Secret] } }));
+        await h.QueueAsync(
+            TestAlerts.Draft(TestAlerts.Make("hook", "k1"), DeliveryChannel.Webhook),
+            TestAlerts.Draft(TestAlerts.Make("hook", "k2"), DeliveryChannel.Webhook),
+            TestAlerts.Draft(TestAlerts.Make("hook", "k3"), DeliveryChannel.Webhook));
+
+        (await h.RunAsync()).ShouldBe(3);
+
+        Volatile.Read(ref accepted).ShouldBe(1);
+        var counts = await h.CountsAsync("hook", DeliveryChannel.Webhook);
+        (counts.Queued, counts.Failed).ShouldBe((3, 3));
+        counts.LastError!.ShouldStartWith("request to 127.0.0.1 failed");
+        listener.Stop();
+    }
 }

@@ -205,4 +205,23 @@ public sealed class SqliteStateStoreTests : IDisposable
         counts.Dead.ShouldBe(1);
         counts.LastError!.ShouldStartWith("unreadable outbox row");
     }
+
+    [Fact]
+    public async Task Pruning_deletes_only_old_finished_messages()
+    {
+        var store = await _db.OpenAsync(_time);
+        var drafts = Enumerable.Range(1, 3).Select(i => ($"k{i}", new[] { TestAlerts.Draft(TestAlerts.Make("ops", $"k{i}")) })).ToArray();
+        await store.CommitPollAsync(TestAlerts.Commit("f", drafts), Ct);
+        var claimed = await store.ClaimDueAsync(_time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct);
+        await store.MarkSentAsync(claimed[0].Id, _time.GetUtcNow(), Ct);
+        await store.DeadLetterAsync(claimed[1].Id, _time.GetUtcNow(), "gone", Ct);
+        await store.RescheduleAsync(claimed[2].Id, _time.GetUtcNow(), "later", Ct);
+
+        (await store.PruneOutboxAsync(_time.GetUtcNow(), Ct)).ShouldBe(0);
+        (await store.PruneOutboxAsync(_time.GetUtcNow().AddMilliseconds(1), Ct)).ShouldBe(2);
+
+        var counts = (await store.CountDeliveriesAsync(Ct)).ShouldHaveSingleItem();
+        (counts.Queued, counts.Sent, counts.Dead).ShouldBe((1, 0, 0));
+        (await store.CommitPollAsync(TestAlerts.Commit("f", drafts), Ct)).ShouldBe(0);
+    }
 }

@@ -32,6 +32,7 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
             return results;
         }
         RecipientTolerantSmtpClient? client = null;
+        string? connectError = null;
         try
         {
             foreach (var envelope in batch)
@@ -56,9 +57,25 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
                     results.Add(await WritePickupAsync(smtp, envelope, message, cancellationToken));
                     continue;
                 }
+                if (client is null && connectError is null)
+                {
+                    try
+                    {
+                        client = await ConnectAsync(smtp, cancellationToken);
+                    }
+                    catch (Exception ex) when (IsConnectionFailure(ex) || ex is SmtpCommandException)
+                    {
+                        // Nothing was sent; the rest of the batch waits for the next pass rather than for more timeouts.
+                        connectError = $"cannot connect to SMTP server {smtp.Host}:{smtp.Port}: {ex.GetType().Name}: {ex.Message}";
+                    }
+                }
+                if (client is null)
+                {
+                    results.Add(cancellationToken.IsCancellationRequested ? DeliveryResult.Interrupted : DeliveryResult.Retry(connectError!));
+                    continue;
+                }
                 try
                 {
-                    client ??= await ConnectAsync(smtp, cancellationToken);
                     client.BeginMessage(message.To.Count);
                     await client.SendAsync(message, cancellationToken);
                     results.Add(client.Rejected.Count == 0
