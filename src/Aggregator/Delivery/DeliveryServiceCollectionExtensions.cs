@@ -1,6 +1,7 @@
 using Aggregator.Configuration;
 using Aggregator.Delivery.Email;
 using Aggregator.Delivery.Webhooks;
+using Aggregator.Fetching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,7 +27,11 @@ internal static class DeliveryServiceCollectionExtensions
         services.AddSingleton<IDeliveryChannel, EmailChannel>();
         services.AddSingleton<IDeliveryChannel, WebhookChannel>();
         services.AddHttpClient(WebhookChannel.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            // Webhook URLs are untrusted input like feed URLs: the same connect-time guard applies when the
+            // network policy is registered (it is in the worker). The guarded handler never follows redirects.
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetService<NetworkPolicy>() is { } policy
+                ? GuardedHttpHandler.Create(policy)
+                : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<RelaySignal>();
         services.AddSingleton<DeliveryRelay>();
