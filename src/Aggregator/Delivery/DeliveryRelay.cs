@@ -1,4 +1,5 @@
 using Aggregator.Configuration;
+using Aggregator.Observability;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -17,10 +18,11 @@ internal sealed partial class DeliveryRelay
     private readonly IDeliverySettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryRelay> _logger;
+    private readonly AggregatorMetrics _metrics;
 
     public DeliveryRelay(
         IStateStore store, IEnumerable<IDeliveryChannel> channels, ISubscriberDirectory subscribers,
-        IDeliverySettings settings, TimeProvider time, ILogger<DeliveryRelay> logger)
+        IDeliverySettings settings, TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics)
     {
         _store = store;
         _channels = channels.ToDictionary(c => c.Channel);
@@ -28,6 +30,7 @@ internal sealed partial class DeliveryRelay
         _settings = settings;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public int BatchSize { get; init; } = 200;

@@ -1,6 +1,7 @@
 using Aggregator.Configuration;
 using Aggregator.Delivery.Email;
 using Aggregator.Delivery.Webhooks;
+using Aggregator.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,8 @@ internal static class DeliveryServiceCollectionExtensions
         services.AddHttpClient(WebhookChannel.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddMetrics();
+        services.TryAddSingleton<AggregatorMetrics>();
         services.AddSingleton<RelaySignal>();
         services.AddSingleton<DeliveryRelay>();
         services.AddHostedService<DeliveryRelayService>();

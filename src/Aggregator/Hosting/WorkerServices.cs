@@ -22,7 +22,8 @@ internal static class WorkerServices
         services.AddFeedServices(config);
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
         services.AddMetrics();
-        services.AddSingleton<AggregatorMetrics>();
+        services.TryAddSingleton<AggregatorMetrics>();
+        services.AddTelemetryExport(config.Settings.Telemetry);
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<IPollObserver, PollObserver>();
         services.AddSingleton<FeedSchedule>();

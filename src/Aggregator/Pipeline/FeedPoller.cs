@@ -34,8 +34,10 @@ internal sealed class FeedPoller(
         if (state.Disabled) return PollResult.Skipped("feed disabled (410 Gone)");
         if (state.NotBefore > now) return PollResult.Skipped($"backing off until {state.NotBefore:O}");
 
+        var started = time.GetTimestamp();
         var outcome = await fetcher.FetchAsync(new FetchRequest(feed.Location, state.ETag, state.LastModified), cancellationToken)
             .ConfigureAwait(false);
+        observer.Fetched(feedId, outcome.Status, time.GetElapsedTime(started));
         now = time.GetUtcNow();
         var polled = state with
         {
@@ -91,6 +93,8 @@ internal sealed class FeedPoller(
             return await SaveAsync(next, PollResult.Parsed(0, 0), cancellationToken).ConfigureAwait(false);
 
         var queued = await store.CommitPollAsync(new PollCommit(next, items), cancellationToken).ConfigureAwait(false);
+        foreach (var rule in items.SelectMany(i => i.Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct()).CountBy(id => id))
+            observer.Matched(feed.Id, rule.Key, rule.Value);
         if (queued > 0) observer.Queued(feed.Id, queued);
         return PollResult.Parsed(fresh.Count, queued);
     }

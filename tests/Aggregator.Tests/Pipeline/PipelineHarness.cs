@@ -27,6 +27,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public FeedPoller Poller => _services.GetRequiredService<FeedPoller>();
     public IStateStore Store => _services.GetRequiredService<IStateStore>();
+    public IServiceProvider Services => _services;
 
     /// <summary>Writes <paramref name="yaml"/> (feeds, rules, subscribers) beside a SQLite file and loads it.</summary>
     public static async Task<PipelineHarness> CreateAsync(TempDirectory dir, string yaml, CancellationToken cancellationToken)
