@@ -106,6 +106,7 @@ public sealed class ConfigSchemaTests
     [InlineData("digest", new[] { "immediate", "every 1h", "daily 08:00", "daily 8:00", "weekly mon 08:00", "weekly sunday 23:59" }, new[] { "hourly", "daily 25:00", "weekly 08:00", "every" })]
     [InlineData("id", new[] { "ops", "world-news", "a_1", "9x" }, new[] { "Ops", "-a", "a b", "" })]
     [InlineData("feedReference", new[] { "world", "tag:news" }, new[] { "tag:", "Tag:news" })]
+    [InlineData("httpUrl", new[] { "https://hooks.example.org/a", "http://127.0.0.1:4318" }, new[] { "ftp://example.org/", "hooks.example.org", "https://" })]
     [InlineData("secret", new[] { "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }, new[] { "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_" })]
     public void Patterns_accept_what_the_loader_accepts_and_any_environment_reference(string definition, string[] valid, string[] invalid)
     {
@@ -151,6 +152,7 @@ public sealed class ConfigSchemaTests
         "duration" => Durations.TryParse(value, out var span) && span > TimeSpan.Zero,
         "digest" => DigestSchedule.TryParse(value, out _, out _),
         "id" => IdRegistry.IsValid(value),
+        "httpUrl" => Urls.IsHttp(value, out _),
         "feedReference" => IdRegistry.IsValid(value.StartsWith("tag:", StringComparison.Ordinal) ? value[4..] : value),
         _ => value.StartsWith("whsec_", StringComparison.Ordinal) && value.Length > 6,
     };

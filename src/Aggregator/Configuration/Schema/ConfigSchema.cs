@@ -30,7 +30,6 @@ internal static class ConfigSchema
         var root = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
-            ["$id"] = "https://aggregator.local/" + FileName,
             ["title"] = "Aggregator configuration file",
             ["description"] = "One file of the config directory; the directory's *.yaml and *.yml files are merged.",
         };

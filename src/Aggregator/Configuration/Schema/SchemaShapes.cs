@@ -28,6 +28,9 @@ internal static class SchemaShapes
         (nameof(PollingOptions), nameof(PollingOptions.MaxRedirects)) => [("maxRedirects", SchemaTypes.Integer(0, 50))],
         (nameof(PollingOptions), nameof(PollingOptions.PerHostConcurrency)) => [("perHostConcurrency", SchemaTypes.Integer(1, 1000))],
         (nameof(SmtpOptions), nameof(SmtpOptions.Port)) => [("port", SchemaTypes.Integer(1, 65535))],
+        (nameof(WebhookTarget), nameof(WebhookTarget.Url)) => [("url", SchemaTypes.Ref("httpUrl"))],
+        (nameof(TelemetryOptions), nameof(TelemetryOptions.OtlpEndpoint)) =>
+            [("otlpEndpoint", new JsonObject { ["anyOf"] = new JsonArray(SchemaTypes.Ref("httpUrl"), new JsonObject { ["const"] = "" }) })],
         (nameof(FeedDefinition), nameof(FeedDefinition.Tags)) => [("tags", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],
         (nameof(AlertOptions), nameof(AlertOptions.Operators)) => [("operators", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],
         (nameof(RuleConfig), nameof(RuleConfig.Notify)) => [("notify", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],

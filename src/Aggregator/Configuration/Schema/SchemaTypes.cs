@@ -43,6 +43,7 @@ internal static class SchemaTypes
             $@"immediate|every +{DurationPattern}|daily +{Time}|weekly +{Day} +{Time}",
             "immediate, every <duration of 1m or more>, daily HH:MM or weekly <day> HH:MM."),
         ["secret"] = PatternString("whsec_[A-Za-z0-9+/]+=*", "A Standard Webhooks secret: whsec_ followed by base64. Keep it in the environment: ${NAME}."),
+        ["httpUrl"] = PatternString(@"https?://\S+", "An http or https URL."),
         ["string"] = new JsonObject { ["type"] = "string" },
     };
 
