@@ -1,3 +1,4 @@
+using Aggregator.Tests.Support;
 using System.Diagnostics;
 using Aggregator.Delivery;
 using Aggregator.Storage;

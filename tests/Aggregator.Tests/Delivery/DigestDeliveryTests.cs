@@ -1,3 +1,4 @@
+using Aggregator.Tests.Support;
 using System.Text.Json;
 using Aggregator.Configuration;
 using Aggregator.Core.Alerts;

@@ -1,3 +1,4 @@
+using Aggregator.Tests.Support;
 using Aggregator.Configuration;
 using Aggregator.Storage;
 using Aggregator.Tests.Storage;

@@ -1,3 +1,4 @@
+using Aggregator.Tests.Support;
 using System.Globalization;
 using System.Text.Json;
 using Aggregator.Configuration;

@@ -15,7 +15,7 @@ public sealed class MetricsTests
         var ct = TestContext.Current.CancellationToken;
         using var dir = new TempDirectory();
         await using var working = new WebhookReceiver();
-        await using var failing = new WebhookReceiver { Status = 500 };
+        await using var failing = new WebhookReceiver { DefaultStatus = 500 };
         dir.Write("config/feed.xml", """
             <?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><link>https://example.org/</link>
             <item><title>Troops at the border</title><guid isPermaLink="false">a</guid></item>

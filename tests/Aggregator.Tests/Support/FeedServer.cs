@@ -10,8 +10,7 @@ namespace Aggregator.Tests.Support;
 /// </summary>
 internal sealed class FeedServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private readonly Lock _gate = new();
     private readonly List<(string Guid, string Title, string Description)> _items = [];
     private string _body = string.Empty;
@@ -20,15 +19,16 @@ internal sealed class FeedServer : IAsyncDisposable
     public FeedServer(string title = "Loopback World Desk")
     {
         Title = title;
-        Port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
         Render();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(context =>
+        {
+            Answer(context);
+            return Task.CompletedTask;
+        });
     }
 
     public string Title { get; }
-    public int Port { get; }
+    public int Port => _server.Port;
     public Uri FeedUrl => new($"http://127.0.0.1:{Port}/feed.xml");
     public int Requests { get; private set; }
     public int NotModifiedAnswers { get; private set; }
@@ -60,23 +60,6 @@ internal sealed class FeedServer : IAsyncDisposable
 
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            Answer(context);
-        }
-    }
-
     private void Answer(HttpListenerContext context)
     {
         string body, etag;
@@ -106,10 +89,5 @@ internal sealed class FeedServer : IAsyncDisposable
         response.OutputStream.Write(bytes);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop.ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

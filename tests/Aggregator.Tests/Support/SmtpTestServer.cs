@@ -8,7 +8,7 @@ using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Aggregator.Tests.Delivery;
+namespace Aggregator.Tests.Support;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1. Recipients whose local part is <c>temp</c> get 451, <c>perm</c> get 550;
