@@ -11,9 +11,13 @@ internal sealed class PrefixTrie
     private readonly int[] _edgeChildren;
     private readonly int[] _nodeSlots;
     private readonly int _mask;
+    private readonly int _shortest;
+    private readonly WordFilter _heads;
 
-    public PrefixTrie(IEnumerable<KeyValuePair<string, int>> prefixes)
+    public PrefixTrie(IReadOnlyCollection<KeyValuePair<string, int>> prefixes)
     {
+        _shortest = prefixes.Min(p => p.Key.Length);
+        _heads = new WordFilter(prefixes.Select(p => p.Key[.._shortest]), prefixes.Count);
         var edges = new Dictionary<long, int>();
         var slots = new List<int> { -1 };
         foreach (var (key, slot) in prefixes)
@@ -47,6 +51,12 @@ internal sealed class PrefixTrie
         }
         _nodeSlots = [.. slots];
     }
+
+    /// <summary>
+    /// False when no prefix can start <paramref name="word"/>: too short, or its first characters (as many
+    /// as the shortest prefix has) begin no prefix. Spares the walk for most words.
+    /// </summary>
+    public bool MayStart(ReadOnlySpan<char> word) => word.Length >= _shortest && _heads.MayContain(word[.._shortest]);
 
     /// <summary>The node reached from <paramref name="node"/> by <paramref name="c"/>, or -1. The root is node 0.</summary>
     public int Step(int node, char c)

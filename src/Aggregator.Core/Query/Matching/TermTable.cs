@@ -12,6 +12,7 @@ internal sealed class TermTable
 {
     private readonly Dictionary<string, SlotPair> _words;
     private readonly Dictionary<string, SlotPair>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly WordFilter _filter;
     private readonly PrefixTrie? _prefixes;
     private readonly int[][] _postings;
 
@@ -20,6 +21,7 @@ internal sealed class TermTable
     {
         _words = words;
         _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _filter = new WordFilter(words.Keys, words.Count);
         _prefixes = prefixes;
         _postings = postings;
     }
@@ -44,7 +46,8 @@ internal sealed class TermTable
 
     private void ScanWord(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
     {
-        var found = _lookup.TryGetValue(folded, out var pair);
+        SlotPair pair = default;
+        var found = _filter.MayContain(folded) && _lookup.TryGetValue(folded, out pair);
         if (found && pair.Exact >= 0)
         {
             ctx.Tokens.Exact[token] = pair.Exact;
@@ -61,7 +64,8 @@ internal sealed class TermTable
         {
             if (ctx.StemBuffer.Length < folded.Length) ctx.StemBuffer = new char[folded.Length * 2];
             var n = PluralFolding.Stem(folded, ctx.StemBuffer);
-            if (_lookup.TryGetValue(ctx.StemBuffer.AsSpan(0, n), out var stemPair)) stem = stemPair.Stem;
+            var stemmed = ctx.StemBuffer.AsSpan(0, n);
+            if (_filter.MayContain(stemmed) && _lookup.TryGetValue(stemmed, out var stemPair)) stem = stemPair.Stem;
         }
         if (stem < 0) return;
         ctx.Tokens.Stem[token] = stem;
@@ -71,6 +75,7 @@ internal sealed class TermTable
     private void ScanPrefixes(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
     {
         var trie = _prefixes!;
+        if (!trie.MayStart(folded)) return;
         var node = 0;
         foreach (var c in folded)
         {
