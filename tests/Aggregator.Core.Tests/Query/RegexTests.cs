@@ -79,6 +79,7 @@ public sealed class RegexTests
         warning.Column.ShouldBe(25);
         RuleIndex.Warnings("troops AND /\\d+/").ShouldBeEmpty();
         RuleIndex.Warnings("/\\bdead\\b/").ShouldBeEmpty();
+        RuleIndex.Warnings("/dead/").ShouldHaveSingleItem().Column.ShouldBe(1);
     }
 
     [Fact]

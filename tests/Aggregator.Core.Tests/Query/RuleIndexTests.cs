@@ -74,6 +74,21 @@ public sealed class RuleIndexTests
     }
 
     [Fact]
+    public void Prefixes_of_different_lengths_all_match_one_word()
+    {
+        var index = RuleIndex.Build(
+        [
+            new RuleDefinition("t", "t*", null),
+            new RuleDefinition("troop", "troop*", null),
+            new RuleDefinition("troopship", "troopship*", null),
+            new RuleDefinition("troopships-long", "troopshipsx*", null),
+            new RuleDefinition("x", "x*", null),
+        ]);
+        index.Match(Item(title: "Troopships sailed"), "f").Select(m => m.RuleId).ShouldBe(["t", "troop", "troopship"]);
+        index.Match(Item(title: "tr"), "f").Select(m => m.RuleId).ShouldBe(["t"]);
+    }
+
+    [Fact]
     public void Match_is_safe_from_several_threads()
     {
         var index = RuleIndex.Build(Enumerable.Range(0, 50).Select(i => new RuleDefinition($"r{i}", $"word{i} OR troops", null)));

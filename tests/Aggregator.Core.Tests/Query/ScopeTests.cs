@@ -36,6 +36,8 @@ public sealed class ScopeTests
     [InlineData("title:troops -summary:security", false)]
     [InlineData("title:troops -title:security", true)]
     [InlineData("title:troop*", true)]
+    [InlineData("Title:troops", true)]
+    [InlineData("SUMMARY:troops", false)]
     [InlineData("summary:/guarantee/", true)]
     [InlineData("title:/guarantee/", false)]
     public void Field_scopes(string query, bool expected) => Matches(query, Sample).ShouldBe(expected, query);

@@ -1,32 +1,81 @@
 namespace Aggregator.Core.Query.Matching;
 
-/// <summary>The prefixes of <c>word*</c> terms as a character trie: one walk along a word finds every prefix it starts with.</summary>
+/// <summary>
+/// The prefixes of <c>word*</c> terms as a character trie: one walk along a word finds every prefix it
+/// starts with. Edges live in one open-addressing table keyed by (node, character), so a step is one
+/// array probe rather than a dictionary per node.
+/// </summary>
 internal sealed class PrefixTrie
 {
-    public Node Root { get; } = new();
+    private readonly long[] _edgeKeys;
+    private readonly int[] _edgeChildren;
+    private readonly int[] _nodeSlots;
+    private readonly int _mask;
+    private readonly int _shortest;
+    private readonly WordFilter _heads;
 
-    public void Add(string key, int slot)
+    public PrefixTrie(IReadOnlyCollection<KeyValuePair<string, int>> prefixes)
     {
-        var node = Root;
-        foreach (var c in key)
+        _shortest = prefixes.Min(p => p.Key.Length);
+        _heads = new WordFilter(prefixes.Select(p => p.Key[.._shortest]), prefixes.Count);
+        var edges = new Dictionary<long, int>();
+        var slots = new List<int> { -1 };
+        foreach (var (key, slot) in prefixes)
         {
-            node.Children ??= [];
-            if (!node.Children.TryGetValue(c, out var child))
+            var node = 0;
+            foreach (var c in key)
             {
-                child = new Node();
-                node.Children[c] = child;
+                var edge = EdgeKey(node, c);
+                if (!edges.TryGetValue(edge, out var child))
+                {
+                    child = slots.Count;
+                    slots.Add(-1);
+                    edges.Add(edge, child);
+                }
+                node = child;
             }
-            node = child;
+            slots[node] = slot;
         }
-        node.Slot = slot;
+        var capacity = 4;
+        while (capacity < edges.Count * 2) capacity *= 2;
+        _mask = capacity - 1;
+        _edgeKeys = new long[capacity];
+        _edgeChildren = new int[capacity];
+        Array.Fill(_edgeKeys, -1L);
+        foreach (var (edge, child) in edges)
+        {
+            var i = Hash(edge) & _mask;
+            while (_edgeKeys[i] != -1L) i = (i + 1) & _mask;
+            _edgeKeys[i] = edge;
+            _edgeChildren[i] = child;
+        }
+        _nodeSlots = [.. slots];
     }
 
-    internal sealed class Node
+    /// <summary>
+    /// False when no prefix can start <paramref name="word"/>: too short, or its first characters (as many
+    /// as the shortest prefix has) begin no prefix. Spares the walk for most words.
+    /// </summary>
+    public bool MayStart(ReadOnlySpan<char> word) => word.Length >= _shortest && _heads.MayContain(word[.._shortest]);
+
+    /// <summary>The node reached from <paramref name="node"/> by <paramref name="c"/>, or -1. The root is node 0.</summary>
+    public int Step(int node, char c)
     {
-        public Dictionary<char, Node>? Children { get; set; }
-
-        public int Slot { get; set; } = -1;
-
-        public Node? Child(char c) => Children is not null && Children.TryGetValue(c, out var child) ? child : null;
+        var edge = EdgeKey(node, c);
+        var i = Hash(edge) & _mask;
+        while (true)
+        {
+            var key = _edgeKeys[i];
+            if (key == edge) return _edgeChildren[i];
+            if (key == -1L) return -1;
+            i = (i + 1) & _mask;
+        }
     }
+
+    /// <summary>The term slot of the prefix ending at <paramref name="node"/>, or -1.</summary>
+    public int SlotOf(int node) => _nodeSlots[node];
+
+    private static long EdgeKey(int node, char c) => ((long)node << 16) | c;
+
+    private static int Hash(long key) => (int)((ulong)(key * -7046029254386353131L) >> 40);
 }

@@ -10,19 +10,18 @@ namespace Aggregator.Core.Query.Matching;
 /// </summary>
 internal sealed class TermTable
 {
-    private readonly Dictionary<string, int> _exact;
-    private readonly Dictionary<string, int> _stem;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
+    private readonly Dictionary<string, SlotPair> _words;
+    private readonly Dictionary<string, SlotPair>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly WordFilter _filter;
     private readonly PrefixTrie? _prefixes;
     private readonly int[][] _postings;
 
-    public TermTable(Dictionary<string, int> exact, Dictionary<string, int> stem, PrefixTrie? prefixes, int[][] postings)
+    /// <param name="words">Folded words and stems, in one dictionary so most words cost a single lookup.</param>
+    public TermTable(Dictionary<string, SlotPair> words, PrefixTrie? prefixes, int[][] postings)
     {
-        _exact = exact;
-        _stem = stem;
-        _exactLookup = exact.GetAlternateLookup<ReadOnlySpan<char>>();
-        _stemLookup = stem.GetAlternateLookup<ReadOnlySpan<char>>();
+        _words = words;
+        _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _filter = new WordFilter(words.Keys, words.Count);
         _prefixes = prefixes;
         _postings = postings;
     }
@@ -36,39 +35,54 @@ internal sealed class TermTable
         var reader = ctx.Reader;
         var tokens = ctx.Tokens;
         reader.Reset(text);
-        var anyExact = _exact.Count > 0;
-        var anyStem = _stem.Count > 0;
+        var anyWords = _words.Count > 0;
         while (reader.Next())
         {
-            var folded = reader.Folded;
             var token = tokens.Add(field, segment, reader.Start + offset, reader.Length);
-            if (anyExact && _exactLookup.TryGetValue(folded, out var exact))
-            {
-                tokens.Exact[token] = exact;
-                Hit(ctx, exact, token, field);
-            }
-            if (anyStem)
-            {
-                if (ctx.StemBuffer.Length < folded.Length) ctx.StemBuffer = new char[folded.Length * 2];
-                var n = PluralFolding.Stem(folded, ctx.StemBuffer);
-                if (_stemLookup.TryGetValue(ctx.StemBuffer.AsSpan(0, n), out var stem))
-                {
-                    tokens.Stem[token] = stem;
-                    Hit(ctx, stem, token, field);
-                }
-            }
-            if (_prefixes is not null) ScanPrefixes(ctx, folded, token, field);
+            if (anyWords) ScanWord(ctx, reader.Folded, token, field);
+            if (_prefixes is not null) ScanPrefixes(ctx, reader.Folded, token, field);
         }
+    }
+
+    private void ScanWord(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
+    {
+        SlotPair pair = default;
+        var found = _filter.MayContain(folded) && _lookup.TryGetValue(folded, out pair);
+        if (found && pair.Exact >= 0)
+        {
+            ctx.Tokens.Exact[token] = pair.Exact;
+            Hit(ctx, pair.Exact, token, field);
+        }
+        var stem = -1;
+        var last = folded[^1];
+        if (folded.Length <= 3 || (last != 's' && last != 'e' && last != 'y'))
+        {
+            // The stem is the word itself: the lookup above already answered.
+            if (found) stem = pair.Stem;
+        }
+        else
+        {
+            if (ctx.StemBuffer.Length < folded.Length) ctx.StemBuffer = new char[folded.Length * 2];
+            var n = PluralFolding.Stem(folded, ctx.StemBuffer);
+            var stemmed = ctx.StemBuffer.AsSpan(0, n);
+            if (_filter.MayContain(stemmed) && _lookup.TryGetValue(stemmed, out var stemPair)) stem = stemPair.Stem;
+        }
+        if (stem < 0) return;
+        ctx.Tokens.Stem[token] = stem;
+        Hit(ctx, stem, token, field);
     }
 
     private void ScanPrefixes(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
     {
-        var node = _prefixes!.Root;
+        var trie = _prefixes!;
+        if (!trie.MayStart(folded)) return;
+        var node = 0;
         foreach (var c in folded)
         {
-            node = node.Child(c);
-            if (node is null) return;
-            if (node.Slot >= 0) Hit(ctx, node.Slot, token, field);
+            node = trie.Step(node, c);
+            if (node < 0) return;
+            var slot = trie.SlotOf(node);
+            if (slot >= 0) Hit(ctx, slot, token, field);
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Aggregator.Core.Query.Syntax;
 
-/// <summary>The field names an operator writes (<c>title:</c>), in field-index order.</summary>
+/// <summary>The field names an operator writes (<c>title:</c>, any case), in field-index order.</summary>
 internal static class FieldNames
 {
     public const int Count = 7;
@@ -14,7 +14,7 @@ internal static class FieldNames
     public static QueryFields Parse(ReadOnlySpan<char> name)
     {
         for (var i = 0; i < Names.Length; i++)
-            if (name.Equals(Names[i], StringComparison.Ordinal)) return (QueryFields)(1 << i);
+            if (name.Equals(Names[i], StringComparison.OrdinalIgnoreCase)) return (QueryFields)(1 << i);
         return QueryFields.None;
     }
 }
