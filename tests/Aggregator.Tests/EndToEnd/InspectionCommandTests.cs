@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Aggregator.Tests.Support;
+
+namespace Aggregator.Tests.EndToEnd;
+
+/// <summary><c>parse</c> and <c>test-rule</c> as an operator runs them: outputs, JSON shapes and exit codes.</summary>
+public sealed class InspectionCommandTests
+{
+    private static string Sample => Path.Combine(RepoPaths.BundledConfig, "samples", "world.xml");
+
+    [Fact]
+    public async Task Parse_json_prints_one_object_per_input_with_the_contract_fields()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = new FeedServer();
+        server.AddItem("g-1", "Troops & tanks", "<p>Armour <b>near</b> the border &amp; beyond</p>");
+
+        var (code, stdout, stderr) = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct,
+            "parse", "--json", "--config", RepoPaths.BundledConfig, Sample, Sample);
+
+        code.ShouldBe(0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2);
+        using var doc = JsonDocument.Parse(lines[0]);
+        var root = doc.RootElement;
+        root.GetProperty("input").GetString().ShouldBe(Sample);
+        root.GetProperty("title").GetString().ShouldBe("Sample World Desk");
+        root.GetProperty("format").GetString().ShouldBe("rss2.0");
+        var item = root.GetProperty("items")[0];
+        foreach (var key in new[] { "key", "id", "title", "link", "published", "updated", "summary", "content", "authors", "categories" })
+            item.TryGetProperty(key, out _).ShouldBeTrue($"items[] has '{key}'");
+        item.GetProperty("key").GetString().ShouldBe("sample-world-0001");
+        item.GetProperty("summary").GetString().ShouldBe("Several battalions of troops were seen moving towards the border crossing at dawn, local officials said.");
+        item.GetProperty("published").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Parse_of_a_url_is_refused_by_the_network_policy_and_exits_3_naming_the_input()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = new FeedServer();
+        var url = server.FeedUrl.ToString();
+
+        var (code, _, stderr) = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "parse", "--config", RepoPaths.BundledConfig, url);
+
+        code.ShouldBe(3);
+        stderr.ShouldStartWith(url + ": ");
+        stderr.ShouldContain("loopback address");
+        server.Requests.ShouldBe(0, "the guard refuses before any request is sent");
+    }
+
+    [Fact]
+    public async Task Parse_of_an_html_page_says_it_is_not_a_feed_and_exits_3()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        var page = dir.Write("page.html", "<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"https://example.org/feed.xml\"></head><body>Hi</body></html>");
+
+        var (code, _, stderr) = await AggregatorProcess.RunAsync(dir.Path, null, ct, "parse", "--config", RepoPaths.BundledConfig, page);
+
+        code.ShouldBe(3);
+        stderr.ShouldContain("not a feed");
+        stderr.ShouldContain("https://example.org/feed.xml");
+    }
+
+    [Fact]
+    public async Task Test_rule_explains_matches_in_json_and_exits_0()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (code, stdout, stderr) = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct,
+            "test-rule", "--json", "--query", "troops AND border", "--config", RepoPaths.BundledConfig, Sample);
+
+        code.ShouldBe(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var items = doc.RootElement.GetProperty("items");
+        items.GetArrayLength().ShouldBe(3);
+        var matched = items.EnumerateArray().Where(i => i.GetProperty("rules").GetArrayLength() > 0).ToList();
+        matched.Count.ShouldBe(1, "the troopship item must not match");
+        var rule = matched[0].GetProperty("rules")[0];
+        rule.GetProperty("rule").GetString().ShouldBe("query");
+        var title = matched[0].GetProperty("title").GetString()!;
+        var match = rule.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("field").GetString() == "title");
+        title.Substring(match.GetProperty("start").GetInt32(), match.GetProperty("length").GetInt32()).ShouldBe("Troops");
+    }
+
+    [Fact]
+    public async Task Test_rule_exits_1_when_nothing_matches_and_2_for_an_invalid_query_naming_its_column()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var none = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "test-rule", "--query", "ceasefire", "--config", RepoPaths.BundledConfig, Sample);
+        none.ExitCode.ShouldBe(1, none.Stderr);
+        none.Stdout.ShouldContain("0 of 3 items matched");
+
+        var invalid = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "test-rule", "--query", "troops AND (border", "--config", RepoPaths.BundledConfig, Sample);
+        invalid.ExitCode.ShouldBe(2);
+        invalid.Stderr.ShouldStartWith("--query:12: error:");
+    }
+
+    [Fact]
+    public async Task Test_rule_without_a_query_evaluates_every_rule_of_the_config()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (code, stdout, stderr) = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "test-rule", "--config", RepoPaths.BundledConfig, Sample);
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("rule troops-at-border:");
+        stdout.ShouldContain("1 of 3 items matched");
+    }
+}
