@@ -29,12 +29,13 @@ internal static class WorkerServices
 
         services.AddStore(config.Settings.Storage);
         services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);
+        if (RelayLease.FromEnvironment() is { } lease) services.UseRelayLease(lease);
 
         // The startup service schedules the feeds, so it is registered before Quartz's own hosted service.
         services.AddHostedService<StartupService>();
         services.AddQuartz(q =>
         {
-            q.UseInMemoryStore();
+            SchedulerStore.Configure(q, config.Settings);
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(4, Environment.ProcessorCount * 4));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -46,6 +47,7 @@ internal static class WorkerServices
     public static IServiceCollection AddStore(this IServiceCollection services, StorageOptions storage) => storage.Provider switch
     {
         StorageProvider.Sqlite => services.AddSqliteStore(storage.ConnectionString),
+        StorageProvider.Postgres => services.AddPostgresStore(storage.ConnectionString),
         _ => throw new NotSupportedException($"storage provider {storage.Provider} is not available in this build"),
     };
 

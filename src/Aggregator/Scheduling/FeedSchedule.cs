@@ -27,25 +27,11 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvi
 
         foreach (var feed in snapshot.Config.Feeds)
         {
-            var key = new JobKey(feed.Id, Group);
-            var signature = Signature(feed, polling);
-            DateTimeOffset? previousNext = null;
-            if (existing.Contains(key))
+            switch (await ApplyFeedAsync(scheduler, feed, polling, cancellationToken).ConfigureAwait(false))
             {
-                var detail = await scheduler.GetJobDetail(key, cancellationToken).ConfigureAwait(false);
-                if (detail?.JobDataMap.GetString(ScheduleKey) == signature) continue;
-                var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken).ConfigureAwait(false);
-                previousNext = triggers.Select(t => t.NextFireTimeUtc).Min();
-                changed++;
+                case Change.Added: added++; break;
+                case Change.Changed: changed++; break;
             }
-            else
-            {
-                added++;
-            }
-
-            var job = JobBuilder.Create<PollFeedJob>().WithIdentity(key).UsingJobData(ScheduleKey, signature).Build();
-            var trigger = Trigger(feed, polling, previousNext ?? FirstFire(feed));
-            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
         }
 
         var wanted = snapshot.Feeds;
@@ -55,6 +41,42 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvi
             removed++;
         }
         logger.LogInformation("Schedule applied: {Added} feeds added, {Changed} changed, {Removed} removed", added, changed, removed);
+    }
+
+    /// <summary>
+    /// Schedules one feed unless the store already holds its job with the same schedule. On a shared
+    /// (clustered) store another node may schedule the same feed at the same moment: adding never
+    /// replaces, and a lost race is settled by reading what the winner stored.
+    /// </summary>
+    private async Task<Change> ApplyFeedAsync(IScheduler scheduler, FeedDefinition feed, PollingOptions polling, CancellationToken cancellationToken)
+    {
+        var key = new JobKey(feed.Id, Group);
+        var signature = Signature(feed, polling);
+        var job = JobBuilder.Create<PollFeedJob>().WithIdentity(key).UsingJobData(ScheduleKey, signature).Build();
+        for (var attempt = 0; ; attempt++)
+        {
+            var detail = await scheduler.GetJobDetail(key, cancellationToken).ConfigureAwait(false);
+            if (detail is null)
+            {
+                try
+                {
+                    await scheduler.ScheduleJob(job, [Trigger(feed, polling, FirstFire(feed))], new ScheduleJobOptions { Replace = false }, cancellationToken)
+                        .ConfigureAwait(false);
+                    return Change.Added;
+                }
+                catch (ObjectAlreadyExistsException) when (attempt < 3)
+                {
+                    continue;
+                }
+            }
+
+            var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken).ConfigureAwait(false);
+            if (detail.JobDataMap.GetString(ScheduleKey) == signature && triggers.Count > 0) return Change.None;
+            var previousNext = triggers.Select(t => t.NextFireTimeUtc).Min();
+            await scheduler.ScheduleJob(job, [Trigger(feed, polling, previousNext ?? FirstFire(feed))], new ScheduleJobOptions { Replace = true }, cancellationToken)
+                .ConfigureAwait(false);
+            return Change.Changed;
+        }
     }
 
     private static ITrigger Trigger(FeedDefinition feed, PollingOptions polling, DateTimeOffset start)
@@ -84,6 +106,13 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvi
         var window = feed.Every is { } every && every < TimeSpan.FromMinutes(1) ? every : TimeSpan.FromMinutes(1);
         var fraction = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(feed.Id))) / (double)uint.MaxValue;
         return now + window * fraction;
+    }
+
+    private enum Change
+    {
+        None,
+        Added,
+        Changed,
     }
 
     private static string Signature(FeedDefinition feed, PollingOptions polling) =>

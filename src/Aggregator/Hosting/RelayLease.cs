@@ -1,0 +1,42 @@
+using Aggregator.Core;
+using Aggregator.Delivery;
+using Aggregator.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Hosting;
+
+/// <summary>
+/// How long the relay holds the outbox rows it claimed before another node may take them, from the
+/// environment variable <c>AGGREGATOR_DELIVERY_LEASE</c> (a duration such as <c>90s</c>). It bounds how long
+/// the alerts a crashed node had claimed wait; it must stay longer than a batch takes to send, or a slow
+/// node and a peer could both send the same message (same id, so receivers can still drop the second).
+/// </summary>
+internal static class RelayLease
+{
+    public const string Variable = "AGGREGATOR_DELIVERY_LEASE";
+
+    /// <summary>The lease from the environment; null when unset.</summary>
+    /// <exception cref="InvalidOperationException">The variable is set but is not a positive duration.</exception>
+    public static TimeSpan? FromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (Durations.TryParse(text, out var lease) && lease > TimeSpan.Zero) return lease;
+        throw new InvalidOperationException($"{Variable}: '{text}' is not a duration such as 90s or 5m");
+    }
+
+    /// <summary>Registers the relay with <paramref name="lease"/> in place of its default.</summary>
+    public static IServiceCollection UseRelayLease(this IServiceCollection services, TimeSpan lease)
+    {
+        services.Replace(ServiceDescriptor.Singleton(sp => new DeliveryRelay(
+            sp.GetRequiredService<IStateStore>(),
+            sp.GetServices<IDeliveryChannel>(),
+            sp.GetRequiredService<ISubscriberDirectory>(),
+            sp.GetRequiredService<IDeliverySettings>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DeliveryRelay>>()) { Lease = lease }));
+        return services;
+    }
+}
