@@ -19,13 +19,19 @@ internal static class SchedulerStore
     /// <summary>How long past a missed check-in the others wait before recovering a node's triggers.</summary>
     public static TimeSpan CheckinMisfireThreshold { get; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A fire later than this counts as missed and is settled by one poll now (see the feed triggers), rather
+    /// than by firing every overdue interval back to back, which a feed taken over from a dead node would get.
+    /// </summary>
+    public static TimeSpan MisfireThreshold { get; } = TimeSpan.FromSeconds(5);
+
     public static void Configure(IQuartzBuilder quartz, SettingsOptions settings)
     {
         ArgumentNullException.ThrowIfNull(quartz);
         ArgumentNullException.ThrowIfNull(settings);
         if (!settings.Scheduler.Clustered)
         {
-            quartz.UseInMemoryStore();
+            quartz.UseInMemoryStore(o => o.MisfireThreshold = MisfireThreshold);
             return;
         }
 
@@ -49,6 +55,7 @@ internal static class SchedulerStore
                 // The tables are created on first start; several nodes starting at once are safe (the loser finds the winner's).
                 o.SchemaProvisioning = SchemaProvisioning.CreateIfMissing;
                 o.StoreJobDataAsStrings = true;
+                o.MisfireThreshold = MisfireThreshold;
             });
         });
     }

@@ -85,8 +85,9 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvi
         if (feed.Cron is { } cron)
             return builder.WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).Build();
         var every = Every(feed, polling);
-        // A missed fire (the node was busy or down) is skipped, not replayed as a burst.
-        return builder.WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)).Build();
+        // Fires missed while a node was busy, down or being taken over are not replayed as a burst: once the
+        // store's misfire threshold has passed, the feed is polled once now and the interval restarts from there.
+        return builder.WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
     }
 
     private static TimeSpan Every(FeedDefinition feed, PollingOptions polling)
