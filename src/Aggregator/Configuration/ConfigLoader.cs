@@ -14,14 +14,21 @@ internal sealed partial class ConfigLoader
 {
     private static readonly string[] Sections = ["settings", "feeds", "rules", "subscribers"];
     private readonly Func<string, string?> _environment;
-    private readonly Action<string> _validateQuery;
+    private readonly Func<string, IReadOnlyList<QueryWarning>> _checkQuery;
 
     /// <param name="environment">Looks up <c>${NAME}</c> references; the process environment by default.</param>
-    /// <param name="validateQuery">Throws <see cref="QuerySyntaxException"/> for an invalid query; <see cref="RuleIndex.Validate"/> by default.</param>
+    /// <param name="validateQuery">
+    /// Throws <see cref="QuerySyntaxException"/> for an invalid query. By default <see cref="RuleIndex.Warnings"/>, which
+    /// also reports valid queries that deserve a warning (a regex without a literal prefilter).
+    /// </param>
     public ConfigLoader(Func<string, string?>? environment = null, Action<string>? validateQuery = null)
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
-        _validateQuery = validateQuery ?? RuleIndex.Validate;
+        _checkQuery = validateQuery is null ? RuleIndex.Warnings : query =>
+        {
+            validateQuery(query);
+            return [];
+        };
     }
 
     /// <param name="directory">As the operator gave it; diagnostics name files relative to it the same way.</param>
@@ -38,9 +45,9 @@ internal sealed partial class ConfigLoader
         var fullDirectory = Path.GetFullPath(directory);
         var settings = new SettingsSection();
         var feeds = new FeedsSection(fullDirectory);
-        var rules = new RulesSection(_validateQuery);
+        var rules = new RulesSection(_checkQuery);
         var subscribers = new SubscribersSection();
-        foreach (var file in ConfigFiles(directory))
+        foreach (var file in ConfigFiles(directory, diagnostics))
         {
             var reader = new ConfigNodeReader(file, diagnostics, _environment);
             if (Parse(file, diagnostics) is not { } root || reader.Mapping(root, "the top level of a config file") is not { } top) continue;
@@ -77,10 +84,20 @@ internal sealed partial class ConfigLoader
     /// The config files in ordinal name order. Hidden files are skipped: editors write their lock and
     /// swap files (<c>.#feeds.yaml</c>) next to the real ones.
     /// </summary>
-    private static IEnumerable<string> ConfigFiles(string directory) =>
-        Directory.EnumerateFiles(directory)
-            .Where(f => Path.GetExtension(f) is ".yaml" or ".yml" && !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal);
+    private static string[] ConfigFiles(string directory, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return [.. Directory.EnumerateFiles(directory)
+                .Where(f => Path.GetExtension(f) is ".yaml" or ".yml" && !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(new(directory, 0, 0), $"cannot list the config directory: {e.Message}");
+            return [];
+        }
+    }
 
     private static YamlNode? Parse(string file, DiagnosticBag diagnostics)
     {
@@ -109,7 +126,10 @@ internal sealed partial class ConfigLoader
     private static string Describe(YamlException e)
     {
         var message = MarkPrefix().Replace(e.InnerException is YamlException inner ? inner.Message : e.Message, string.Empty);
-        return message.TrimEnd('.');
+        const string duplicate = "Duplicate key ";
+        return message.StartsWith(duplicate, StringComparison.Ordinal)
+            ? $"key '{message[duplicate.Length..]}' appears twice in the same mapping"
+            : message.TrimEnd('.');
     }
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]

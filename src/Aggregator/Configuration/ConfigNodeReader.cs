@@ -91,7 +91,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
         return ok ? items : null;
     }
 
-    public bool? Boolean(YamlNode node, string what) => Text(node, what) switch
+    public bool? Boolean(YamlNode node, string what) => Value(node, what) switch
     {
         null => null,
         var t when t.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
@@ -101,7 +101,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
 
     public int? Integer(YamlNode node, string what, int min, int max)
     {
-        if (Text(node, what) is not { } text) return null;
+        if (Value(node, what) is not { } text) return null;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             return Fail<int>(node, $"invalid value '{text}' for {what}: expected a whole number");
         if (value < min || value > max)
@@ -112,7 +112,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     /// <summary>A strictly positive duration: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>7d</c>.</summary>
     public TimeSpan? Duration(YamlNode node, string what)
     {
-        if (Text(node, what) is not { } text) return null;
+        if (Value(node, what) is not { } text) return null;
         if (!Durations.TryParse(text, out var value))
             return Fail<TimeSpan>(node, $"invalid duration '{text}' for {what}: expected a number followed by ms, s, m, h or d (e.g. 30s, 5m, 2h)");
         return value > TimeSpan.Zero ? value : Fail<TimeSpan>(node, $"{what} must be greater than zero");
@@ -121,7 +121,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     /// <summary>A strictly positive size in bytes: plain bytes, or <c>512KiB</c>, <c>15MiB</c>, <c>1GiB</c>.</summary>
     public long? Size(YamlNode node, string what)
     {
-        if (Text(node, what) is not { } text) return null;
+        if (Value(node, what) is not { } text) return null;
         if (!Sizes.TryParse(text, out var value))
             return Fail<long>(node, $"invalid size '{text}' for {what}: expected bytes or a number followed by KiB, MiB or GiB (e.g. 512KiB, 15MiB)");
         return value > 0 ? value : Fail<long>(node, $"{what} must be greater than zero");
@@ -131,11 +131,20 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     public T? Choice<T>(YamlNode node, string what, IReadOnlyDictionary<string, T> choices)
         where T : struct
     {
-        if (Text(node, what) is not { } text) return null;
+        if (Value(node, what) is not { } text) return null;
         if (choices.TryGetValue(text.ToLowerInvariant(), out var value)) return value;
         var words = choices.Keys.ToList();
         var expected = words.Count > 1 ? $"{string.Join(", ", words[..^1])} or {words[^1]}" : words[0];
         return Fail<T>(node, $"invalid value '{text}' for {what}: expected {expected}{KeySuggestion.Hint(text, choices.Keys)}");
+    }
+
+    /// <summary>A non-empty scalar's text; an empty one is reported as missing.</summary>
+    private string? Value(YamlNode node, string what)
+    {
+        var text = Text(node, what);
+        if (text is not { Length: 0 }) return text;
+        Error(node, $"{what} has no value");
+        return null;
     }
 
     private T? Fail<T>(YamlNode node, string message)

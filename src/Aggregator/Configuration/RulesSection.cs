@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Aggregator.Configuration;
 
 /// <summary>Reads the <c>rules</c> sections; references to feeds, tags and subscribers are checked in <see cref="CheckReferences"/>.</summary>
-internal sealed class RulesSection(Action<string> validateQuery)
+internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> checkQuery)
 {
     private const string TagPrefix = "tag:";
     private static readonly string[] Keys = ["id", "query", "feeds", "notify"];
@@ -64,7 +64,8 @@ internal sealed class RulesSection(Action<string> validateQuery)
         }
         try
         {
-            validateQuery(query);
+            foreach (var warning in checkQuery(query))
+                r.Diagnostics.Warning(r.TextStart((YamlScalarNode)node).Shift(Math.Max(warning.Column, 1) - 1), $"{where}: {warning.Message}");
             return query;
         }
         catch (QuerySyntaxException e)

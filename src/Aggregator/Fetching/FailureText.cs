@@ -28,22 +28,22 @@ internal static class FailureText
                     break;
             }
         }
-        if (exception is HttpRequestException http)
+        // Failures while reading the body come as HttpIOException, before it as HttpRequestException.
+        var error = exception switch
         {
-            switch (http.HttpRequestError)
-            {
-                case HttpRequestError.NameResolutionError:
-                    return $"DNS lookup failed for {host}";
-                case HttpRequestError.ResponseEnded:
-                    return $"{host} closed the connection before the response was complete";
-                case HttpRequestError.InvalidResponse:
-                    return $"{host} sent an invalid HTTP response";
-                case HttpRequestError.ConfigurationLimitExceeded:
-                    return $"{host} sent response headers over the size limit";
-                default:
-                    break;
-            }
-        }
+            HttpRequestException http => http.HttpRequestError,
+            HttpIOException io => io.HttpRequestError,
+            _ => HttpRequestError.Unknown,
+        };
+        var known = error switch
+        {
+            HttpRequestError.NameResolutionError => $"DNS lookup failed for {host}",
+            HttpRequestError.ResponseEnded => $"{host} closed the connection before the response was complete",
+            HttpRequestError.InvalidResponse => $"{host} sent an invalid HTTP response",
+            HttpRequestError.ConfigurationLimitExceeded => $"{host} sent response headers over the size limit",
+            _ => null,
+        };
+        if (known is not null) return known;
         var innermost = exception;
         while (innermost.InnerException is not null) innermost = innermost.InnerException;
         return $"request to {host} failed: {OneLine(innermost.Message)}";

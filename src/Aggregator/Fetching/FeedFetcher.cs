@@ -33,7 +33,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
         // The deadline below bounds each fetch; HttpClient.Timeout would not cover the body anyway.
-        client = new HttpClient(GuardedHttpHandler.Create(new NetworkPolicy(network)), disposeHandler: true)
+        client = new HttpClient(GuardedHttpHandler.Create(new NetworkPolicy(network), polling.Timeout), disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -47,6 +47,19 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
     public async Task<FetchOutcome> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var outcome = await FetchCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        FetchLog.Fetched(logger, request.Location, outcome.Status, outcome.HttpStatus, outcome.Error);
+        return outcome;
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        throttle.Dispose();
+    }
+
+    private async Task<FetchOutcome> FetchCoreAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
         var location = request.Location;
         if (location.IsAbsoluteUri && location.IsFile)
             return await files.ReadAsync(request, cancellationToken).ConfigureAwait(false);
@@ -72,15 +85,15 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
                     return await responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token).ConfigureAwait(false);
 
                 var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
-                if (LocationRules.RedirectRefusal(current, raw, out var next) is { } bad)
-                    return Failed($"{bad} (HTTP {status} from {current})", status, current);
-                if (!visited.Add(LocationRules.Key(next!))) return Failed($"redirect loop at {next}", status, current);
+                if (!LocationRules.TryFollow(current, raw, out var next, out var refusedHop))
+                    return Failed($"{refusedHop} (HTTP {status} from {current})", status, current);
+                if (!visited.Add(LocationRules.Key(next))) return Failed($"redirect loop at {next}", status, current);
                 if (++redirects > polling.MaxRedirects)
                     return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {next}", status, current);
-                if (current.Scheme == Uri.UriSchemeHttps && next!.Scheme == Uri.UriSchemeHttp)
-                    logger.LogWarning("Redirect from {From} to {To} leaves HTTPS", current, next);
+                if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
+                    FetchLog.LeavesHttps(logger, current, next);
                 allPermanent &= status is 301 or 308;
-                current = next!;
+                current = next;
                 lease.Dispose();
                 lease = null;
             }
@@ -106,18 +119,12 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        client.Dispose();
-        throttle.Dispose();
-    }
-
-    private Task<HttpResponseMessage> SendAsync(Uri location, FetchRequest request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Uri location, FetchRequest request, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, location);
         if (!string.IsNullOrWhiteSpace(request.ETag)) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
         if (!string.IsNullOrWhiteSpace(request.LastModified)) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
-        return client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
     private static FetchOutcome Failed(string error, int? httpStatus = null, Uri? finalLocation = null) =>

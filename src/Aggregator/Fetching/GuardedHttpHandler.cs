@@ -16,7 +16,11 @@ internal static class GuardedHttpHandler
     /// and re-check each hop), no cookies and no proxy (through a proxy the guard would only see the proxy).
     /// Share one per purpose; the caller owns it.
     /// </summary>
-    public static SocketsHttpHandler Create(NetworkPolicy policy)
+    /// <param name="connectTimeout">
+    /// Bounds DNS, TCP and TLS setup (default 30s). The pool finishes a connection attempt even after
+    /// the request that started it was cancelled, so this, not the request's deadline, ends a stalled one.
+    /// </param>
+    public static SocketsHttpHandler Create(NetworkPolicy policy, TimeSpan? connectTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         return new SocketsHttpHandler
@@ -27,6 +31,7 @@ internal static class GuardedHttpHandler
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectTimeout = connectTimeout ?? TimeSpan.FromSeconds(30),
             ConnectCallback = (context, cancellationToken) => ConnectAsync(policy, context.DnsEndPoint, cancellationToken),
         };
     }
@@ -69,6 +74,6 @@ internal static class GuardedHttpHandler
             }
         }
         if (lastError is not null) ExceptionDispatchInfo.Throw(lastError);
-        throw new AddressRefusedException(refusal ?? $"no address found for {host}");
+        throw new AddressRefusedException(refusal ?? $"DNS lookup for {host} returned no address");
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Aggregator.Fetching;
 
 /// <summary>Which URLs may be requested at all, before any address is looked at.</summary>
@@ -12,10 +14,19 @@ internal static class LocationRules
         return Common(location);
     }
 
-    /// <summary>Why a redirect's Location cannot be followed, or null when it can.</summary>
-    public static string? RedirectRefusal(Uri current, string? rawLocation, out Uri? next)
+    /// <summary>Resolves a redirect's Location against the current URL, or says why it cannot be followed.</summary>
+    public static bool TryFollow(Uri current, string? rawLocation, [NotNullWhen(true)] out Uri? next, [NotNullWhen(false)] out string? refusal)
     {
         ArgumentNullException.ThrowIfNull(current);
+        next = null;
+        refusal = Check(current, rawLocation, out var resolved);
+        if (refusal is not null) return false;
+        next = resolved!;
+        return true;
+    }
+
+    private static string? Check(Uri current, string? rawLocation, out Uri? next)
+    {
         next = null;
         if (string.IsNullOrWhiteSpace(rawLocation)) return "redirect without a Location header";
         var shown = FailureText.OneLine(rawLocation);

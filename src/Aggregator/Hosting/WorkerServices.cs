@@ -33,6 +33,7 @@ internal static class WorkerServices
 
         // The startup service schedules the feeds, so it is registered before Quartz's own hosted service.
         services.AddHostedService<StartupService>();
+        services.AddHostedService<ConfigReloadService>();
         services.AddQuartz(q =>
         {
             SchedulerStore.Configure(q, config.Settings);

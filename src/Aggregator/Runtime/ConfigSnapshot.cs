@@ -29,29 +29,7 @@ internal sealed class ConfigSnapshot
     public static ConfigSnapshot Create(AggregatorConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var definitions = config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, ResolveFeeds(r, config)));
+        var definitions = config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, config.FeedIdsOf(r)));
         return new ConfigSnapshot(config, RuleIndex.Build(definitions));
-    }
-
-    /// <summary>A rule's feed ids with <c>tag:</c> references expanded; null when the rule watches every feed.</summary>
-    public static IReadOnlySet<string>? ResolveFeeds(RuleConfig rule, AggregatorConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(rule);
-        ArgumentNullException.ThrowIfNull(config);
-        if (rule.Feeds.Count == 0) return null;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var reference in rule.Feeds)
-        {
-            if (reference.StartsWith("tag:", StringComparison.Ordinal))
-            {
-                var tag = reference[4..];
-                ids.UnionWith(config.Feeds.Where(f => f.Tags.Contains(tag, StringComparer.Ordinal)).Select(f => f.Id));
-            }
-            else
-            {
-                ids.Add(reference);
-            }
-        }
-        return ids;
     }
 }

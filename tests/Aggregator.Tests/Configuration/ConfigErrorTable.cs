@@ -272,6 +272,17 @@ internal static class ConfigErrorTable
                 timeout: 30s
                maxRedirects: 5
             """, "config.yaml:4:4: error: invalid YAML: While parsing a block mapping, did not find expected key" },
+        { "empty value", """
+            settings:
+              polling:
+                timeout:
+            """, "config.yaml:3:13: error: settings.polling.timeout has no value" },
+        { "duplicate key", """
+            settings:
+              polling:
+                timeout: 5s
+                timeout: 10s
+            """, "config.yaml:4:5: error: invalid YAML: key 'timeout' appears twice in the same mapping" },
         { "two documents", """
             feeds: []
             ---

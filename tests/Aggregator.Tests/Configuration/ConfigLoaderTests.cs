@@ -223,4 +223,31 @@ public sealed class ConfigLoaderTests
         subscriber.Webhook.ShouldNotBeNull().Secrets.ShouldBe(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_c2Vjb25k"]);
         subscriber.Digest.ToString().ShouldBe("weekly mon 08:00");
     }
+
+    [Fact]
+    public void Typed_values_may_come_from_the_environment_and_a_clustered_postgres_store_is_valid()
+    {
+        using var dir = new TempConfigDirectory();
+        dir.Environment["PG"] = "Host=db;Database=aggregator";
+        dir.Write("settings.yaml", """
+            settings:
+              storage:
+                provider: postgres
+                connectionString: ${PG}
+              scheduler:
+                clustered: ${CLUSTERED:-true}
+              smtp:
+                port: ${SMTP_PORT:-25}
+                security: ${SMTP_SECURITY:-none}
+            """);
+
+        var result = dir.Load();
+
+        dir.Lines(result).ShouldBeEmpty();
+        var settings = result.Config.ShouldNotBeNull().Settings;
+        settings.Storage.ShouldBe(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = "Host=db;Database=aggregator" });
+        settings.Scheduler.Clustered.ShouldBeTrue();
+        settings.Smtp.Port.ShouldBe(25);
+        settings.Smtp.Security.ShouldBe(SmtpSecurity.None);
+    }
 }

@@ -60,14 +60,24 @@ public sealed class ConditionalGetTests
         request.Header("Accept-Encoding").ShouldNotBeNull().ShouldContain("gzip");
     }
 
-    [Fact]
-    public async Task A_gzip_body_is_decompressed()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task A_compressed_body_is_decompressed(string encoding)
     {
         var compressed = new MemoryStream();
-        await using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-            await gzip.WriteAsync(Encoding.UTF8.GetBytes(Feed), TestContext.Current.CancellationToken);
+        await using (Stream encoder = encoding switch
+        {
+            "gzip" => new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true),
+            "deflate" => new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true),
+            _ => new BrotliStream(compressed, CompressionLevel.Optimal, leaveOpen: true),
+        })
+        {
+            await encoder.WriteAsync(Encoding.UTF8.GetBytes(Feed), TestContext.Current.CancellationToken);
+        }
         await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.RespondAsync(stream, 200, "OK", compressed.ToArray(), ct, ("Content-Encoding", "gzip")));
+            LoopbackServer.RespondAsync(stream, 200, "OK", compressed.ToArray(), ct, ("Content-Encoding", encoding)));
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(server.Url());

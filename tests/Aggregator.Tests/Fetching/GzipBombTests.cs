@@ -25,7 +25,7 @@ public sealed class GzipBombTests
         outcome.Status.ShouldBe(FetchStatus.Failed);
         outcome.Error.ShouldBe("body exceeds 1 MiB");
         outcome.Body.ShouldBeNull();
-        allocated.ShouldBeLessThan(32L * 1024 * 1024, $"allocated {allocated} bytes for a 1 MiB cap");
+        allocated.ShouldBeLessThan(8L * 1024 * 1024, $"allocated {allocated} bytes for a 1 MiB cap");
     }
 
     private static async Task<byte[]> CompressZerosAsync(long length)

@@ -44,6 +44,22 @@ public sealed class HostThrottleTests
         Volatile.Read(ref most).ShouldBeInRange(1, 2);
     }
 
+    [Fact]
+    public async Task Waiting_for_a_slot_does_not_count_against_the_deadline()
+    {
+        // One slot, four fetches of 400ms each: the last waits ~1.2s, past the 1.5s deadline only if queueing counted.
+        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        {
+            await Task.Delay(400, ct);
+            await LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct);
+        });
+        using var fetcher = TestFetchers.Create(TestFetchers.Polling(timeout: TimeSpan.FromMilliseconds(1500), perHost: 1));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fetcher.FetchAsync(server.Url())));
+
+        outcomes.ShouldAllBe(o => o.Status == FetchStatus.Ok);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

@@ -87,6 +87,18 @@ public sealed class RedirectTests
     }
 
     [Fact]
+    public async Task A_redirect_without_a_location_is_an_error()
+    {
+        await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 302, "Found", "", ct));
+        using var fetcher = TestFetchers.Create();
+
+        var outcome = await fetcher.FetchAsync(server.Url());
+
+        outcome.Status.ShouldBe(FetchStatus.Failed);
+        outcome.Error.ShouldBe($"redirect without a Location header (HTTP 302 from {server.Url()})");
+    }
+
+    [Fact]
     public async Task A_redirect_to_a_location_with_a_backslash_is_refused()
     {
         await using var server = new LoopbackServer((_, stream, ct) => Redirect(stream, 302, "http://127.0.0.1\\@example.org/", ct));

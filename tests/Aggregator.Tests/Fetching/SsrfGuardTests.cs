@@ -35,6 +35,23 @@ public sealed class SsrfGuardTests
     }
 
     [Fact]
+    public async Task Ipv6_loopback_is_refused_by_default_and_reachable_when_allowed()
+    {
+        if (!System.Net.Sockets.Socket.OSSupportsIPv6) Assert.Skip("no IPv6 on this machine");
+        await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct), "::1");
+        var url = new Uri($"http://[::1]:{server.Port}/feed");
+        using var guarded = TestFetchers.Create(network: new NetworkOptions());
+        using var allowed = TestFetchers.Create(network: new NetworkOptions { AllowedPrivateNetworks = ["::1/128"] });
+
+        var refused = await guarded.FetchAsync(url);
+        var fetched = await allowed.FetchAsync(url);
+
+        refused.Error.ShouldBe("refused: ::1 is a loopback address (set network.allowedPrivateNetworks to allow it)");
+        fetched.Status.ShouldBe(FetchStatus.Ok);
+        server.Connections.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_ipv4_mapped_ipv6_literal_is_checked_as_ipv4()
     {
         using var fetcher = TestFetchers.Create(network: new NetworkOptions());

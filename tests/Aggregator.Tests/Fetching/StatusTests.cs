@@ -65,10 +65,14 @@ public sealed class StatusTests
         outcome.RetryAfter.ShouldBe(TimeSpan.FromSeconds(90));
     }
 
-    [Fact]
-    public async Task Throttling_without_retry_after_leaves_it_to_the_caller()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("soon")]
+    public async Task Throttling_without_a_usable_retry_after_leaves_it_to_the_caller(string? retryAfter)
     {
-        await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 503, "Service Unavailable", "", ct));
+        await using var server = new LoopbackServer((_, stream, ct) => retryAfter is null
+            ? LoopbackServer.RespondAsync(stream, 503, "Service Unavailable", "", ct)
+            : LoopbackServer.RespondAsync(stream, 503, "Service Unavailable", "", ct, ("Retry-After", retryAfter)));
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(server.Url());

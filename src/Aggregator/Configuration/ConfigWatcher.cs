@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Configuration;
+
+/// <summary>
+/// Watches the config directory and reloads it whole after edits settle. A valid result replaces
+/// <see cref="Current"/> and raises <see cref="Reloaded"/>; an invalid one is logged diagnostic by
+/// diagnostic and the last good configuration stays in force (IOptionsMonitor would drop it,
+/// dotnet/runtime#44381).
+/// </summary>
+internal sealed class ConfigWatcher : IDisposable
+{
+    /// <summary>Editors save in bursts (write, rename, touch); one reload per burst.</summary>
+    public static readonly TimeSpan DefaultDebounce = TimeSpan.FromMilliseconds(500);
+
+    private readonly string _directory;
+    private readonly ConfigLoader _loader;
+    private readonly ILogger<ConfigWatcher> _logger;
+    private readonly TimeSpan _debounce;
+    private readonly ITimer _timer;
+    private readonly Lock _reloading = new();
+    private FileSystemWatcher? _watcher;
+    private AggregatorConfig _current;
+
+    public ConfigWatcher(string directory, AggregatorConfig initial, ConfigLoader loader, ILogger<ConfigWatcher> logger, TimeProvider timeProvider, TimeSpan? debounce = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _directory = directory;
+        _current = initial;
+        _loader = loader;
+        _logger = logger;
+        _debounce = debounce ?? DefaultDebounce;
+        _timer = timeProvider.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Raised on the reloading thread after <see cref="Current"/> has been replaced.</summary>
+    public event EventHandler<ConfigReloadedEventArgs>? Reloaded;
+
+    /// <summary>The last configuration that passed validation.</summary>
+    public AggregatorConfig Current => Volatile.Read(ref _current);
+
+    public void Start()
+    {
+        if (_watcher is not null) return;
+        _watcher = new FileSystemWatcher(_directory)
+        {
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+            IncludeSubdirectories = false,
+        };
+        _watcher.Changed += OnChanged;
+        _watcher.Created += OnChanged;
+        _watcher.Deleted += OnChanged;
+        // An atomic save writes a temporary file and renames it over the config file.
+        _watcher.Renamed += (_, e) =>
+        {
+            if (IsConfigFile(e.OldFullPath) || IsConfigFile(e.FullPath)) Schedule();
+        };
+        _watcher.Error += (_, e) =>
+        {
+            _logger.LogWarning(e.GetException(), "Watching {ConfigDirectory} failed; reloading in case a change was missed", _directory);
+            Schedule();
+        };
+        _watcher.EnableRaisingEvents = true;
+    }
+
+    /// <summary>Loads the directory now; true when the result was valid and is now in force.</summary>
+    public bool Reload()
+    {
+        lock (_reloading)
+        {
+            var result = _loader.Load(_directory);
+            if (result.Config is not { } config)
+            {
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    if (diagnostic.IsError) _logger.LogError("Configuration not reloaded: {Diagnostic}", diagnostic);
+                    else _logger.LogWarning("{Diagnostic}", diagnostic);
+                }
+                _logger.LogError("Configuration in {ConfigDirectory} is invalid; the last good configuration stays in force", _directory);
+                return false;
+            }
+            foreach (var warning in result.Warnings) _logger.LogWarning("{Diagnostic}", warning);
+            Volatile.Write(ref _current, config);
+            if (_logger.IsEnabled(LogLevel.Information)) _logger.LogInformation("Configuration reloaded from {ConfigDirectory}", _directory);
+            try
+            {
+                Reloaded?.Invoke(this, new ConfigReloadedEventArgs(config, [.. result.Warnings]));
+            }
+            catch (Exception e)
+            {
+                // A failing listener must not take the watcher (or, on a timer thread, the process) down.
+                _logger.LogError(e, "Applying the reloaded configuration from {ConfigDirectory} failed", _directory);
+            }
+            return true;
+        }
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _timer.Dispose();
+    }
+
+    private void OnChanged(object sender, FileSystemEventArgs e)
+    {
+        if (IsConfigFile(e.FullPath)) Schedule();
+    }
+
+    private void Schedule() => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+
+    private static bool IsConfigFile(string path) =>
+        Path.GetExtension(path) is ".yaml" or ".yml" && !Path.GetFileName(path).StartsWith('.');
+}

@@ -1,0 +1,95 @@
+using Aggregator.Configuration;
+using Aggregator.Hosting;
+using Aggregator.Runtime;
+using Aggregator.Tests.Configuration;
+using Aggregator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Aggregator.Tests.Hosting;
+
+/// <summary>Config edits while the real host runs: good, bad, good.</summary>
+public sealed class HotReloadTests
+{
+    [Fact]
+    public async Task A_bad_edit_keeps_the_last_good_config_and_a_good_edit_is_swapped_in_without_resetting_schedules()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        dir.Write("config/feed.xml", "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><guid>1</guid></item></channel></rss>");
+        dir.Write("config/main.yaml", $"""
+            settings:
+              storage:
+                connectionString: "Data Source={dir.Combine("state.db")}"
+            feeds:
+              - id: desk
+                url: feed.xml
+                every: 1h
+              - id: other
+                url: feed.xml
+                every: 2h
+            subscribers:
+              - id: ann
+                email: [ann@example.org]
+            """);
+        var rules = dir.Write("config/rules.yaml", """
+            rules:
+              - id: first
+                query: troops
+                notify: [ann]
+            """);
+        var config = new ConfigLoader().Load(dir.Combine("config")).Config.ShouldNotBeNull();
+        var watcherLog = new ListLogger<ConfigWatcher>();
+
+        using var host = WorkerHost.Build(config, [], s => s.AddSingleton<ILogger<ConfigWatcher>>(watcherLog));
+        await host.StartAsync(ct);
+        var active = host.Services.GetRequiredService<ActiveConfig>();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+        // Local feeds fire at once; wait for that first fire so the next fire time is the steady one.
+        (await Eventually.TrueAsync(() => FiredAsync(scheduler, "desk", ct).Result && FiredAsync(scheduler, "other", ct).Result, TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
+        var deskNext = await NextFireAsync(scheduler, "desk", ct);
+        var otherNext = await NextFireAsync(scheduler, "other", ct);
+
+        // A bad edit: reported with its position, the running config stays.
+        await File.WriteAllTextAsync(rules, """
+            rules:
+              - id: first
+                query: troops AND (border
+                notify: [ann]
+            """, ct);
+        (await Eventually.TrueAsync(() => watcherLog.Entries.Any(e => e.Message.Contains("rules.yaml:3:", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), ct))
+            .ShouldBeTrue(string.Join('\n', watcherLog.Entries.Select(e => e.Message)));
+        active.Current.RulesById["first"].Query.ShouldBe("troops");
+
+        // A good edit: swapped in whole; feeds whose schedule did not change keep their next fire time.
+        await File.WriteAllTextAsync(rules, """
+            rules:
+              - id: first
+                query: troops AND border
+                notify: [ann]
+              - id: second
+                query: ceasefire
+                notify: [ann]
+            """, ct);
+        (await Eventually.TrueAsync(() => active.Current.RulesById.ContainsKey("second"), TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
+        active.Current.RulesById["first"].Query.ShouldBe("troops AND border");
+        (await NextFireAsync(scheduler, "desk", ct)).ShouldBe(deskNext);
+        (await NextFireAsync(scheduler, "other", ct)).ShouldBe(otherNext);
+
+        await host.StopAsync(ct);
+    }
+
+    private static async Task<bool> FiredAsync(IScheduler scheduler, string feedId, CancellationToken ct)
+    {
+        var triggers = await scheduler.GetTriggersOfJob(new JobKey(feedId, "feeds"), ct);
+        return triggers.Single().PreviousFireTimeUtc is not null;
+    }
+
+    private static async Task<DateTimeOffset?> NextFireAsync(IScheduler scheduler, string feedId, CancellationToken ct)
+    {
+        var triggers = await scheduler.GetTriggersOfJob(new JobKey(feedId, "feeds"), ct);
+        return triggers.Single().NextFireTimeUtc;
+    }
+}
