@@ -8,6 +8,7 @@ using Aggregator.Pipeline;
 using Aggregator.Runtime;
 using Aggregator.Scheduling;
 using Aggregator.Storage;
+using Aggregator.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -26,6 +27,10 @@ internal static class WorkerServices
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<IPollObserver, PollObserver>();
         services.AddSingleton<FeedSchedule>();
+        if (config.Settings.Scheduler.Clustered)
+            services.AddSingleton<IScheduleLock>(new PostgresScheduleLock(config.Settings.Storage.ConnectionString));
+        else
+            services.AddSingleton<IScheduleLock, ProcessScheduleLock>();
 
         services.AddStore(config.Settings.Storage);
         services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);

@@ -12,7 +12,7 @@ namespace Aggregator.Scheduling;
 /// changed are rescheduled, starting at their previous next fire time, so a reload (or a second node
 /// starting) causes no burst of polls.
 /// </summary>
-internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvider time, ILogger<FeedSchedule> logger)
+internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, IScheduleLock scheduleLock, TimeProvider time, ILogger<FeedSchedule> logger)
 {
     private const string Group = "feeds";
     private const string ScheduleKey = "schedule";
@@ -21,6 +21,7 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        await using var held = await scheduleLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false);
         var polling = snapshot.Config.Settings.Polling;
         int added = 0, changed = 0, removed = 0;

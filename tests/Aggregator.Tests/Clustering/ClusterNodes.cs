@@ -35,12 +35,13 @@ internal sealed partial class ClusterNodes : IDisposable
     };
 
     /// <summary>Writes the shared config: every feed polled each second, one rule, one webhook subscriber.</summary>
-    public void WriteConfig(IEnumerable<FeedServer> feeds, WebhookReceiver hook)
+    /// <param name="slowFeed">A feed polled every 2 s instead.</param>
+    public void WriteConfig(IEnumerable<FeedServer> feeds, WebhookReceiver hook, int? slowFeed = null)
     {
         var feedLines = string.Concat(feeds.Select((f, i) => $"""
               - id: feed-{i}
                 url: {f.FeedUrl}
-                every: 1s
+                every: {(i == slowFeed ? 2 : 1)}s
 
             """));
         _dir.Write("config/aggregator.yaml", $$"""
@@ -84,6 +85,15 @@ internal sealed partial class ClusterNodes : IDisposable
     public string Output(int node) => _nodes[node].StandardOutput + _nodes[node].StandardError;
 
     public string AllOutput() => string.Join("\n", _nodes.Select((_, i) => $"--- node {i}\n{Output(i)}"));
+
+    /// <summary>How many times <paramref name="text"/> appears in a node's output.</summary>
+    public int Count(int node, string text)
+    {
+        var output = Output(node);
+        var count = 0;
+        for (var at = output.IndexOf(text, StringComparison.Ordinal); at >= 0; at = output.IndexOf(text, at + text.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
 
     /// <summary>The sum, over every node's log, of the "Schedule applied" counts (added, changed, removed).</summary>
     public (int Added, int Changed, int Removed) ScheduleChanges()
