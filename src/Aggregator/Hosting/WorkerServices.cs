@@ -33,11 +33,12 @@ internal static class WorkerServices
             services.AddSingleton<IScheduleLock, ProcessScheduleLock>();
 
         services.AddStore(config.Settings.Storage);
+        // The startup service migrates the store and schedules the feeds, so it is registered before the
+        // delivery relay (which reads the outbox at once) and before Quartz's own hosted service.
+        services.AddHostedService<StartupService>();
         services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);
         if (RelayLease.FromEnvironment() is { } lease) services.UseRelayLease(lease);
 
-        // The startup service schedules the feeds, so it is registered before Quartz's own hosted service.
-        services.AddHostedService<StartupService>();
         services.AddHostedService<ConfigReloadService>();
         services.AddQuartz(q =>
         {
