@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Aggregator.Core.Alerts;
 
@@ -27,6 +26,8 @@ internal static class AlertHtml
         if (alert.Item.Published is { } published)
             sb.Append("<br>\nPublished: ").Append(Encode(AlertText.FormatTime(published)));
         sb.Append("</p>\n");
+        if (AlertText.Summary(alert) is { } summary)
+            sb.Append("<p>").Append(Encode(summary).ReplaceLineEndings("<br>\n")).Append("</p>\n");
         foreach (var rule in alert.Rules)
         {
             sb.Append("<h3>Rule <code>").Append(Encode(rule.RuleId)).Append("</code>: <code>")
@@ -42,5 +43,26 @@ internal static class AlertHtml
         }
     }
 
-    public static string Encode(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
+    /// <summary>
+    /// Escapes the five markup characters and keeps every other character as is (readable non-Latin text;
+    /// the message is UTF-8), unlike WebUtility which turns é into &amp;#233;.
+    /// </summary>
+    public static string Encode(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return string.Empty;
+        var sb = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
 }

@@ -16,6 +16,7 @@ internal static class AlertText
         if (SafeLink.From(alert.Feed.Url) is { } feedUrl) sb.Append(" <").Append(feedUrl).Append('>');
         sb.Append('\n');
         if (alert.Item.Published is { } published) sb.Append("Published: ").Append(FormatTime(published)).Append('\n');
+        if (Summary(alert) is { } summary) sb.Append('\n').Append(summary).Append('\n');
         foreach (var rule in alert.Rules)
         {
             sb.Append('\n').Append("Rule ").Append(rule.RuleId).Append(": ").Append(OneLine.Clean(rule.Query, 1000)).Append('\n');
@@ -27,6 +28,12 @@ internal static class AlertText
             }
         }
     }
+
+    /// <summary>The item's summary, cut to a readable length; null when it has none.</summary>
+    public static string? Summary(Alert alert) =>
+        string.IsNullOrWhiteSpace(alert.Item.Summary) ? null : OneLine.Cut(alert.Item.Summary.Trim(), SummaryLength);
+
+    private const int SummaryLength = 1000;
 
     public static string FormatTime(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -72,7 +72,7 @@ public static class WebhookPayload
         w.WriteStartObject("feed");
         w.WriteString("id", alert.Feed.Id);
         w.WriteString("title", alert.Feed.Title);
-        w.WriteString("url", alert.Feed.Url);
+        w.WriteString("url", SafeLink.From(alert.Feed.Url));
         w.WriteEndObject();
         w.WriteStartObject("item");
         w.WriteString("key", alert.Item.Key);

@@ -40,7 +40,7 @@ internal sealed class FeedInputs : IDisposable
         if (outcome.Status != FetchStatus.Ok) return (null, outcome.Error ?? $"fetch failed ({outcome.Status})");
         try
         {
-            return (_parser.Parse(outcome.Body, outcome.Charset), null);
+            return (_parser.Parse(outcome.Body, outcome.Charset, outcome.FinalLocation ?? location), null);
         }
         catch (FeedFormatException ex)
         {

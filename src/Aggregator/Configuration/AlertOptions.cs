@@ -5,6 +5,12 @@ internal sealed record AlertOptions
     /// <summary>Items published longer ago than this are recorded as seen and never alerted.</summary>
     public TimeSpan MaxItemAge { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>A feed whose polls fail this many times in a row is reported to the operators, once per incident.</summary>
+    public int FeedFailingAfter { get; init; } = 5;
+
+    /// <summary>A feed with no new item for this long is reported to the operators, once per silence; null: never.</summary>
+    public TimeSpan? FeedSilentAfter { get; init; }
+
     /// <summary>Subscribers told about failing feeds and dead-lettered deliveries.</summary>
     public IReadOnlyList<string> Operators { get; init; } = [];
 }

@@ -14,7 +14,7 @@ internal sealed class SettingsSection
         ["scheduler"] = ["clustered"],
         ["polling"] = ["defaultEvery", "minEvery", "timeout", "maxBodySize", "maxRedirects", "perHostConcurrency"],
         ["network"] = ["allowPrivateNetworks", "allowedPrivateNetworks"],
-        ["alerts"] = ["maxItemAge", "operators"],
+        ["alerts"] = ["maxItemAge", "operators", "feedFailingAfter", "feedSilentAfter"],
         ["telemetry"] = ["otlpEndpoint", "logFormat"],
         ["delivery"] = ["retryInitial", "retryMax", "maxAge"],
         ["smtp"] = ["host", "port", "security", "username", "password", "from", "pickupDirectory"],
@@ -123,6 +123,8 @@ internal sealed class SettingsSection
     private AlertOptions ApplyAlerts(AlertOptions o, string key, YamlNode v, string what, ConfigNodeReader r)
     {
         if (key == "maxItemAge") return r.Duration(v, what) is { } age ? o with { MaxItemAge = age } : o;
+        if (key == "feedFailingAfter") return r.Integer(v, what, 1, 10_000) is { } n ? o with { FeedFailingAfter = n } : o;
+        if (key == "feedSilentAfter") return r.Duration(v, what) is { } quiet ? o with { FeedSilentAfter = quiet } : o;
         if (r.List(v, what) is not { } operators) return o;
         Operators = operators;
         return o with { Operators = [.. operators.Select(op => op.Value)] };

@@ -9,6 +9,8 @@ internal sealed class ConfigDeliveryDirectory(Func<AggregatorConfig> current) : 
 
     public SmtpOptions Smtp => current().Settings.Smtp;
 
+    public IReadOnlyList<string> Operators => current().Settings.Alerts.Operators;
+
     public SubscriberDefinition? Find(string id) =>
         current().Subscribers.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 }

@@ -27,6 +27,7 @@ internal sealed partial class DeliveryRelay
                 var dead = await _store.DisableEndpointAsync(
                     new DisabledEndpoint(subscriberId, work.Channel, url, now, reason), CancellationToken.None);
                 _logger.LogError("Subscriber {SubscriberId}: {Reason}; {Count} queued messages dead-lettered", subscriberId, reason, dead);
+                foreach (var row in work.Rows) RecordDead(row, reason);
                 break;
             default:
                 await RetryAsync(work, result, now);
@@ -62,6 +63,7 @@ internal sealed partial class DeliveryRelay
         foreach (var row in rows)
         {
             await _store.DeadLetterAsync(row.Id, now, error, cancellationToken);
+            RecordDead(row, error);
             _logger.LogError("Dead-lettered alert {AlertId} for {SubscriberId} by {Channel}: {Error}",
                 row.Alert.AlertId, row.Alert.SubscriberId, row.Channel, error);
         }

@@ -9,7 +9,7 @@ namespace Aggregator.Delivery;
 /// the pool), folds a digest subscriber's rows of one window into one message, sends, then marks each row
 /// sent, reschedules it with backoff, or dead-letters it once <c>delivery.maxAge</c> has passed.
 /// </summary>
-internal sealed partial class DeliveryRelay
+internal sealed partial class DeliveryRelay : IDisposable
 {
     private readonly IStateStore _store;
     private readonly Dictionary<DeliveryChannel, IDeliveryChannel> _channels;
@@ -17,6 +17,7 @@ internal sealed partial class DeliveryRelay
     private readonly IDeliverySettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryRelay> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public DeliveryRelay(
         IStateStore store, IEnumerable<IDeliveryChannel> channels, ISubscriberDirectory subscribers,
@@ -32,50 +33,98 @@ internal sealed partial class DeliveryRelay
 
     public int BatchSize { get; init; } = 200;
 
-    /// <summary>Long enough for a whole batch to be sent; a row claimed longer ago is taken as abandoned.</summary>
+    /// <summary>
+    /// A row claimed longer ago is taken as abandoned (its relay crashed) and claimed again; it must exceed
+    /// <see cref="PassBudget"/> plus one attempt's timeout, so a live relay never loses a row it is sending.
+    /// </summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one pass may spend sending; what is left is released for the next pass.</summary>
+    public TimeSpan PassBudget { get; init; } = TimeSpan.FromMinutes(4);
 
     public Random Random { get; init; } = Random.Shared;
 
-    /// <summary>One claim-and-send pass.</summary>
-    /// <returns>The number of outbox rows handled (sent, rescheduled or dead-lettered).</returns>
+    /// <summary>When the last pass finished, for health checks.</summary>
+    public DateTimeOffset? LastPassAt { get; private set; }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>One claim-and-send pass; concurrent calls wait for each other.</summary>
+    /// <returns>The number of outbox rows handled (sent, rescheduled, dead-lettered or released).</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PassAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<int> PassAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var claimed = await _store.ClaimDueAsync(now, BatchSize, Lease, cancellationToken);
-        if (claimed.Count == 0) return 0;
+        if (claimed.Count == 0)
+        {
+            LastPassAt = now;
+            return 0;
+        }
 
         var work = new List<Work>();
         foreach (var group in claimed.GroupBy(m => (m.Alert.SubscriberId, m.Channel)))
         {
             var rows = group.ToList();
-            var (subscriber, refusal) = await CheckAsync(group.Key.SubscriberId, group.Key.Channel, cancellationToken);
+            // Claimed rows are settled whatever happens to the host meanwhile; only sending is cancellable.
+            var (subscriber, refusal) = await CheckAsync(group.Key.SubscriberId, group.Key.Channel, CancellationToken.None);
             if (subscriber is null)
             {
-                await DeadLetterAsync(rows, refusal!, cancellationToken);
+                await DeadLetterAsync(rows, refusal!, CancellationToken.None);
                 continue;
             }
             work.AddRange(Envelopes(subscriber, group.Key.Channel, rows));
         }
 
+        // Sending stops well before the lease ends, so no other relay can claim a row still being sent.
+        using var budget = new CancellationTokenSource(PassBudget, _time);
+        using var pass = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
+        var interrupted = new List<long>();
         foreach (var byChannel in work.GroupBy(w => w.Channel))
         {
             var batch = byChannel.ToList();
-            IReadOnlyList<DeliveryResult> results;
-            try
-            {
-                results = await _channels[byChannel.Key].SendAsync([.. batch.Select(w => w.Envelope)], cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // One channel's fault must not stop the others; its messages are retried.
-                _logger.LogError(ex, "Delivery channel {Channel} failed", byChannel.Key);
-                results = [.. batch.Select(_ => DeliveryResult.Retry($"{ex.GetType().Name}: {ex.Message}"))];
-            }
+            var results = await SendAsync(byChannel.Key, batch, pass.Token);
             for (var i = 0; i < batch.Count; i++)
-                await ApplyAsync(batch[i], results[i]);
+            {
+                if (results[i].Outcome == DeliveryOutcome.Interrupted) interrupted.AddRange(batch[i].Rows.Select(r => r.Id));
+                else await ApplyAsync(batch[i], results[i]);
+            }
         }
+        await _store.ReleaseAsync(interrupted, CancellationToken.None);
+        await NotifyOperatorsAsync();
+        LastPassAt = _time.GetUtcNow();
         return claimed.Count;
+    }
+
+    private async Task<IReadOnlyList<DeliveryResult>> SendAsync(DeliveryChannel channel, List<Work> batch, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return [.. batch.Select(_ => DeliveryResult.Interrupted)];
+        try
+        {
+            return await _channels[channel].SendAsync([.. batch.Select(w => w.Envelope)], cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return [.. batch.Select(_ => DeliveryResult.Interrupted)];
+        }
+        catch (Exception ex)
+        {
+            // One channel's fault must not stop the others; its messages are retried.
+            _logger.LogError(ex, "Delivery channel {Channel} failed", channel);
+            return [.. batch.Select(_ => DeliveryResult.Retry($"{ex.GetType().Name}: {ex.Message}"))];
+        }
     }
 
     private static IEnumerable<Work> Envelopes(SubscriberDefinition subscriber, DeliveryChannel channel, List<OutboxMessage> rows)

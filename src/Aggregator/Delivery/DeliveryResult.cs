@@ -8,6 +8,8 @@ internal sealed record DeliveryResult(DeliveryOutcome Outcome, string? Error = n
     public static DeliveryResult Retry(string error, TimeSpan? retryAfter = null) => new(DeliveryOutcome.Retry, error, retryAfter);
 
     public static DeliveryResult Permanent(string error) => new(DeliveryOutcome.Permanent, error);
+
+    public static DeliveryResult Interrupted { get; } = new(DeliveryOutcome.Interrupted, "interrupted");
 }
 
 internal enum DeliveryOutcome
@@ -23,4 +25,10 @@ internal enum DeliveryOutcome
 
     /// <summary>The endpoint asked never to be called again (HTTP 410).</summary>
     EndpointGone,
+
+    /// <summary>
+    /// Not attempted, or cut short, because the pass was cancelled (shutdown, pass out of time): due again
+    /// at once, not counted as a failure. A cut-short send may have arrived; the resend carries the same id.
+    /// </summary>
+    Interrupted,
 }

@@ -7,4 +7,7 @@ internal interface IDeliverySettings
 {
     DeliveryOptions Delivery { get; }
     SmtpOptions Smtp { get; }
+
+    /// <summary>Subscriber ids told about dead-lettered deliveries.</summary>
+    IReadOnlyList<string> Operators { get; }
 }

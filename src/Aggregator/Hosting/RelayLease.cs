@@ -10,8 +10,8 @@ namespace Aggregator.Hosting;
 /// <summary>
 /// How long the relay holds the outbox rows it claimed before another node may take them, from the
 /// environment variable <c>AGGREGATOR_DELIVERY_LEASE</c> (a duration such as <c>90s</c>). It bounds how long
-/// the alerts a crashed node had claimed wait; it must stay longer than a batch takes to send, or a slow
-/// node and a peer could both send the same message (same id, so receivers can still drop the second).
+/// the alerts a crashed node had claimed wait. A pass stops sending at four fifths of it and releases
+/// the rest, so a live node never holds a row past its lease.
 /// </summary>
 internal static class RelayLease
 {
@@ -36,7 +36,12 @@ internal static class RelayLease
             sp.GetRequiredService<ISubscriberDirectory>(),
             sp.GetRequiredService<IDeliverySettings>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DeliveryRelay>>()) { Lease = lease }));
+            sp.GetRequiredService<ILogger<DeliveryRelay>>())
+        {
+            Lease = lease,
+            // A pass stops sending well before its lease ends, so no other node claims a row still being sent.
+            PassBudget = lease * 0.8,
+        }));
         return services;
     }
 }

@@ -21,6 +21,9 @@ internal static class WorkerServices
     public static IServiceCollection AddWorker(this IServiceCollection services, AggregatorConfig config)
     {
         services.AddFeedServices(config);
+        // Hosted services start in registration order: the store is migrated and the feeds scheduled
+        // before the relay, the reloader or Quartz's own hosted service run.
+        services.AddHostedService<StartupService>();
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
         services.AddMetrics();
         services.AddSingleton<AggregatorMetrics>();
@@ -33,9 +36,6 @@ internal static class WorkerServices
             services.AddSingleton<IScheduleLock, ProcessScheduleLock>();
 
         services.AddStore(config.Settings.Storage);
-        // The startup service migrates the store and schedules the feeds, so it is registered before the
-        // delivery relay (which reads the outbox at once) and before Quartz's own hosted service.
-        services.AddHostedService<StartupService>();
         services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);
         if (RelayLease.FromEnvironment() is { } lease) services.UseRelayLease(lease);
 

@@ -12,18 +12,26 @@ namespace Aggregator.Parsing;
 /// </summary>
 internal static class FeedMapper
 {
-    public static ParsedFeed Map(ChFeed feed, string format)
+    /// <param name="documentUri">Where the document was fetched from: the base for relative links.</param>
+    public static ParsedFeed Map(ChFeed feed, string format, Uri? documentUri)
     {
-        var feedLink = Links.Absolute(feed.Link?.Trim(), null);
-        var baseUri = feedLink is not null && Uri.TryCreate(feedLink, UriKind.Absolute, out var u) ? u : null;
+        // Without the fetch URL, an Atom feed's rel="self" link is the next best stand-in for it.
+        var selfLink = (feed.SpecificFeed as AtomFeed)?.Links?.FirstOrDefault(l => l.Relation == "self")?.Href;
+        var feedBase = Links.BaseFor(feed.SpecificFeed?.Element, documentUri ?? Links.AsBase(selfLink));
+        var feedLink = Links.Absolute(feed.Link, feedBase);
+        var baseUri = Links.AsBase(feedLink) ?? feedBase;
         var items = new List<FeedItem>(feed.Items.Count);
-        foreach (var item in feed.Items) items.Add(MapItem(item, baseUri));
-        return new ParsedFeed(HtmlText.ToPlainText(feed.Title), feedLink, format, ItemIdentity.AssignKeys(items));
+        foreach (var item in feed.Items) items.Add(MapItem(item, Links.BaseFor(item.SpecificItem?.Element, baseUri)));
+        var title = feed.SpecificFeed is AtomFeed atom
+            ? AtomText.ToPlainText(atom.Element, "title", feed.Title)
+            : HtmlText.ToPlainText(feed.Title);
+        return new ParsedFeed(title, feedLink, format, ItemIdentity.AssignKeys(items));
     }
 
     private static FeedItem MapItem(ChItem item, Uri? baseUri)
     {
         var id = item.Id?.Trim();
+        if (id is not null && id.StartsWith(JsonFeedInput.MissingIdPrefix, StringComparison.Ordinal)) id = null;
         var (published, updated) = Dates(item);
         var summary = item.SpecificItem switch
         {
@@ -41,20 +49,46 @@ internal static class FeedMapper
         return new FeedItem(
             Key: string.Empty,
             Id: string.IsNullOrEmpty(id) ? null : id,
-            Title: HtmlText.ToPlainText(item.Title),
-            Link: Links.Absolute(item.Link?.Trim(), baseUri),
+            Title: Text(item, "title", string.IsNullOrWhiteSpace(item.Title) ? DublinCoreTitle(item) : item.Title),
+            Link: Links.Absolute(string.IsNullOrWhiteSpace(item.Link) ? PermalinkGuid(item) : item.Link, baseUri),
             Published: published,
             Updated: updated,
-            Summary: HtmlText.ToPlainText(summary),
-            Content: HtmlText.ToPlainText(content),
+            Summary: Text(item, "summary", summary),
+            Content: Text(item, "content", content),
             Authors: Authors(item),
             Categories: Clean(item.Categories ?? []));
+    }
+
+    private static string Text(ChItem item, string atomName, string? value) => item.SpecificItem is AtomFeedItem atom
+        ? AtomText.ToPlainText(atom.Element, atomName, value)
+        : HtmlText.ToPlainText(value);
+
+    private static string? DublinCoreTitle(ChItem item) => item.SpecificItem switch
+    {
+        Rss20FeedItem rss => rss.DC?.Title,
+        Rss10FeedItem rdf => rdf.DC?.Title,
+        MediaRssFeedItem media => media.DC?.Title,
+        _ => null,
+    };
+
+    /// <summary>RSS 2.0: a guid is the item's permalink unless <c>isPermaLink="false"</c>; used when there is no link.</summary>
+    private static string? PermalinkGuid(ChItem item)
+    {
+        if (item.SpecificItem is not (Rss20FeedItem or MediaRssFeedItem)) return null;
+        var guid = item.SpecificItem.Element?.Element("guid");
+        var isPermaLink = guid?.Attribute("isPermaLink")?.Value.Trim();
+        if (guid is null || string.Equals(isPermaLink, "false", StringComparison.OrdinalIgnoreCase)) return null;
+        var value = guid.Value.Trim();
+        return Links.AsBase(value) is not null ? value : null;
     }
 
     private static (DateTimeOffset? Published, DateTimeOffset? Updated) Dates(ChItem item) => item.SpecificItem switch
     {
         AtomFeedItem atom => (Utc(atom.PublishedDate), Utc(atom.UpdatedDate)),
         JsonFeedItem json => (Utc(json.DatePublished), Utc(json.DateModified)),
+        // RSS 2.0 items dated only by Dublin Core (<dc:date>) are common; CodeHollow reads only <pubDate>.
+        Rss20FeedItem rss => (Utc(item.PublishingDate ?? rss.DC?.Date), null),
+        MediaRssFeedItem media => (Utc(item.PublishingDate ?? media.DC?.Date), null),
         _ => (Utc(item.PublishingDate), null),
     };
 
@@ -63,6 +97,7 @@ internal static class FeedMapper
         JsonFeedItem { Authors: { Count: > 0 } authors } => Clean(authors.Select(a => a.Name)),
         AtomFeedItem { Author: { } person } => Clean([person.Name ?? person.EMail]),
         Rss20FeedItem rss => Clean([rss.Author, rss.DC?.Creator]),
+        MediaRssFeedItem media => Clean([media.Author, media.DC?.Creator]),
         Rss10FeedItem rdf => Clean([rdf.DC?.Creator]),
         _ => Clean([item.Author]),
     };

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Aggregator.Core.Items;
 using CodeHollow.FeedReader;
 using CodeHollow.FeedReader.Parser;
@@ -13,9 +12,9 @@ namespace Aggregator.Parsing;
 /// </summary>
 internal sealed class FeedParser : IFeedParser
 {
-    private const int MaxJsonDepth = 64;
+    public ParsedFeed Parse(ReadOnlySpan<byte> body, string? charset = null) => Parse(body, charset, null);
 
-    public ParsedFeed Parse(ReadOnlySpan<byte> body, string? charset = null)
+    public ParsedFeed Parse(ReadOnlySpan<byte> body, string? charset, Uri? documentUri)
     {
         if (body.IsEmpty) throw new FeedFormatException("empty document: the response body has 0 bytes");
 
@@ -32,9 +31,10 @@ internal sealed class FeedParser : IFeedParser
         {
             return text[start] switch
             {
-                '{' => ParseJson(text),
+                '{' => ParseJson(text, documentUri),
                 '<' when HtmlPage.Looks(text) => throw HtmlPage.NotAFeed(text),
-                '<' => ParseXml(text),
+                // White space before "<?xml" is not well-formed, but common and harmless.
+                '<' => ParseXml(text[start..], documentUri),
                 _ => throw new FeedFormatException("not a feed: the body is neither XML nor JSON (binary or compressed data?)"),
             };
         }
@@ -49,38 +49,56 @@ internal sealed class FeedParser : IFeedParser
         }
     }
 
-    private static ParsedFeed ParseXml(string text)
+    private static ParsedFeed ParseXml(string text, Uri? documentUri)
     {
-        var (xml, root) = XmlPrePass.Check(XmlTextRepair.Repair(text));
+        var (xml, root) = PrePass(XmlTextRepair.RemoveInvalidCharacters(text));
         if (root.IsHtml) throw HtmlPage.NotAFeed(text);
-        if (root.LocalName is not ("rss" or "feed" or "RDF" or "channel"))
+        xml = root switch
         {
-            throw new FeedFormatException($"not a feed: the root element is <{root.LocalName}>, not rss, feed or rdf:RDF");
-        }
+            { LocalName: "rss" or "RDF", HasChannel: false } =>
+                throw new FeedFormatException($"not a feed: <{root.LocalName}> has no <channel> element"),
+            { LocalName: "rss" or "feed" or "RDF" } => xml,
+            // A lone Atom entry or a bare RSS channel is a feed of one kind; CodeHollow needs the wrapper.
+            { LocalName: "entry", NamespaceUri: XmlRoot.Atom10Namespace } => Wrap(xml, "<feed xmlns=\"http://www.w3.org/2005/Atom\">", "</feed>"),
+            { LocalName: "channel", NamespaceUri: "" } => Wrap(xml, "<rss version=\"2.0\">", "</rss>"),
+            _ => throw new FeedFormatException($"not a feed: the root element is <{root.LocalName}>, not rss, feed or rdf:RDF"),
+        };
         var feed = FeedReader.ReadFromString(xml);
-        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, root));
+        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, root), documentUri);
     }
 
-    private static ParsedFeed ParseJson(string text)
+    private static ParsedFeed ParseJson(string text, Uri? documentUri)
+    {
+        var feed = FeedReader.ReadFromString(JsonFeedInput.Prepare(text));
+        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, null), documentUri);
+    }
+
+    /// <summary>The pre-pass on the text as sent, then once more after repairing entity references.</summary>
+    private static (string Xml, XmlRoot Root) PrePass(string text)
     {
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("version", out var version)
-                || version.ValueKind != JsonValueKind.String
-                || !version.GetString()!.StartsWith("https://jsonfeed.org/version/", StringComparison.Ordinal))
+            return XmlPrePass.Check(text);
+        }
+        catch (FeedFormatException ex) when (ex.InnerException is System.Xml.XmlException)
+        {
+            var repaired = XmlTextRepair.RepairReferences(text);
+            if (repaired is null) throw;
+            try
             {
-                throw new FeedFormatException("not a feed: a JSON document without a JSON Feed \"version\"");
+                return XmlPrePass.Check(repaired);
+            }
+            catch (FeedFormatException)
+            {
+                throw ex; // the original document's error is the one the operator can find in it
             }
         }
-        catch (JsonException ex)
-        {
-            throw new FeedFormatException(
-                $"not valid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {OneLine(ex.Message)}", ex);
-        }
-        var feed = FeedReader.ReadFromString(text);
-        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, null));
+    }
+
+    private static string Wrap(string xml, string open, string close)
+    {
+        var body = xml.StartsWith("<?xml", StringComparison.Ordinal) ? xml[(xml.IndexOf("?>", StringComparison.Ordinal) + 2)..] : xml;
+        return string.Concat(open, body, close);
     }
 
     private static int FirstNonWhiteSpace(string text)

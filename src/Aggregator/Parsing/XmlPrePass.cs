@@ -54,19 +54,22 @@ internal static class XmlPrePass
             using var input = new StringReader(text);
             using var reader = XmlReader.Create(input, settings);
             XmlRoot? root = null;
+            var hasChannel = false;
             while (reader.Read())
             {
-                if (root is null && reader.NodeType == XmlNodeType.Element)
-                {
-                    root = new XmlRoot(reader.LocalName, reader.NamespaceURI, reader.GetAttribute("version"));
-                }
+                if (reader.NodeType != XmlNodeType.Element) continue;
+                if (root is null) root = new XmlRoot(reader.LocalName, reader.NamespaceURI, reader.GetAttribute("version"));
+                else if (reader.Depth == 1 && reader.LocalName == "channel") hasChannel = true;
             }
-            return root ?? throw new FeedFormatException("not a feed: the document has no root element");
+            return root is null
+                ? throw new FeedFormatException("not a feed: the document has no root element")
+                : root with { HasChannel = hasChannel };
         }
         catch (XmlException ex)
         {
-            throw new FeedFormatException(
-                $"not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {WithoutPosition(ex.Message)}", ex);
+            // Errors found only at the end of input (no root element) carry no position.
+            var where = ex.LineNumber > 0 ? $" at line {ex.LineNumber}, column {ex.LinePosition}" : "";
+            throw new FeedFormatException($"not well-formed XML{where}: {WithoutPosition(ex.Message)}", ex);
         }
     }
 

@@ -5,14 +5,16 @@ using System.Text;
 namespace Aggregator.Parsing;
 
 /// <summary>
-/// Two repairs real feeds need before a strict XML parser accepts them, neither of which expands
-/// anything a document declares: characters XML 1.0 forbids (stray control characters from CMS
-/// exports) are dropped, and HTML named entities (<c>&amp;nbsp;</c>, <c>&amp;eacute;</c>) that XML does
-/// not predefine become numeric references. Unknown entity names are left for the parser to refuse.
+/// Repairs real feeds need before a strict XML parser accepts them, none of which expands anything a
+/// document declares: characters XML 1.0 forbids (stray control characters from CMS exports) are
+/// dropped; and, only for a document that failed as it was, HTML named entities (<c>&amp;nbsp;</c>) that
+/// XML does not predefine become numeric references and bare ampersands (<c>AT&amp;T</c>) become
+/// <c>&amp;amp;</c>. CDATA sections are left as they are. Unknown entity names stay for the parser to refuse.
 /// </summary>
 internal static class XmlTextRepair
 {
-    public static string Repair(string text) => HtmlEntitiesToNumeric(RemoveInvalidCharacters(text));
+    private const string CdataOpen = "<![CDATA[";
+    private const string CdataClose = "]]>";
 
     public static string RemoveInvalidCharacters(string text)
     {
@@ -35,44 +37,75 @@ internal static class XmlTextRepair
         return sb.ToString();
     }
 
-    public static string HtmlEntitiesToNumeric(string text)
+    /// <summary>The text with HTML entities made numeric and bare ampersands escaped, or null if nothing changed.</summary>
+    public static string? RepairReferences(string text)
     {
-        var amp = text.IndexOf('&', StringComparison.Ordinal);
-        if (amp < 0) return text;
-        StringBuilder? sb = null;
-        var copied = 0;
-        for (; amp >= 0; amp = text.IndexOf('&', amp + 1))
+        var sb = new StringBuilder(text.Length + 64);
+        var changed = false;
+        var pos = 0;
+        while (pos < text.Length)
         {
-            var end = amp + 1;
-            while (end < text.Length && end - amp <= 32 && char.IsAsciiLetterOrDigit(text[end])) end++;
-            if (end == amp + 1 || end >= text.Length || text[end] != ';' || !char.IsAsciiLetter(text[amp + 1])) continue;
-            var name = text.AsSpan(amp + 1, end - amp - 1);
-            if (name is "amp" or "lt" or "gt" or "quot" or "apos") continue;
-            var entity = text.Substring(amp, end - amp + 1);
-            var decoded = WebUtility.HtmlDecode(entity);
-            if (decoded == entity) continue;
-            sb ??= new StringBuilder(text.Length + 64);
-            sb.Append(text, copied, amp - copied);
-            foreach (var rune in decoded.EnumerateRunes())
-            {
-                sb.Append("&#").Append(rune.Value.ToString(CultureInfo.InvariantCulture)).Append(';');
-            }
-            copied = end + 1;
+            var cdata = text.IndexOf(CdataOpen, pos, StringComparison.Ordinal);
+            var end = cdata < 0 ? text.Length : cdata;
+            changed |= RepairSegment(text, pos, end, sb);
+            if (cdata < 0) break;
+            var close = text.IndexOf(CdataClose, cdata, StringComparison.Ordinal);
+            var after = close < 0 ? text.Length : close + CdataClose.Length;
+            sb.Append(text, cdata, after - cdata);
+            pos = after;
         }
-        if (sb is null) return text;
-        sb.Append(text, copied, text.Length - copied);
-        return sb.ToString();
+        return changed ? sb.ToString() : null;
+    }
+
+    private static bool RepairSegment(string text, int start, int end, StringBuilder sb)
+    {
+        var changed = false;
+        var copied = start;
+        for (var amp = text.IndexOf('&', start, end - start); amp >= 0; amp = amp + 1 < end ? text.IndexOf('&', amp + 1, end - amp - 1) : -1)
+        {
+            var nameEnd = amp + 1;
+            while (nameEnd < end && nameEnd - amp <= 32 && (char.IsAsciiLetterOrDigit(text[nameEnd]) || (nameEnd == amp + 1 && text[nameEnd] == '#'))) nameEnd++;
+            var terminated = nameEnd < end && text[nameEnd] == ';' && nameEnd > amp + 1;
+            string? replacement;
+            if (!terminated)
+            {
+                replacement = "&amp;"; // a bare ampersand
+            }
+            else if (text[amp + 1] == '#' || text.AsSpan(amp + 1, nameEnd - amp - 1) is "amp" or "lt" or "gt" or "quot" or "apos")
+            {
+                continue; // already valid XML
+            }
+            else
+            {
+                var entity = text.Substring(amp, nameEnd - amp + 1);
+                var decoded = WebUtility.HtmlDecode(entity);
+                if (decoded == entity) continue; // unknown: the parser names it in its error
+                replacement = string.Concat(decoded.EnumerateRunes().Select(r => "&#" + r.Value.ToString(CultureInfo.InvariantCulture) + ";"));
+                nameEnd++;
+            }
+            sb.Append(text, copied, amp - copied).Append(replacement);
+            copied = terminated ? nameEnd : amp + 1;
+            changed = true;
+        }
+        sb.Append(text, copied, end - copied);
+        return changed;
     }
 
     private static int FirstInvalid(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var i = 0;
+        while (true)
         {
+            // Vectorised skip over the common range; only line breaks, tabs and non-BMP text stop here.
+            var next = span[i..].IndexOfAnyExceptInRange(' ', '\uD7FF');
+            if (next < 0) return -1;
+            i += next;
             var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
-            if (!IsAllowed(c)) return i;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i += 2;
+            else if (IsAllowed(c)) i++;
+            else return i;
         }
-        return -1;
     }
 
     private static bool IsAllowed(char c) =>

@@ -1,5 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Core.Alerts;
+using Aggregator.Delivery;
 using Aggregator.Core.Items;
 using Aggregator.Core.Query;
 using Aggregator.Runtime;
@@ -44,10 +45,9 @@ internal static class AlertComposer
         {
             if (!snapshot.Subscribers.TryGetValue(subscriberId, out var subscriber)) continue;
             var alert = new Alert(AlertIds.For(subscriberId, feed.Id, item.Key), subscriberId, feedRef, item, rules, now);
-            var due = subscriber.Digest.NextDue(now, subscriber.TimeZone);
-            if (subscriber.Email.Count > 0) drafts.Add(new OutboxDraft(alert, DeliveryChannel.Email, due));
-            if (subscriber.Webhook is not null) drafts.Add(new OutboxDraft(alert, DeliveryChannel.Webhook, due));
+            drafts.AddRange(DeliveryPlanner.Drafts(alert, subscriber, now));
         }
         return drafts;
     }
+
 }

@@ -28,50 +28,66 @@ internal sealed class FeedPoller(
         var snapshot = config.Current;
         if (!snapshot.Feeds.TryGetValue(feedId, out var feed)) return PollResult.Skipped("feed no longer configured");
 
-        var state = await store.GetFeedStateAsync(feedId, cancellationToken).ConfigureAwait(false)
+        var before = await store.GetFeedStateAsync(feedId, cancellationToken).ConfigureAwait(false)
             ?? new FeedState { FeedId = feedId };
-        var now = time.GetUtcNow();
-        if (state.Disabled) return PollResult.Skipped("feed disabled (410 Gone)");
-        if (state.NotBefore > now) return PollResult.Skipped($"backing off until {state.NotBefore:O}");
+        if (before.Disabled) return PollResult.Skipped("feed disabled (410 Gone)");
+        if (before.NotBefore > time.GetUtcNow()) return PollResult.Skipped($"backing off until {before.NotBefore:O}");
 
-        var outcome = await fetcher.FetchAsync(new FetchRequest(feed.Location, state.ETag, state.LastModified), cancellationToken)
+        var outcome = await fetcher.FetchAsync(new FetchRequest(feed.Location, before.ETag, before.LastModified), cancellationToken)
             .ConfigureAwait(false);
-        now = time.GetUtcNow();
-        var polled = state with
+        var now = time.GetUtcNow();
+        var polled = before with
         {
             LastPollAt = now,
             LastHttpStatus = outcome.HttpStatus,
-            PermanentRedirect = outcome.PermanentRedirect?.ToString() ?? state.PermanentRedirect,
+            PermanentRedirect = outcome.PermanentRedirect?.ToString() ?? before.PermanentRedirect,
         };
 
-        var result = outcome.Status switch
+        var (after, result, items) = outcome.Status switch
         {
             FetchStatus.Ok => await ProcessBodyAsync(snapshot, feed, polled, outcome, cancellationToken).ConfigureAwait(false),
-            FetchStatus.NotModified => await SaveAsync(Succeeded(polled, outcome, "not-modified"), PollResult.NotModified, cancellationToken).ConfigureAwait(false),
-            FetchStatus.Gone => await SaveAsync(polled with { Disabled = true, LastResult = "gone", LastError = outcome.Error }, PollResult.Failed("410 Gone: feed disabled"), cancellationToken).ConfigureAwait(false),
-            FetchStatus.Throttled => await SaveAsync(polled with { LastResult = "throttled", LastError = outcome.Error, NotBefore = now + (outcome.RetryAfter ?? Interval(feed, snapshot)) }, PollResult.Failed(outcome.Error ?? "throttled"), cancellationToken).ConfigureAwait(false),
-            _ => await SaveAsync(Failed(polled, feed, snapshot, outcome.Error ?? "fetch failed", now), PollResult.Failed(outcome.Error ?? "fetch failed"), cancellationToken).ConfigureAwait(false),
+            FetchStatus.NotModified => (Succeeded(polled, outcome, "not-modified"), PollResult.NotModified, []),
+            FetchStatus.Gone => (polled with { Disabled = true, LastResult = "gone", LastError = outcome.Error ?? "410 Gone" }, PollResult.Failed("410 Gone: feed disabled"), []),
+            FetchStatus.Throttled => (polled with { LastResult = "throttled", LastError = outcome.Error, NotBefore = now + (outcome.RetryAfter ?? Interval(feed, snapshot)) },
+                PollResult.Failed(outcome.Error ?? "throttled"), []),
+            _ => Failed(polled, feed, snapshot, outcome.Error ?? "fetch failed", now),
         };
+
+        if (items.Count > 0)
+        {
+            var queued = await store.CommitPollAsync(new PollCommit(after, items), cancellationToken).ConfigureAwait(false);
+            result = result with { Queued = queued };
+            if (queued > 0) observer.Queued(feed.Id, queued);
+        }
+        else
+        {
+            await store.SaveFeedStateAsync(after, cancellationToken).ConfigureAwait(false);
+        }
+
+        var notices = OperatorNotices.ForFeed(snapshot, feed, before, after, now);
+        if (notices.Count > 0 && await store.QueueAsync(notices, cancellationToken).ConfigureAwait(false) > 0)
+            observer.Queued(feed.Id, notices.Count);
+
         observer.Polled(feed.Id, result);
         LogResult(feed.Id, result);
         return result;
     }
 
-    private async Task<PollResult> ProcessBodyAsync(ConfigSnapshot snapshot, FeedDefinition feed, FeedState state, FetchOutcome outcome, CancellationToken cancellationToken)
+    private async Task<(FeedState, PollResult, IReadOnlyList<SeenItem>)> ProcessBodyAsync(
+        ConfigSnapshot snapshot, FeedDefinition feed, FeedState state, FetchOutcome outcome, CancellationToken cancellationToken)
     {
         var body = outcome.Body ?? [];
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
-        if (hash == state.BodyHash)
-            return await SaveAsync(Succeeded(state, outcome, "unchanged"), PollResult.Unchanged, cancellationToken).ConfigureAwait(false);
+        if (hash == state.BodyHash) return (Succeeded(state, outcome, "unchanged"), PollResult.Unchanged, []);
 
         ParsedFeed parsed;
         try
         {
-            parsed = parser.Parse(body, outcome.Charset);
+            parsed = parser.Parse(body, outcome.Charset, outcome.FinalLocation ?? feed.Location);
         }
         catch (FeedFormatException ex)
         {
-            return await SaveAsync(Failed(state, feed, snapshot, ex.Message, time.GetUtcNow()), PollResult.Failed(ex.Message), cancellationToken).ConfigureAwait(false);
+            return Failed(state, feed, snapshot, ex.Message, time.GetUtcNow());
         }
 
         var keys = parsed.Items.Select(i => i.Key).ToList();
@@ -85,20 +101,9 @@ internal sealed class FeedPoller(
         {
             BodyHash = hash,
             ItemsSeen = state.ItemsSeen + fresh.Count,
-            LastNewItemAt = fresh.Count > 0 ? now : state.LastNewItemAt,
+            LastNewItemAt = fresh.Count > 0 ? now : state.LastNewItemAt ?? now,
         };
-        if (items.Count == 0)
-            return await SaveAsync(next, PollResult.Parsed(0, 0), cancellationToken).ConfigureAwait(false);
-
-        var queued = await store.CommitPollAsync(new PollCommit(next, items), cancellationToken).ConfigureAwait(false);
-        if (queued > 0) observer.Queued(feed.Id, queued);
-        return PollResult.Parsed(fresh.Count, queued);
-    }
-
-    private async Task<PollResult> SaveAsync(FeedState state, PollResult result, CancellationToken cancellationToken)
-    {
-        await store.SaveFeedStateAsync(state, cancellationToken).ConfigureAwait(false);
-        return result;
+        return (next, PollResult.Parsed(fresh.Count, 0), items);
     }
 
     private static FeedState Succeeded(FeedState state, FetchOutcome outcome, string result) => state with
@@ -112,19 +117,20 @@ internal sealed class FeedPoller(
     };
 
     /// <summary>Consecutive failures double the wait (from the second one), capped at 16 intervals or 6 hours.</summary>
-    private static FeedState Failed(FeedState state, FeedDefinition feed, ConfigSnapshot snapshot, string error, DateTimeOffset now)
+    private static (FeedState, PollResult, IReadOnlyList<SeenItem>) Failed(FeedState state, FeedDefinition feed, ConfigSnapshot snapshot, string error, DateTimeOffset now)
     {
         var failures = state.ConsecutiveFailures + 1;
         var interval = Interval(feed, snapshot);
         var backoff = failures < 2 ? TimeSpan.Zero : interval * Math.Pow(2, Math.Min(failures - 1, 4));
         if (backoff > TimeSpan.FromHours(6)) backoff = TimeSpan.FromHours(6);
-        return state with
+        var next = state with
         {
             LastResult = "failed",
             LastError = error,
             ConsecutiveFailures = failures,
             NotBefore = backoff > TimeSpan.Zero ? now + backoff - TimeSpan.FromSeconds(1) : null,
         };
+        return (next, PollResult.Failed(error), []);
     }
 
     private static TimeSpan Interval(FeedDefinition feed, ConfigSnapshot snapshot) =>

@@ -24,6 +24,10 @@ internal interface IStateStore
     /// <returns>The number of outbox messages queued.</returns>
     Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken);
 
+    /// <summary>Queues messages not tied to a feed item (operator notices); an alert already queued for a channel is skipped.</summary>
+    /// <returns>The number of messages queued.</returns>
+    Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken);
+
     /// <summary>Claims up to <paramref name="limit"/> messages due at <paramref name="now"/>, each leased for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken);
 
@@ -36,6 +40,9 @@ internal interface IStateStore
     /// <summary>When the longest-waiting message that is due and not yet sent became due; null when none is due.</summary>
     Task<DateTimeOffset?> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Ends the lease of claimed messages that were not attempted (shutdown, pass out of time): they are due again at once.</summary>
+    Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records that the endpoint refused further messages and dead-letters every pending message of that
     /// subscriber's channel with <paramref name="reason"/>.
@@ -44,6 +51,10 @@ internal interface IStateStore
     Task<int> DisableEndpointAsync(DisabledEndpoint endpoint, CancellationToken cancellationToken);
 
     Task<bool> IsEndpointDisabledAsync(string subscriberId, DeliveryChannel channel, string target, CancellationToken cancellationToken);
+
+    /// <summary>Deletes outbox messages sent or dead-lettered before <paramref name="before"/>; pending ones are kept whatever their age.</summary>
+    /// <returns>The number of messages deleted.</returns>
+    Task<int> PruneOutboxAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
     /// <summary>Every feed's state, for <c>status</c>.</summary>
     Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(CancellationToken cancellationToken);

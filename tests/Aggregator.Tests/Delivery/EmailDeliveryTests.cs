@@ -141,4 +141,33 @@ public sealed class EmailDeliveryTests
         message.HtmlBody!.ShouldNotContain("javascript:", Case.Insensitive);
         (await h.CountsAsync("ops", DeliveryChannel.Email)).Sent.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task An_invalid_from_address_keeps_the_mail_queued_instead_of_dead_lettering_it()
+    {
+        await using var h = await DeliveryHarness.CreateAsync(x => DeliveryHarness.MakeConfig(x.Pickup() with { From = "not an address <" }, null,
+            new SubscriberDefinition { Id = "ops", Email = ["ops@example.org"] }));
+        await h.QueueAsync(TestAlerts.Draft(TestAlerts.Make("ops", "k1")));
+
+        await h.RunAsync();
+
+        var counts = await h.CountsAsync("ops", DeliveryChannel.Email);
+        (counts.Queued, counts.Dead).ShouldBe((1, 0));
+        counts.LastError!.ShouldContain("settings.smtp.from");
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_keeps_the_whole_batch_queued()
+    {
+        await using var h = await DeliveryHarness.CreateAsync(_ => DeliveryHarness.MakeConfig(DeliveryHarness.Smtp(FreePort.Next()), null,
+            Subscriber("ops", "ops@example.org")));
+        await h.QueueAsync(
+            TestAlerts.Draft(TestAlerts.Make("ops", "k1")), TestAlerts.Draft(TestAlerts.Make("ops", "k2")), TestAlerts.Draft(TestAlerts.Make("ops", "k3")));
+
+        (await h.RunAsync()).ShouldBe(3);
+
+        var counts = await h.CountsAsync("ops", DeliveryChannel.Email);
+        (counts.Queued, counts.Failed, counts.Dead).ShouldBe((3, 3, 0));
+        counts.LastError!.ShouldStartWith("cannot connect to SMTP server 127.0.0.1:");
+    }
 }

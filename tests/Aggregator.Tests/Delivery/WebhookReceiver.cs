@@ -35,7 +35,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
-    public sealed record Reply(int Status, string? RetryAfter = null, string? Location = null);
+    /// <param name="Hold">When set, the answer waits for it: a slow endpoint.</param>
+    public sealed record Reply(int Status, string? RetryAfter = null, string? Location = null, Task? Hold = null);
 
     public sealed record Request(string Path, string? Id, string? Timestamp, string? Signature, string Body, bool SignatureValid, int AnsweredWith);
 
@@ -58,10 +59,18 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             var reply = Script.TryDequeue(out var next) ? next : new Reply(200);
             Requests.Enqueue(new Request(context.Request.Url!.AbsolutePath, headers["webhook-id"], headers["webhook-timestamp"],
                 headers["webhook-signature"], body, Verify(headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], body), reply.Status));
-            context.Response.StatusCode = reply.Status;
-            if (reply.RetryAfter is not null) context.Response.Headers["Retry-After"] = reply.RetryAfter;
-            if (reply.Location is not null) context.Response.RedirectLocation = reply.Location;
-            context.Response.Close();
+            if (reply.Hold is not null) await reply.Hold;
+            try
+            {
+                context.Response.StatusCode = reply.Status;
+                if (reply.RetryAfter is not null) context.Response.Headers["Retry-After"] = reply.RetryAfter;
+                if (reply.Location is not null) context.Response.RedirectLocation = reply.Location;
+                context.Response.Close();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+            {
+                // The sender gave up waiting.
+            }
         }
     }
 

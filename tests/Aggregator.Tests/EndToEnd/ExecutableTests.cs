@@ -25,6 +25,7 @@ public sealed class ExecutableTests
         worker.Terminate();
         (await worker.WaitForExitAsync(TimeSpan.FromSeconds(15), ct)).ShouldBeTrue("SIGTERM stops the worker within seconds");
         worker.ExitCode.ShouldBe(0, worker.StandardError);
+        (worker.StandardOutput + worker.StandardError).ShouldNotContain("fail:", Case.Sensitive, "a first run logs no error");
     }
 
     [Fact]

@@ -93,6 +93,23 @@ public sealed class FeedParserFormatTests
     }
 
     [Fact]
+    public void Atom_plain_text_keeps_angle_brackets_that_html_would_lose()
+    {
+        const string xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>x &lt; y and y &gt; z</title>
+              <entry><title type="text">History of the &lt;blink&gt;   tag</title><id>b</id>
+                <content type="html">&lt;p&gt;Gone &lt;blink&gt;tag&lt;/blink&gt;&lt;/p&gt;</content></entry>
+            </feed>
+            """;
+
+        var feed = Parser.Parse(Encoding.UTF8.GetBytes(xml));
+
+        feed.Title.ShouldBe("x < y and y > z");
+        feed.Items[0].Title.ShouldBe("History of the <blink> tag");
+        feed.Items[0].Content.ShouldBe("Gone tag");
+    }
+
+    [Fact]
     public void Atom03_is_named_by_its_namespace()
     {
         const string xml = """

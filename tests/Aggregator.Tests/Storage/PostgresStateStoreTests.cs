@@ -25,6 +25,13 @@ public sealed class PostgresStateStoreTests(PostgresFixture postgres) : StateSto
         return new PostgresStateStore(source, Time);
     }
 
+    internal override async Task<int> ExecuteAsync(string sql)
+    {
+        await using var source = NpgsqlDataSource.Create(_connectionString ?? throw new InvalidOperationException("OpenAsync first"));
+        await using var command = source.CreateCommand(sql);
+        return await command.ExecuteNonQueryAsync(Ct);
+    }
+
     [Fact]
     public async Task Nodes_migrating_at_once_apply_each_script_exactly_once()
     {

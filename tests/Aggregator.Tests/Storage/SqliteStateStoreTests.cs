@@ -15,6 +15,15 @@ public sealed class SqliteStateStoreTests : StateStoreTests, IDisposable
 
     internal override IStateStore OpenPeer() => new SqliteStateStore(_db.ConnectionString, Time);
 
+    internal override async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(_db.ConnectionString);
+        await connection.OpenAsync(Ct);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync(Ct);
+    }
+
     [Fact]
     public async Task Migrate_creates_the_schema_once_in_wal_mode()
     {

@@ -19,7 +19,7 @@ internal static class TestAlerts
             .Select(id => new RuleMatch(id, "troops AND border",
             [
                 new TermMatch("summary", "troops", 12, 6, "Reports say troops massed at the border overnight."),
-                new TermMatch("summary", "border", 36, 6, "Reports say troops massed at the border overnight."),
+                new TermMatch("summary", "border", 33, 6, "Reports say troops massed at the border overnight."),
             ]))
             .ToList();
         return new Alert(AlertIds.For(subscriberId, feedId, key), subscriberId,

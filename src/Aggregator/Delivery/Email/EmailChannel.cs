@@ -25,11 +25,23 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
         ArgumentNullException.ThrowIfNull(batch);
         var smtp = settings.Smtp;
         var results = new List<DeliveryResult>(batch.Count);
+        if (!MailboxAddress.TryParse(smtp.From, out _))
+        {
+            // A configuration mistake, not the subscribers' fault: keep their mail until the setting is fixed.
+            results.AddRange(batch.Select(_ => DeliveryResult.Retry($"settings.smtp.from '{smtp.From}' is not a valid address")));
+            return results;
+        }
         RecipientTolerantSmtpClient? client = null;
+        string? connectError = null;
         try
         {
             foreach (var envelope in batch)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    results.Add(DeliveryResult.Interrupted);
+                    continue;
+                }
                 MimeMessage message;
                 try
                 {
@@ -45,9 +57,25 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
                     results.Add(await WritePickupAsync(smtp, envelope, message, cancellationToken));
                     continue;
                 }
+                if (client is null && connectError is null)
+                {
+                    try
+                    {
+                        client = await ConnectAsync(smtp, cancellationToken);
+                    }
+                    catch (Exception ex) when (IsConnectionFailure(ex) || ex is SmtpCommandException)
+                    {
+                        // Nothing was sent; the rest of the batch waits for the next pass rather than for more timeouts.
+                        connectError = $"cannot connect to SMTP server {smtp.Host}:{smtp.Port}: {ex.GetType().Name}: {ex.Message}";
+                    }
+                }
+                if (client is null)
+                {
+                    results.Add(cancellationToken.IsCancellationRequested ? DeliveryResult.Interrupted : DeliveryResult.Retry(connectError!));
+                    continue;
+                }
                 try
                 {
-                    client ??= await ConnectAsync(smtp, cancellationToken);
                     client.BeginMessage(message.To.Count);
                     await client.SendAsync(message, cancellationToken);
                     results.Add(client.Rejected.Count == 0
@@ -61,9 +89,11 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
                     results.Add(code is >= 500 and < 600 ? DeliveryResult.Permanent(error) : DeliveryResult.Retry(error));
                     if (client is { IsConnected: false }) client = await DropAsync(client);
                 }
-                catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (IsConnectionFailure(ex))
                 {
-                    results.Add(DeliveryResult.Retry($"SMTP connection failed, outcome unknown: {ex.GetType().Name}: {ex.Message}"));
+                    results.Add(cancellationToken.IsCancellationRequested
+                        ? DeliveryResult.Interrupted
+                        : DeliveryResult.Retry($"SMTP connection failed, outcome unknown: {ex.GetType().Name}: {ex.Message}"));
                     if (client is not null) client = await DropAsync(client);
                 }
             }
@@ -81,6 +111,10 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
         {
             await PickupDirectory.WriteAsync(smtp.PickupDirectory, envelope.MessageId, message, cancellationToken);
             return DeliveryResult.Sent;
+        }
+        catch (OperationCanceledException)
+        {
+            return DeliveryResult.Interrupted;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -23,17 +23,43 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider ti
         ArgumentNullException.ThrowIfNull(batch);
         var client = clients.CreateClient(HttpClientName);
         var results = new List<DeliveryResult>(batch.Count);
-        foreach (var envelope in batch) results.Add(await SendOneAsync(client, envelope, cancellationToken));
+        var gone = new HashSet<Uri>();
+        var unreachable = new Dictionary<Uri, DeliveryResult>();
+        foreach (var envelope in batch)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                results.Add(DeliveryResult.Interrupted);
+                continue;
+            }
+            // After a 410 the rest of the batch for that endpoint is not sent: it asked to be left alone.
+            if (envelope.Subscriber.Webhook?.Url is { } url && gone.Contains(url))
+            {
+                results.Add(new DeliveryResult(DeliveryOutcome.EndpointGone, "HTTP 410 Gone"));
+                continue;
+            }
+            // An endpoint that did not answer is not tried again in this batch: one timeout, not one per message.
+            if (envelope.Subscriber.Webhook?.Url is { } target && unreachable.TryGetValue(target, out var failure))
+            {
+                results.Add(failure);
+                continue;
+            }
+            var (result, answered) = await SendOneAsync(client, envelope, cancellationToken);
+            if (result.Outcome == DeliveryOutcome.EndpointGone) gone.Add(envelope.Subscriber.Webhook!.Url);
+            if (!answered && result.Outcome == DeliveryOutcome.Retry) unreachable[envelope.Subscriber.Webhook!.Url] = result;
+            results.Add(result);
+        }
         return results;
     }
 
     /// <summary>The idempotency key a receiver sees; the same for every attempt of the message.</summary>
     public static string WebhookId(DeliveryEnvelope envelope) => $"msg_{envelope?.MessageId}";
 
-    private async Task<DeliveryResult> SendOneAsync(HttpClient client, DeliveryEnvelope envelope, CancellationToken cancellationToken)
+    /// <returns>The result, and whether the endpoint answered at all.</returns>
+    private async Task<(DeliveryResult Result, bool Answered)> SendOneAsync(HttpClient client, DeliveryEnvelope envelope, CancellationToken cancellationToken)
     {
         var target = envelope.Subscriber.Webhook;
-        if (target is null) return DeliveryResult.Permanent("subscriber has no webhook");
+        if (target is null) return (DeliveryResult.Permanent("subscriber has no webhook"), false);
         var body = envelope.IsDigest
             ? WebhookPayload.Digest(envelope.Subscriber.Id, envelope.Alerts, envelope.Timestamp)
             : WebhookPayload.Matched(envelope.Alerts[0], envelope.Timestamp);
@@ -53,7 +79,7 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider ti
             }
             catch (FormatException)
             {
-                return DeliveryResult.Permanent("webhook secret is not valid base64 after 'whsec_'");
+                return (DeliveryResult.Permanent("webhook secret is not valid base64 after 'whsec_'"), false);
             }
         }
 
@@ -62,15 +88,19 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider ti
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            return Classify(response);
+            return (Classify(response), true);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DeliveryResult.Retry($"no answer from {target.Url.Host} within {Core.Durations.Format(AttemptTimeout)}");
+            return (DeliveryResult.Retry($"no answer from {target.Url.Host} within {Core.Durations.Format(AttemptTimeout)}"), false);
+        }
+        catch (OperationCanceledException)
+        {
+            return (DeliveryResult.Interrupted, false);
         }
         catch (HttpRequestException ex)
         {
-            return DeliveryResult.Retry($"request to {target.Url.Host} failed: {ex.Message}");
+            return (DeliveryResult.Retry($"request to {target.Url.Host} failed: {ex.Message}"), false);
         }
     }
 

@@ -35,11 +35,23 @@ internal static class PostgresOutbox
     public static NpgsqlParameter<string[]> Array(string name, IEnumerable<string> values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. values] };
 
-    public static OutboxMessage Read(DbDataReader r) => new(
-        r.GetInt64(0),
-        AlertPayload.Deserialize(r.GetString(1)),
-        DeliveryChannelNames.Parse(r.GetString(2)),
-        r.GetInt32(3),
-        r.GetFieldValue<DateTimeOffset>(4),
-        r.GetFieldValue<DateTimeOffset>(5));
+    /// <summary>Reads a claimed row; a row that cannot be read gives its id and the reason instead.</summary>
+    public static (OutboxMessage? Message, long Id, string? Error) Read(DbDataReader r)
+    {
+        var id = r.GetInt64(0);
+        try
+        {
+            return (new OutboxMessage(
+                id,
+                AlertPayload.Deserialize(r.GetString(1)),
+                DeliveryChannelNames.Parse(r.GetString(2)),
+                r.GetInt32(3),
+                r.GetFieldValue<DateTimeOffset>(4),
+                r.GetFieldValue<DateTimeOffset>(5)), id, null);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or NotSupportedException)
+        {
+            return (null, id, $"unreadable outbox row: {ex.Message}");
+        }
+    }
 }

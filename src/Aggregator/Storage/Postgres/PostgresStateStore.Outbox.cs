@@ -26,9 +26,39 @@ internal sealed partial class PostgresStateStore
         PostgresFeedStates.AddTime(command.Parameters, "until", now + lease);
         command.Parameters.AddWithValue("limit", limit);
         var claimed = new List<OutboxMessage>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) claimed.Add(PostgresOutbox.Read(reader));
+        var unreadable = new List<(long Id, string Error)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (message, id, error) = PostgresOutbox.Read(reader);
+                if (message is not null) claimed.Add(message);
+                else unreadable.Add((id, error!));
+            }
+        }
+        // A row no relay can read would otherwise be claimed and fail on every pass, on every node.
+        foreach (var (id, error) in unreadable) await DeadLetterAsync(id, now, error, cancellationToken);
         return [.. claimed.OrderBy(m => m.DueAt).ThenBy(m => m.Id)];
+    }
+
+    public async Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (drafts.Count == 0) return 0;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, _time.GetUtcNow(), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return queued;
+    }
+
+    public async Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return;
+        await using var command = _dataSource.CreateCommand($"UPDATE outbox SET claimed_until = NULL WHERE id = ANY(@ids) AND {Pending}");
+        command.Parameters.Add(new NpgsqlParameter<long[]>("ids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = [.. ids] });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -2,6 +2,13 @@ namespace Aggregator.Storage.Postgres;
 
 internal sealed partial class PostgresStateStore
 {
+    public async Task<int> PruneOutboxAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE COALESCE(sent_at, dead_at) < @before");
+        PostgresFeedStates.AddTime(command.Parameters, "before", before);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand($"SELECT {PostgresFeedStates.Columns} FROM feed_state ORDER BY feed_id");

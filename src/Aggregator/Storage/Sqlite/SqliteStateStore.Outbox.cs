@@ -6,6 +6,19 @@ internal sealed partial class SqliteStateStore
 {
     private const string Pending = "sent_at IS NULL AND dead_at IS NULL";
 
+    public async Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var insert = SqliteOutbox.Prepare(connection, tx, now);
+        var queued = 0;
+        foreach (var draft in drafts) queued += await insert.RunAsync(draft, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return queued;
+    }
+
     /// <summary>
     /// One statement selects and leases the rows, so two relays never claim the same row; a lease that
     /// expires (the relay crashed) puts the row back in the pool. Each claim counts as an attempt.
@@ -26,8 +39,18 @@ internal sealed partial class SqliteStateStore
         command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", limit);
         var claimed = new List<OutboxMessage>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) claimed.Add(SqliteOutbox.Read(reader));
+        var unreadable = new List<(long Id, string Error)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (message, id, error) = SqliteOutbox.Read(reader);
+                if (message is not null) claimed.Add(message);
+                else unreadable.Add((id, error!));
+            }
+        }
+        // A row no relay can read would otherwise be claimed and fail on every pass.
+        foreach (var (id, error) in unreadable) await DeadLetterAsync(id, now, error, cancellationToken);
         return [.. claimed.OrderBy(m => m.DueAt).ThenBy(m => m.Id)];
     }
 
@@ -39,6 +62,24 @@ internal sealed partial class SqliteStateStore
 
     public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
         UpdateAsync($"UPDATE outbox SET dead_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, at, error, cancellationToken);
+
+    public async Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"UPDATE outbox SET claimed_until = NULL WHERE id = $id AND {Pending}";
+        var id = command.Parameters.Add("$id", SqliteType.Integer);
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+    }
 
     public async Task<int> DisableEndpointAsync(DisabledEndpoint endpoint, CancellationToken cancellationToken)
     {

@@ -79,14 +79,12 @@ internal sealed partial class SqliteStateStore : IStateStore
         if (keys.Count == 0) return seen;
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM seen_items WHERE feed_id = $feed AND item_key = $key";
+        // One round trip for the whole feed: the keys travel as one JSON array.
+        command.CommandText = "SELECT item_key FROM seen_items WHERE feed_id = $feed AND item_key IN (SELECT value FROM json_each($keys))";
         command.Parameters.AddWithValue("$feed", feedId);
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var k in keys.Distinct(StringComparer.Ordinal))
-        {
-            key.Value = k;
-            if (await command.ExecuteScalarAsync(cancellationToken) is not null) seen.Add(k);
-        }
+        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetString(0));
         return seen;
     }
 
@@ -102,6 +100,7 @@ internal sealed partial class SqliteStateStore : IStateStore
         seen.Parameters.AddWithValue("$feed", commit.State.FeedId);
         seen.Parameters.AddWithValue("$now", now);
         var key = seen.Parameters.Add("$key", SqliteType.Text);
+        using var outbox = SqliteOutbox.Prepare(connection, tx, now);
         var queued = 0;
         foreach (var item in commit.Items)
         {
@@ -109,7 +108,7 @@ internal sealed partial class SqliteStateStore : IStateStore
             // Only the poll that records the key first queues its alerts; a concurrent or repeated poll adds nothing.
             if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
             foreach (var draft in item.Messages)
-                queued += await SqliteOutbox.InsertAsync(connection, tx, draft, now, cancellationToken);
+                queued += await outbox.RunAsync(draft, cancellationToken);
         }
         await SqliteFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
         await tx.CommitAsync(cancellationToken);

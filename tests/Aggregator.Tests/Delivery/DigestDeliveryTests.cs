@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Aggregator.Configuration;
+using Aggregator.Core.Alerts;
+using Aggregator.Storage;
+using Aggregator.Tests.Storage;
+using MimeKit;
+
+namespace Aggregator.Tests.Delivery;
+
+public sealed class DigestDeliveryTests
+{
+    [Fact]
+    public async Task A_digest_subscribers_alerts_go_out_as_one_message_per_channel_at_the_window_end()
+    {
+        await using var receiver = new WebhookReceiver();
+        DigestSchedule.TryParse("every 1h", out var hourly, out _).ShouldBeTrue();
+        var subscriber = new SubscriberDefinition
+        {
+            Id = "digest",
+            Email = ["ops@example.org"],
+            Webhook = new WebhookTarget { Url = receiver.Url, Secrets = [WebhookReceiver.Secret] },
+            Digest = hourly,
+        };
+        await using var h = await DeliveryHarness.CreateAsync(x => DeliveryHarness.MakeConfig(x.Pickup(), null, subscriber));
+        var due = hourly.NextDue(h.Time.GetUtcNow(), TimeZoneInfo.Utc);
+        due.ShouldBe(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
+        var alerts = Enumerable.Range(1, 3).Select(i => TestAlerts.Make("digest", $"k{i}", title: $"Item {i}")).ToArray();
+        await h.QueueAsync([.. alerts.SelectMany(a => new[] { TestAlerts.Draft(a, DeliveryChannel.Email, due), TestAlerts.Draft(a, DeliveryChannel.Webhook, due) })]);
+
+        (await h.RunAsync()).ShouldBe(0);
+        h.Time.Advance(due - h.Time.GetUtcNow());
+        (await h.RunAsync()).ShouldBe(6);
+        (await h.RunAsync()).ShouldBe(0);
+
+        var file = Directory.GetFiles(h.MailDirectory).ShouldHaveSingleItem();
+        var digestId = Path.GetFileNameWithoutExtension(file);
+        digestId.ShouldStartWith("digest-");
+        var mail = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+        mail.Subject.ShouldBe("[digest] 3 alerts");
+        mail.MessageId.ShouldBe($"{digestId}@aggregator");
+        foreach (var i in new[] { 1, 2, 3 }) mail.TextBody!.ShouldContain($"Item {i}", Case.Sensitive);
+
+        var request = receiver.Requests.ShouldHaveSingleItem();
+        request.SignatureValid.ShouldBeTrue();
+        request.Id.ShouldBe($"msg_{digestId}");
+        using var json = JsonDocument.Parse(request.Body);
+        json.RootElement.GetProperty("type").GetString().ShouldBe("alert.digest");
+        json.RootElement.GetProperty("timestamp").GetString().ShouldBe("2026-11-27T10:00:00Z");
+        var data = json.RootElement.GetProperty("data");
+        data.GetProperty("subscriber").GetString().ShouldBe("digest");
+        data.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("alertId").GetString()).ShouldBe(alerts.Select(a => a.AlertId));
+        (await h.CountsAsync("digest", DeliveryChannel.Email)).Sent.ShouldBe(3);
+        (await h.CountsAsync("digest", DeliveryChannel.Webhook)).Sent.ShouldBe(3);
+    }
+}
