@@ -17,14 +17,17 @@ internal static class RelayLease
 {
     public const string Variable = "AGGREGATOR_DELIVERY_LEASE";
 
-    /// <summary>The lease from the environment; null when unset.</summary>
-    /// <exception cref="InvalidOperationException">The variable is set but is not a positive duration.</exception>
-    public static TimeSpan? FromEnvironment()
+    /// <summary>
+    /// The lease from the environment; null when unset, or when the value is not a positive duration, which
+    /// is reported on one line of standard error and leaves the default in force.
+    /// </summary>
+    public static TimeSpan? FromEnvironment(TextWriter? errors = null)
     {
         var text = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (Durations.TryParse(text, out var lease) && lease > TimeSpan.Zero) return lease;
-        throw new InvalidOperationException($"{Variable}: '{text}' is not a duration such as 90s or 5m");
+        (errors ?? Console.Error).WriteLine($"warning: {Variable}: '{text}' is not a duration such as 90s or 5m; the default lease applies");
+        return null;
     }
 
     /// <summary>Registers the relay with <paramref name="lease"/> in place of its default.</summary>
