@@ -12,7 +12,7 @@ namespace Aggregator.Configuration;
 /// </summary>
 internal sealed partial class ConfigLoader
 {
-    private static readonly string[] Sections = ["settings", "feeds", "rules", "subscribers"];
+    internal static readonly string[] Sections = ["settings", "feeds", "rules", "subscribers"];
     private readonly Func<string, string?> _environment;
     private readonly Func<string, IReadOnlyList<QueryWarning>> _checkQuery;
 

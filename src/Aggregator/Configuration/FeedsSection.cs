@@ -6,7 +6,7 @@ namespace Aggregator.Configuration;
 /// <summary>Reads the <c>feeds</c> sections; intervals are settled in <see cref="Finish"/> once settings are known.</summary>
 internal sealed class FeedsSection(string configDirectory)
 {
-    private static readonly string[] Keys = ["id", "url", "every", "cron", "tags", "firstPoll"];
+    internal static readonly string[] Keys = ["id", "url", "every", "cron", "tags", "firstPoll"];
     private readonly List<PendingFeed> _feeds = [];
 
     public IdRegistry Ids { get; } = new("feed");

@@ -7,7 +7,7 @@ namespace Aggregator.Configuration;
 internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> checkQuery)
 {
     private const string TagPrefix = "tag:";
-    private static readonly string[] Keys = ["id", "query", "feeds", "notify"];
+    internal static readonly string[] Keys = ["id", "query", "feeds", "notify"];
     private readonly List<PendingRule> _rules = [];
 
     public IdRegistry Ids { get; } = new("rule");

@@ -8,7 +8,7 @@ namespace Aggregator.Configuration;
 /// </summary>
 internal sealed class SettingsSection
 {
-    private static readonly Dictionary<string, string[]> Groups = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string[]> Groups = new(StringComparer.Ordinal)
     {
         ["storage"] = ["provider", "connectionString"],
         ["scheduler"] = ["clustered"],

@@ -6,8 +6,8 @@ namespace Aggregator.Configuration;
 /// <summary>Reads the <c>subscribers</c> sections: how each subscriber is reached, and how often.</summary>
 internal sealed class SubscribersSection
 {
-    private static readonly string[] Keys = ["id", "email", "webhook", "digest", "timezone"];
-    private static readonly string[] WebhookKeys = ["url", "secret", "secrets"];
+    internal static readonly string[] Keys = ["id", "email", "webhook", "digest", "timezone"];
+    internal static readonly string[] WebhookKeys = ["url", "secret", "secrets"];
     private const string SecretPrefix = "whsec_";
     private readonly List<SubscriberDefinition> _subscribers = [];
 

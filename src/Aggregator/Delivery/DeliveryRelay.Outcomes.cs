@@ -17,6 +17,7 @@ internal sealed partial class DeliveryRelay
                     _logger.LogWarning("Delivered {MessageId} to {SubscriberId} by {Channel} with a problem: {Error}",
                         work.Envelope.MessageId, subscriberId, work.Channel, result.Error);
                 foreach (var row in work.Rows) await _store.MarkSentAsync(row.Id, now, CancellationToken.None);
+                RecordSent(work, now);
                 break;
             case DeliveryOutcome.Permanent:
                 await DeadLetterAsync(work.Rows, result.Error ?? "refused", CancellationToken.None);
@@ -26,6 +27,7 @@ internal sealed partial class DeliveryRelay
                 var reason = $"webhook endpoint {url} answered 410 Gone: disabled until its address changes";
                 var dead = await _store.DisableEndpointAsync(
                     new DisabledEndpoint(subscriberId, work.Channel, url, now, reason), CancellationToken.None);
+                _metrics.Delivered(ChannelTag(work.Channel), "dead", dead);
                 _logger.LogError("Subscriber {SubscriberId}: {Reason}; {Count} queued messages dead-lettered", subscriberId, reason, dead);
                 foreach (var row in work.Rows) RecordDead(row, reason);
                 break;
@@ -52,6 +54,7 @@ internal sealed partial class DeliveryRelay
             // The last attempt happens at the deadline itself rather than being skipped past it.
             var due = now + delay < deadline ? now + delay : deadline;
             await _store.RescheduleAsync(row.Id, due, error, CancellationToken.None);
+            _metrics.Delivered(ChannelTag(work.Channel), "retry", 1);
         }
         _logger.LogWarning("Delivery of {MessageId} to {SubscriberId} by {Channel} failed (attempt {Attempt}), retrying: {Error}",
             work.Envelope.MessageId, work.Envelope.Subscriber.Id, work.Channel, attempts, error);
@@ -64,8 +67,23 @@ internal sealed partial class DeliveryRelay
         {
             await _store.DeadLetterAsync(row.Id, now, error, cancellationToken);
             RecordDead(row, error);
+            _metrics.Delivered(ChannelTag(row.Channel), "dead", 1);
             _logger.LogError("Dead-lettered alert {AlertId} for {SubscriberId} by {Channel}: {Error}",
                 row.Alert.AlertId, row.Alert.SubscriberId, row.Channel, error);
         }
     }
+
+    /// <summary>Counts and logs each alert of the message once, with how long it took from discovery to delivery.</summary>
+    private void RecordSent(Work work, DateTimeOffset now)
+    {
+        var channel = ChannelTag(work.Channel);
+        _metrics.Delivered(channel, "sent", work.Rows.Count);
+        foreach (var row in work.Rows)
+        {
+            _metrics.DeliveryLatency.Record(Math.Max(0, (now - row.Alert.DiscoveredAt).TotalSeconds), new KeyValuePair<string, object?>("channel", channel));
+            _logger.LogInformation("Delivered alert {AlertId} to {SubscriberId} by {Channel}", row.Alert.AlertId, row.Alert.SubscriberId, channel);
+        }
+    }
+
+    private static string ChannelTag(DeliveryChannel channel) => channel.ToString().ToLowerInvariant();
 }

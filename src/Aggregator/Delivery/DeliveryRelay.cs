@@ -1,4 +1,5 @@
 using Aggregator.Configuration;
+using Aggregator.Observability;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -18,10 +19,11 @@ internal sealed partial class DeliveryRelay : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryRelay> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AggregatorMetrics _metrics;
 
     public DeliveryRelay(
         IStateStore store, IEnumerable<IDeliveryChannel> channels, ISubscriberDirectory subscribers,
-        IDeliverySettings settings, TimeProvider time, ILogger<DeliveryRelay> logger)
+        IDeliverySettings settings, TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics)
     {
         _store = store;
         _channels = channels.ToDictionary(c => c.Channel);
@@ -29,6 +31,7 @@ internal sealed partial class DeliveryRelay : IDisposable
         _settings = settings;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public int BatchSize { get; init; } = 200;

@@ -2,6 +2,7 @@ using Aggregator.Configuration;
 using Aggregator.Delivery.Email;
 using Aggregator.Delivery.Webhooks;
 using Aggregator.Fetching;
+using Aggregator.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,6 +34,8 @@ internal static class DeliveryServiceCollectionExtensions
                 ? GuardedHttpHandler.Create(policy)
                 : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddMetrics();
+        services.TryAddSingleton<AggregatorMetrics>();
         services.AddSingleton<RelaySignal>();
         services.AddSingleton<DeliveryRelay>();
         services.AddHostedService<DeliveryRelayService>();

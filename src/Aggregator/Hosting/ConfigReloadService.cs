@@ -47,6 +47,9 @@ internal sealed class ConfigReloadService(
     private void Apply(AggregatorConfig config)
     {
         var snapshot = ConfigSnapshot.Create(config);
+        // The exporter and the console formatter are built with the host; changing them needs a new process.
+        if (config.Settings.Telemetry != active.Current.Config.Settings.Telemetry)
+            logger.LogWarning("settings.telemetry changed: it takes effect when the worker is restarted");
         active.Swap(snapshot);
         logger.LogInformation(
             "Config reloaded: {Feeds} feeds, {Rules} rules, {Subscribers} subscribers",

@@ -1,5 +1,6 @@
 using Aggregator.Core;
 using Aggregator.Delivery;
+using Aggregator.Observability;
 using Aggregator.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,7 +40,8 @@ internal static class RelayLease
             sp.GetRequiredService<ISubscriberDirectory>(),
             sp.GetRequiredService<IDeliverySettings>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DeliveryRelay>>())
+            sp.GetRequiredService<ILogger<DeliveryRelay>>(),
+            sp.GetRequiredService<AggregatorMetrics>())
         {
             Lease = lease,
             // A pass stops sending well before its lease ends, so no other node claims a row still being sent.

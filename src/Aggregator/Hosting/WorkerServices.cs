@@ -26,7 +26,8 @@ internal static class WorkerServices
         services.AddHostedService<StartupService>();
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
         services.AddMetrics();
-        services.AddSingleton<AggregatorMetrics>();
+        services.TryAddSingleton<AggregatorMetrics>();
+        services.AddTelemetryExport(config.Settings.Telemetry);
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<IPollObserver, PollObserver>();
         services.AddSingleton<FeedSchedule>();

@@ -16,11 +16,29 @@ internal sealed class AggregatorMetrics : IDisposable
         Polls = _meter.CreateCounter<long>("aggregator.polls", description: "Feed polls, by result.");
         NewItems = _meter.CreateCounter<long>("aggregator.items.new", description: "Items seen for the first time.");
         Queued = _meter.CreateCounter<long>("aggregator.alerts.queued", description: "Alert messages queued in the outbox.");
+        Matches = _meter.CreateCounter<long>("aggregator.matches", description: "New items that matched a rule, by rule.");
+        Deliveries = _meter.CreateCounter<long>("aggregator.deliveries", description: "Alerts sent, rescheduled or dead-lettered, by channel and outcome.");
+        DeliveryLatency = _meter.CreateHistogram<double>("aggregator.delivery.latency", unit: "s", description: "Time from an item's discovery to its alert's delivery, by channel.");
+        FetchDuration = _meter.CreateHistogram<double>("aggregator.fetch.duration", unit: "s", description: "Duration of feed fetches, by result.");
     }
 
     public Counter<long> Polls { get; }
     public Counter<long> NewItems { get; }
     public Counter<long> Queued { get; }
+    public Counter<long> Matches { get; }
+    public Counter<long> Deliveries { get; }
+    public Histogram<double> DeliveryLatency { get; }
+    public Histogram<double> FetchDuration { get; }
+
+    public void Matched(string ruleId, int items) =>
+        Matches.Add(items, new KeyValuePair<string, object?>("rule", ruleId));
+
+    /// <param name="outcome"><c>sent</c>, <c>retry</c> or <c>dead</c>.</param>
+    public void Delivered(string channel, string outcome, int alerts) =>
+        Deliveries.Add(alerts, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Fetched(string result, TimeSpan elapsed) =>
+        FetchDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("result", result));
 
     public void Dispose() => _meter.Dispose();
 }

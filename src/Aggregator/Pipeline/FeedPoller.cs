@@ -33,8 +33,10 @@ internal sealed class FeedPoller(
         if (before.Disabled) return PollResult.Skipped("feed disabled (410 Gone)");
         if (before.NotBefore > time.GetUtcNow()) return PollResult.Skipped($"backing off until {before.NotBefore:O}");
 
+        var started = time.GetTimestamp();
         var outcome = await fetcher.FetchAsync(new FetchRequest(feed.Location, before.ETag, before.LastModified), cancellationToken)
             .ConfigureAwait(false);
+        observer.Fetched(feedId, outcome.Status, time.GetElapsedTime(started));
         var now = time.GetUtcNow();
         var polled = before with
         {
@@ -57,6 +59,8 @@ internal sealed class FeedPoller(
         {
             var queued = await store.CommitPollAsync(new PollCommit(after, items), cancellationToken).ConfigureAwait(false);
             result = result with { Queued = queued };
+            foreach (var rule in items.SelectMany(i => i.Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct()).CountBy(id => id))
+                observer.Matched(feed.Id, rule.Key, rule.Value);
             if (queued > 0) observer.Queued(feed.Id, queued);
         }
         else

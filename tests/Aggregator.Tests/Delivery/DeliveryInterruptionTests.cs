@@ -26,7 +26,8 @@ public sealed class DeliveryInterruptionTests
 
         // A budget shorter than the attempt timeout, so the cut comes from the pass, not from the attempt.
         using var relay = new DeliveryRelay(h.Store, h.Services.GetServices<IDeliveryChannel>(), h.Services.GetRequiredService<ISubscriberDirectory>(),
-            h.Services.GetRequiredService<IDeliverySettings>(), h.Time, NullLogger<DeliveryRelay>.Instance) { PassBudget = TimeSpan.FromSeconds(10) };
+            h.Services.GetRequiredService<IDeliverySettings>(), h.Time, NullLogger<DeliveryRelay>.Instance,
+            h.Services.GetRequiredService<Aggregator.Observability.AggregatorMetrics>()) { PassBudget = TimeSpan.FromSeconds(10) };
         var pass = relay.RunOnceAsync(TestContext.Current.CancellationToken);
         var waited = Stopwatch.StartNew();
         while (receiver.Requests.IsEmpty && waited.Elapsed < TimeSpan.FromSeconds(10))

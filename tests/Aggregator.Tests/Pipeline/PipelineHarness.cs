@@ -27,15 +27,19 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public FeedPoller Poller => _services.GetRequiredService<FeedPoller>();
     public IStateStore Store => _services.GetRequiredService<IStateStore>();
+    public IServiceProvider Services => _services;
 
     /// <summary>Writes <paramref name="yaml"/> (feeds, rules, subscribers) beside a SQLite file and loads it.</summary>
-    public static async Task<PipelineHarness> CreateAsync(TempDirectory dir, string yaml, CancellationToken cancellationToken)
+    /// <param name="allowLoopback">Lets the SSRF guard through to the tests' loopback servers.</param>
+    public static async Task<PipelineHarness> CreateAsync(TempDirectory dir, string yaml, CancellationToken cancellationToken, bool allowLoopback = true)
     {
         ArgumentNullException.ThrowIfNull(dir);
         dir.Write("config/settings.yaml", $"""
             settings:
               storage:
                 connectionString: "Data Source={dir.Combine("state.db")}"
+              network:
+                allowedPrivateNetworks: [{(allowLoopback ? "\"127.0.0.0/8\"" : "")}]
             """);
         dir.Write("config/main.yaml", yaml);
         var loaded = new ConfigLoader().Load(dir.Combine("config"));

@@ -1,0 +1,43 @@
+using Aggregator.Delivery;
+using Aggregator.Tests.Pipeline;
+using Aggregator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aggregator.Tests.Delivery;
+
+/// <summary>Webhook URLs are untrusted input: the worker's webhook client refuses private addresses like the fetcher does.</summary>
+public sealed class WebhookNetworkGuardTests
+{
+    [Fact]
+    public async Task A_webhook_to_a_loopback_address_is_refused_by_default_and_nothing_reaches_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        await using var receiver = new WebhookReceiver();
+        dir.Write("config/feed.xml", "<rss version=\"2.0\"><channel><title>t</title><item><title>Troops at the border</title><guid>1</guid></item></channel></rss>");
+        await using var harness = await PipelineHarness.CreateAsync(dir, $"""
+            feeds:
+              - id: desk
+                url: feed.xml
+                firstPoll: notify
+            rules:
+              - id: troops
+                query: troops
+                notify: [hook]
+            subscribers:
+              - id: hook
+                webhook:
+                  url: "{receiver.Url}"
+                  secret: {WebhookReceiver.Secret}
+            """, ct, allowLoopback: false);
+
+        (await harness.Poller.PollAsync("desk", ct)).Queued.ShouldBe(1);
+        (await harness.Services.GetRequiredService<DeliveryRelay>().RunOnceAsync(ct)).ShouldBe(1);
+
+        receiver.Requests.ShouldBeEmpty();
+        var counts = (await harness.Store.CountDeliveriesAsync(ct)).ShouldHaveSingleItem();
+        counts.Sent.ShouldBe(0);
+        counts.Queued.ShouldBe(1, "a refused attempt is retried later, not lost");
+        counts.LastError.ShouldNotBeNull().ShouldContain("refused: 127.0.0.1 is a loopback address");
+    }
+}
