@@ -8,6 +8,7 @@ using Aggregator.Pipeline;
 using Aggregator.Runtime;
 using Aggregator.Scheduling;
 using Aggregator.Storage;
+using Aggregator.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -30,14 +31,19 @@ internal static class WorkerServices
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<IPollObserver, PollObserver>();
         services.AddSingleton<FeedSchedule>();
+        if (config.Settings.Scheduler.Clustered)
+            services.AddSingleton<IScheduleLock>(new PostgresScheduleLock(config.Settings.Storage.ConnectionString));
+        else
+            services.AddSingleton<IScheduleLock, ProcessScheduleLock>();
 
         services.AddStore(config.Settings.Storage);
         services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);
+        if (RelayLease.FromEnvironment() is { } lease) services.UseRelayLease(lease);
 
         services.AddHostedService<ConfigReloadService>();
         services.AddQuartz(q =>
         {
-            q.UseInMemoryStore();
+            SchedulerStore.Configure(q, config.Settings);
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(4, Environment.ProcessorCount * 4));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -49,6 +55,7 @@ internal static class WorkerServices
     public static IServiceCollection AddStore(this IServiceCollection services, StorageOptions storage) => storage.Provider switch
     {
         StorageProvider.Sqlite => services.AddSqliteStore(storage.ConnectionString),
+        StorageProvider.Postgres => services.AddPostgresStore(storage.ConnectionString),
         _ => throw new NotSupportedException($"storage provider {storage.Provider} is not available in this build"),
     };
 

@@ -12,7 +12,7 @@ namespace Aggregator.Scheduling;
 /// changed are rescheduled, starting at their previous next fire time, so a reload (or a second node
 /// starting) causes no burst of polls.
 /// </summary>
-internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvider time, ILogger<FeedSchedule> logger)
+internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, IScheduleLock scheduleLock, TimeProvider time, ILogger<FeedSchedule> logger)
 {
     private const string Group = "feeds";
     private const string ScheduleKey = "schedule";
@@ -21,31 +21,18 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        await using var held = await scheduleLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false);
         var polling = snapshot.Config.Settings.Polling;
         int added = 0, changed = 0, removed = 0;
 
         foreach (var feed in snapshot.Config.Feeds)
         {
-            var key = new JobKey(feed.Id, Group);
-            var signature = Signature(feed, polling);
-            DateTimeOffset? previousNext = null;
-            if (existing.Contains(key))
+            switch (await ApplyFeedAsync(scheduler, feed, polling, cancellationToken).ConfigureAwait(false))
             {
-                var detail = await scheduler.GetJobDetail(key, cancellationToken).ConfigureAwait(false);
-                if (detail?.JobDataMap.GetString(ScheduleKey) == signature) continue;
-                var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken).ConfigureAwait(false);
-                previousNext = triggers.Select(t => t.NextFireTimeUtc).Min();
-                changed++;
+                case Change.Added: added++; break;
+                case Change.Changed: changed++; break;
             }
-            else
-            {
-                added++;
-            }
-
-            var job = JobBuilder.Create<PollFeedJob>().WithIdentity(key).UsingJobData(ScheduleKey, signature).Build();
-            var trigger = Trigger(feed, polling, previousNext ?? FirstFire(feed));
-            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
         }
 
         var wanted = snapshot.Feeds;
@@ -57,14 +44,51 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvi
         logger.LogInformation("Schedule applied: {Added} feeds added, {Changed} changed, {Removed} removed", added, changed, removed);
     }
 
+    /// <summary>
+    /// Schedules one feed unless the store already holds its job with the same schedule. On a shared
+    /// (clustered) store another node may schedule the same feed at the same moment: adding never
+    /// replaces, and a lost race is settled by reading what the winner stored.
+    /// </summary>
+    private async Task<Change> ApplyFeedAsync(IScheduler scheduler, FeedDefinition feed, PollingOptions polling, CancellationToken cancellationToken)
+    {
+        var key = new JobKey(feed.Id, Group);
+        var signature = Signature(feed, polling);
+        var job = JobBuilder.Create<PollFeedJob>().WithIdentity(key).UsingJobData(ScheduleKey, signature).Build();
+        for (var attempt = 0; ; attempt++)
+        {
+            var detail = await scheduler.GetJobDetail(key, cancellationToken).ConfigureAwait(false);
+            if (detail is null)
+            {
+                try
+                {
+                    await scheduler.ScheduleJob(job, [Trigger(feed, polling, FirstFire(feed))], new ScheduleJobOptions { Replace = false }, cancellationToken)
+                        .ConfigureAwait(false);
+                    return Change.Added;
+                }
+                catch (ObjectAlreadyExistsException) when (attempt < 3)
+                {
+                    continue;
+                }
+            }
+
+            var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken).ConfigureAwait(false);
+            if (detail.JobDataMap.GetString(ScheduleKey) == signature && triggers.Count > 0) return Change.None;
+            var previousNext = triggers.Select(t => t.NextFireTimeUtc).Min();
+            await scheduler.ScheduleJob(job, [Trigger(feed, polling, previousNext ?? FirstFire(feed))], new ScheduleJobOptions { Replace = true }, cancellationToken)
+                .ConfigureAwait(false);
+            return Change.Changed;
+        }
+    }
+
     private static ITrigger Trigger(FeedDefinition feed, PollingOptions polling, DateTimeOffset start)
     {
         var builder = TriggerBuilder.Create().WithIdentity(feed.Id, Group).StartAt(start);
         if (feed.Cron is { } cron)
             return builder.WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).Build();
         var every = Every(feed, polling);
-        // A missed fire (the node was busy or down) is skipped, not replayed as a burst.
-        return builder.WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)).Build();
+        // Fires missed while a node was busy, down or being taken over are not replayed as a burst: once the
+        // store's misfire threshold has passed, the feed is polled once now and the interval restarts from there.
+        return builder.WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
     }
 
     private static TimeSpan Every(FeedDefinition feed, PollingOptions polling)
@@ -84,6 +108,13 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, TimeProvi
         var window = feed.Every is { } every && every < TimeSpan.FromMinutes(1) ? every : TimeSpan.FromMinutes(1);
         var fraction = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(feed.Id))) / (double)uint.MaxValue;
         return now + window * fraction;
+    }
+
+    private enum Change
+    {
+        None,
+        Added,
+        Changed,
     }
 
     private static string Signature(FeedDefinition feed, PollingOptions polling) =>

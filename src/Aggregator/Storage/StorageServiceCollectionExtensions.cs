@@ -1,6 +1,8 @@
+using Aggregator.Storage.Postgres;
 using Aggregator.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace Aggregator.Storage;
 
@@ -11,6 +13,19 @@ internal static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IStateStore>(sp => new SqliteStateStore(connectionString, sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the PostgreSQL <see cref="IStateStore"/> over one pooled <see cref="NpgsqlDataSource"/> (disposed
+    /// with the container); the host calls <see cref="IStateStore.MigrateAsync"/> at start.
+    /// </summary>
+    public static IServiceCollection AddPostgresStore(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<IStateStore>(sp => new PostgresStateStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -1,0 +1,40 @@
+using Aggregator.Scheduling;
+using Npgsql;
+
+namespace Aggregator.Storage.Postgres;
+
+/// <summary>
+/// A session-level PostgreSQL advisory lock held on an unpooled connection of its own while one node
+/// applies the schedule. Closing the connection ends the session and so releases the lock, also when
+/// the node dies holding it.
+/// </summary>
+internal sealed class PostgresScheduleLock : IScheduleLock
+{
+    /// <summary>The advisory lock key, distinct from the migration's ("aggsched" in ASCII).</summary>
+    public const long LockKey = 0x6167677363686564;
+
+    private readonly string _connectionString;
+
+    public PostgresScheduleLock(string connectionString)
+    {
+        _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+    }
+
+    public async Task<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", LockKey);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

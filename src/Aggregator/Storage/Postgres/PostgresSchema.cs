@@ -1,0 +1,62 @@
+namespace Aggregator.Storage.Postgres;
+
+/// <summary>
+/// The schema as ordered scripts, the PostgreSQL twin of the SQLite one. A script, once released, never
+/// changes: a change is a new script appended to <see cref="Scripts"/>, applied once per database and
+/// recorded in <c>schema_version</c>. Times are <c>timestamptz</c>, readable by an operator with psql.
+/// </summary>
+internal static class PostgresSchema
+{
+    public static IReadOnlyList<string> Scripts { get; } =
+    [
+        """
+        CREATE TABLE feed_state (
+            feed_id text NOT NULL PRIMARY KEY,
+            etag text,
+            last_modified text,
+            body_hash text,
+            last_poll_at timestamptz,
+            last_result text,
+            last_http_status integer,
+            last_error text,
+            consecutive_failures integer NOT NULL DEFAULT 0,
+            last_new_item_at timestamptz,
+            items_seen bigint NOT NULL DEFAULT 0,
+            not_before timestamptz,
+            disabled boolean NOT NULL DEFAULT false,
+            permanent_redirect text
+        );
+        CREATE TABLE seen_items (
+            feed_id text NOT NULL,
+            item_key text NOT NULL,
+            seen_at timestamptz NOT NULL,
+            PRIMARY KEY (feed_id, item_key)
+        );
+        CREATE TABLE outbox (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            alert_id text NOT NULL,
+            subscriber_id text NOT NULL,
+            channel text NOT NULL,
+            payload text NOT NULL,
+            attempts integer NOT NULL DEFAULT 0,
+            created_at timestamptz NOT NULL,
+            due_at timestamptz NOT NULL,
+            claimed_until timestamptz,
+            sent_at timestamptz,
+            dead_at timestamptz,
+            last_error text,
+            UNIQUE (alert_id, channel)
+        );
+        CREATE INDEX outbox_pending ON outbox (due_at, id) WHERE sent_at IS NULL AND dead_at IS NULL;
+        CREATE INDEX outbox_subscriber ON outbox (subscriber_id, channel);
+        CREATE TABLE disabled_endpoints (
+            subscriber_id text NOT NULL,
+            channel text NOT NULL,
+            target text NOT NULL,
+            disabled_at timestamptz NOT NULL,
+            reason text NOT NULL,
+            PRIMARY KEY (subscriber_id, channel, target)
+        );
+        """,
+    ];
+}

@@ -1,0 +1,123 @@
+using Npgsql;
+
+namespace Aggregator.Storage.Postgres;
+
+internal sealed partial class PostgresStateStore
+{
+    private const string Pending = "sent_at IS NULL AND dead_at IS NULL";
+
+    /// <summary>
+    /// Selects due, unleased rows with <c>FOR UPDATE SKIP LOCKED</c> and leases them in the same statement:
+    /// relays on several nodes claim disjoint rows without waiting on each other, and a row whose lease
+    /// expired (its node died) is back in the pool. Each claim counts as an attempt.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            UPDATE outbox SET claimed_until = @until, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM outbox
+                WHERE {Pending} AND due_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now)
+                ORDER BY due_at, id LIMIT @limit
+                FOR UPDATE SKIP LOCKED)
+            RETURNING {PostgresOutbox.Columns}
+            """);
+        PostgresFeedStates.AddTime(command.Parameters, "now", now);
+        PostgresFeedStates.AddTime(command.Parameters, "until", now + lease);
+        command.Parameters.AddWithValue("limit", limit);
+        var claimed = new List<OutboxMessage>();
+        var unreadable = new List<(long Id, string Error)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (message, id, error) = PostgresOutbox.Read(reader);
+                if (message is not null) claimed.Add(message);
+                else unreadable.Add((id, error!));
+            }
+        }
+        // A row no relay can read would otherwise be claimed and fail on every pass, on every node.
+        foreach (var (id, error) in unreadable) await DeadLetterAsync(id, now, error, cancellationToken);
+        return [.. claimed.OrderBy(m => m.DueAt).ThenBy(m => m.Id)];
+    }
+
+    public async Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (drafts.Count == 0) return 0;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, _time.GetUtcNow(), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return queued;
+    }
+
+    public async Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return;
+        await using var command = _dataSource.CreateCommand($"UPDATE outbox SET claimed_until = NULL WHERE id = ANY(@ids) AND {Pending}");
+        command.Parameters.Add(new NpgsqlParameter<long[]>("ids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = [.. ids] });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE outbox SET sent_at = @at, claimed_until = NULL WHERE id = @id", id, at, null, cancellationToken);
+
+    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken) =>
+        UpdateAsync($"UPDATE outbox SET due_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id AND {Pending}", id, dueAt, error, cancellationToken);
+
+    public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
+        UpdateAsync($"UPDATE outbox SET dead_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id AND {Pending}", id, at, error, cancellationToken);
+
+    public async Task<int> DisableEndpointAsync(DisabledEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO disabled_endpoints (subscriber_id, channel, target, disabled_at, reason)
+            VALUES (@subscriber, @channel, @target, @at, @reason) ON CONFLICT DO NOTHING
+            """, connection, tx))
+        {
+            AddEndpoint(insert, endpoint.SubscriberId, endpoint.Channel, endpoint.Target);
+            PostgresFeedStates.AddTime(insert.Parameters, "at", endpoint.DisabledAt);
+            insert.Parameters.AddWithValue("reason", endpoint.Reason);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var dead = new NpgsqlCommand($"""
+            UPDATE outbox SET dead_at = @at, claimed_until = NULL, last_error = @reason
+            WHERE subscriber_id = @subscriber AND channel = @channel AND {Pending}
+            """, connection, tx);
+        AddEndpoint(dead, endpoint.SubscriberId, endpoint.Channel, endpoint.Target);
+        PostgresFeedStates.AddTime(dead.Parameters, "at", endpoint.DisabledAt);
+        dead.Parameters.AddWithValue("reason", endpoint.Reason);
+        var count = await dead.ExecuteNonQueryAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    public async Task<bool> IsEndpointDisabledAsync(string subscriberId, DeliveryChannel channel, string target, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT 1 FROM disabled_endpoints WHERE subscriber_id = @subscriber AND channel = @channel AND target = @target");
+        AddEndpoint(command, subscriberId, channel, target);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private static void AddEndpoint(NpgsqlCommand command, string subscriberId, DeliveryChannel channel, string target)
+    {
+        command.Parameters.AddWithValue("subscriber", subscriberId);
+        command.Parameters.AddWithValue("channel", DeliveryChannelNames.Name(channel));
+        command.Parameters.AddWithValue("target", target);
+    }
+
+    private async Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", id);
+        PostgresFeedStates.AddTime(command.Parameters, "at", at);
+        if (error is not null) command.Parameters.AddWithValue("error", error);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,86 @@
+using Npgsql;
+
+namespace Aggregator.Storage.Postgres;
+
+/// <summary>
+/// The state store on PostgreSQL, shared by every node of a cluster. Every operation takes a pooled
+/// connection of its own from one <see cref="NpgsqlDataSource"/>. Correctness never relies on one node
+/// polling a feed alone: the seen-key insert decides which poll queues an item's alerts, and the relay's
+/// claims skip rows another node holds.
+/// </summary>
+internal sealed partial class PostgresStateStore : IStateStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _time;
+
+    public PostgresStateStore(NpgsqlDataSource dataSource, TimeProvider time)
+    {
+        _dataSource = dataSource;
+        _time = time;
+    }
+
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        PostgresMigrator.MigrateAsync(_dataSource, _time.GetUtcNow(), cancellationToken);
+
+    public async Task<FeedState?> GetFeedStateAsync(string feedId, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {PostgresFeedStates.Columns} FROM feed_state WHERE feed_id = @feed");
+        command.Parameters.AddWithValue("feed", feedId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? PostgresFeedStates.Read(reader) : null;
+    }
+
+    public async Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await PostgresFeedStates.UpsertAsync(connection, null, state, cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (keys.Count == 0) return seen;
+        await using var command = _dataSource.CreateCommand("SELECT item_key FROM seen_items WHERE feed_id = @feed AND item_key = ANY(@keys)");
+        command.Parameters.AddWithValue("feed", feedId);
+        command.Parameters.Add(PostgresOutbox.Array("keys", keys.Distinct(StringComparer.Ordinal)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetString(0));
+        return seen;
+    }
+
+    public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var now = _time.GetUtcNow();
+        // Keys in one order on every node, so two commits of overlapping keys wait for each other instead of deadlocking.
+        var keys = commit.Items.Select(i => i.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using (var seen = new NpgsqlCommand("""
+            INSERT INTO seen_items (feed_id, item_key, seen_at)
+            SELECT @feed, k.key, @now FROM unnest(@keys) WITH ORDINALITY AS k (key, n) ORDER BY k.n
+            ON CONFLICT DO NOTHING
+            RETURNING item_key
+            """, connection, tx))
+        {
+            seen.Parameters.AddWithValue("feed", commit.State.FeedId);
+            PostgresFeedStates.AddTime(seen.Parameters, "now", now);
+            seen.Parameters.Add(PostgresOutbox.Array("keys", keys));
+            await using var reader = await seen.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetString(0));
+        }
+        // Only the poll that records a key first queues its alerts (the first item of that key, as listed);
+        // a concurrent or repeated poll of the same item adds nothing.
+        var drafts = commit.Items
+            .Where(i => inserted.Remove(i.Key))
+            .SelectMany(i => i.Messages)
+            .ToList();
+        var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, now, cancellationToken);
+        await PostgresFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return queued;
+    }
+}

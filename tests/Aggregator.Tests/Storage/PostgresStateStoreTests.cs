@@ -1,0 +1,55 @@
+using Aggregator.Storage;
+using Aggregator.Storage.Postgres;
+using Npgsql;
+
+namespace Aggregator.Tests.Storage;
+
+/// <summary>The shared store behaviours on a real PostgreSQL server (a fresh database per test), plus migrations under contention.</summary>
+public sealed class PostgresStateStoreTests(PostgresFixture postgres) : StateStoreTests, IClassFixture<PostgresFixture>, IAsyncDisposable
+{
+    private readonly List<NpgsqlDataSource> _sources = [];
+    private string? _connectionString;
+
+    internal override async Task<IStateStore> OpenAsync()
+    {
+        _connectionString = await postgres.CreateDatabaseAsync(Ct);
+        var store = OpenPeer();
+        await store.MigrateAsync(Ct);
+        return store;
+    }
+
+    internal override IStateStore OpenPeer()
+    {
+        var source = NpgsqlDataSource.Create(_connectionString ?? throw new InvalidOperationException("OpenAsync first"));
+        _sources.Add(source);
+        return new PostgresStateStore(source, Time);
+    }
+
+    internal override async Task<int> ExecuteAsync(string sql)
+    {
+        await using var source = NpgsqlDataSource.Create(_connectionString ?? throw new InvalidOperationException("OpenAsync first"));
+        await using var command = source.CreateCommand(sql);
+        return await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Nodes_migrating_at_once_apply_each_script_exactly_once()
+    {
+        _connectionString = await postgres.CreateDatabaseAsync(Ct);
+        var nodes = Enumerable.Range(0, 6).Select(_ => OpenPeer()).ToList();
+
+        await Task.WhenAll(nodes.Select(n => n.MigrateAsync(Ct)));
+
+        await using var source = NpgsqlDataSource.Create(_connectionString);
+        await using var command = source.CreateCommand("SELECT COUNT(*), MAX(version) FROM schema_version");
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        (await reader.ReadAsync(Ct)).ShouldBeTrue();
+        reader.GetInt64(0).ShouldBe(PostgresSchema.Scripts.Count);
+        reader.GetInt32(1).ShouldBe(PostgresSchema.Scripts.Count);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var source in _sources) await source.DisposeAsync();
+    }
+}
