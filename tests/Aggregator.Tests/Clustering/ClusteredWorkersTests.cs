@@ -73,7 +73,7 @@ public sealed class ClusteredWorkersTests(PostgresFixture postgres) : IClassFixt
                 await Task.Delay(300, ct);
             }
 
-            var allIds = () => hook.Requests.Select(r => r.Headers["webhook-id"]).Distinct().Count();
+            var allIds = () => hook.Requests.Select(r => r.Id).Distinct().Count();
             var delivered = await Eventually.TrueAsync(() => allIds() >= ItemCount, TimeSpan.FromSeconds(45), ct);
             var gaps = sampler.LongestGaps(killedAt);
             log?.WriteLine($"longest time a feed went unpolled after the kill: {gaps.Max().TotalSeconds:0.0} s ({string.Join(", ", gaps.Select(g => $"{g.TotalSeconds:0.0}"))})");
@@ -81,7 +81,7 @@ public sealed class ClusteredWorkersTests(PostgresFixture postgres) : IClassFixt
             delivered.ShouldBeTrue($"every item is delivered after the kill; got {allIds()} of {ItemCount}\n{cluster.AllOutput()}");
             await Task.Delay(2000, ct); // anything sent twice would arrive meanwhile
 
-            var byId = hook.Requests.GroupBy(r => r.Headers["webhook-id"]).ToDictionary(g => g.Key!, g => g.Count());
+            var byId = hook.Requests.GroupBy(r => r.Id).ToDictionary(g => g.Key!, g => g.Count());
             var titles = hook.Requests.Select(r => r.Body).ToList();
             for (var n = 0; n < ItemCount; n++)
                 titles.Count(b => b.Contains($"\"Troops report {n}\"", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(1, $"item {n} is alerted");
