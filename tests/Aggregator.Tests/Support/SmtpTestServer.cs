@@ -19,9 +19,10 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public SmtpTestServer()
+    /// <param name="port">A port to listen on, e.g. to bring a server back where a worker expects it; a free one by default.</param>
+    public SmtpTestServer(int? port = null)
     {
-        Port = FreePort.Next();
+        Port = port ?? FreePort.Next();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))

@@ -1,0 +1,123 @@
+using Aggregator.Tests.Support;
+
+namespace Aggregator.Tests.EndToEnd;
+
+/// <summary>
+/// The worker as a child process, killed with SIGKILL at the two dangerous moments of a delivery.
+/// Each alert arrives exactly once, or twice with the same id when the kill fell inside a send.
+/// </summary>
+public sealed class DeliveryCrashTests
+{
+    /// <summary>A short claim lease, so the restarted worker takes back its dead predecessor's claims quickly.</summary>
+    private static readonly Dictionary<string, string> ShortLease = new() { ["AGGREGATOR_DELIVERY_LEASE"] = "2s" };
+
+    [Fact]
+    public async Task Killed_after_the_commit_with_the_SMTP_server_down_the_alert_is_sent_once_after_a_restart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new TempDirectory();
+        await using var feed = new FeedServer();
+        feed.AddItem("n-1", "Troops cross the border", "Units were seen at the crossing.");
+        var smtpPort = FreePort.Next(); // nothing listens here yet: the server is down
+        WriteConfig(work, feed, "desk", """
+            subscribers:
+              - id: desk
+                email: [desk@example.org]
+            """, smtpPort);
+
+        using (var worker = AggregatorProcess.Start(work.Path, ShortLease, "run", "--config", "config"))
+        {
+            // The poll committed the item and its alert; every send attempt fails while the server is down.
+            (await Eventually.TrueAsync(() => FailingDeliveries(work, ct) > 0, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput);
+            worker.KillHard();
+            (await worker.WaitForExitAsync(TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
+        }
+
+        await using var smtp = new SmtpTestServer(smtpPort);
+        using (var worker = AggregatorProcess.Start(work.Path, ShortLease, "run", "--config", "config"))
+        {
+            (await Eventually.TrueAsync(() => !smtp.Messages.IsEmpty, TimeSpan.FromSeconds(45), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+            await Task.Delay(3000, ct); // a duplicate would arrive meanwhile
+            worker.Terminate();
+            await worker.WaitForExitAsync(TimeSpan.FromSeconds(15), ct);
+        }
+
+        smtp.Messages.Count.ShouldBe(1);
+        smtp.Messages.Single().Message.Subject.ShouldBe("[troops] Troops cross the border");
+    }
+
+    [Fact]
+    public async Task Killed_inside_a_webhook_send_the_restart_repeats_it_once_with_the_same_webhook_id()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new TempDirectory();
+        await using var feed = new FeedServer();
+        feed.AddItem("n-1", "Troops cross the border", "Units were seen at the crossing.");
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var hook = new WebhookReceiver();
+        hook.Script.Enqueue(new WebhookReceiver.Reply(200, Hold: answer.Task)); // received, never answered in time
+        WriteConfig(work, feed, "hook", $"""
+            subscribers:
+              - id: hook
+                webhook:
+                  url: "{hook.Url}"
+                  secret: {WebhookReceiver.Secret}
+            """, FreePort.Next());
+
+        using (var worker = AggregatorProcess.Start(work.Path, ShortLease, "run", "--config", "config"))
+        {
+            (await Eventually.TrueAsync(() => !hook.Requests.IsEmpty, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput);
+            worker.KillHard(); // the receiver has the message; the worker never learnt it was accepted
+            (await worker.WaitForExitAsync(TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
+        }
+        answer.SetResult();
+
+        using (var worker = AggregatorProcess.Start(work.Path, ShortLease, "run", "--config", "config"))
+        {
+            (await Eventually.TrueAsync(() => hook.Requests.Count >= 2, TimeSpan.FromSeconds(45), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+            await Task.Delay(3000, ct);
+            worker.Terminate();
+            await worker.WaitForExitAsync(TimeSpan.FromSeconds(15), ct);
+        }
+
+        hook.Requests.Count.ShouldBe(2, "the ambiguous send is repeated once, not more");
+        hook.Requests.Select(r => r.Id).Distinct().ShouldHaveSingleItem("the repeat carries the same webhook-id");
+        hook.Requests.ShouldAllBe(r => r.SignatureValid);
+    }
+
+    /// <summary>Messages that have failed at least once and wait for a retry, from <c>status --json</c>.</summary>
+    private static int FailingDeliveries(TempDirectory work, CancellationToken ct)
+    {
+        var (code, stdout, _) = AggregatorProcess.RunAsync(work.Path, null, ct, "status", "--json", "--config", "config").GetAwaiter().GetResult();
+        if (code != 0) return 0;
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        return json.RootElement.GetProperty("subscribers")[0].GetProperty("failed").GetInt32();
+    }
+
+    private static void WriteConfig(TempDirectory work, FeedServer feed, string subscriberId, string subscribers, int smtpPort) =>
+        work.Write("config/aggregator.yaml", $"""
+            settings:
+              polling:
+                minEvery: 1s
+                timeout: 5s
+              network:
+                allowedPrivateNetworks: ["127.0.0.0/8"]
+              delivery:
+                retryInitial: 1s
+                retryMax: 2s
+              smtp:
+                host: 127.0.0.1
+                port: {smtpPort}
+                security: none
+            feeds:
+              - id: world
+                url: {feed.FeedUrl}
+                every: 1s
+                firstPoll: notify
+            rules:
+              - id: troops
+                query: troops AND border
+                notify: [{subscriberId}]
+            {subscribers}
+            """);
+}
