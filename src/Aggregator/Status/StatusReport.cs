@@ -4,7 +4,7 @@ using Aggregator.Storage;
 namespace Aggregator.Status;
 
 /// <summary>What <c>status</c> shows: every configured feed and subscriber, with what the store knows of it.</summary>
-internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<SubscriberStatus> Subscribers)
+internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<RuleStatus> Rules, IReadOnlyList<SubscriberStatus> Subscribers)
 {
     public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStateStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -13,6 +13,7 @@ internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus>
         var states = (await store.ListFeedStatesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
         var counts = await store.CountDeliveriesAsync(cancellationToken).ConfigureAwait(false);
         var disabled = await store.ListDisabledEndpointsAsync(cancellationToken).ConfigureAwait(false);
+        var ruleStats = (await store.ListRuleStatsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
 
         var feeds = config.Feeds.Select(f => FeedStatus.From(f, states.GetValueOrDefault(f.Id), config.Settings.Polling)).ToList();
         var subscribers = config.Subscribers.Select(s => new SubscriberStatus(
@@ -25,7 +26,8 @@ internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus>
             counts.Where(c => c.SubscriberId == s.Id && c.LastError is not null).Select(c => c.LastError).FirstOrDefault(),
             [.. disabled.Where(d => d.SubscriberId == s.Id).Select(d => $"{d.Channel.ToString().ToLowerInvariant()} {d.Target}: {d.Reason}")]))
             .ToList();
-        return new StatusReport(now, feeds, subscribers);
+        var rules = config.Rules.Select(r => new RuleStatus(r.Id, r.Query, ruleStats.GetValueOrDefault(r.Id)?.Matches ?? 0, ruleStats.GetValueOrDefault(r.Id)?.LastMatchAt)).ToList();
+        return new StatusReport(now, feeds, rules, subscribers);
     }
 }
 
@@ -59,6 +61,8 @@ internal sealed record FeedStatus(
             state?.LastNewItemAt, state?.Disabled ?? false, state?.PermanentRedirect);
     }
 }
+
+internal sealed record RuleStatus(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt);
 
 internal sealed record SubscriberStatus(
     string Id,

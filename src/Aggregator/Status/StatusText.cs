@@ -19,6 +19,10 @@ internal static class StatusText
             }));
         output.WriteLine();
         Table(output,
+            ["RULE", "MATCHES", "LAST MATCH", "QUERY"],
+            report.Rules.Select(r => new[] { r.Id, r.Matches.ToString(CultureInfo.InvariantCulture), Time(r.LastMatchAt), r.Query }));
+        output.WriteLine();
+        Table(output,
             ["SUBSCRIBER", "QUEUED", "SENT", "FAILING", "DEAD", "LAST SENT", "NOTE"],
             report.Subscribers.Select(s => new[]
             {

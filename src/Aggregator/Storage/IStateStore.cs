@@ -63,4 +63,7 @@ internal interface IStateStore
     Task<IReadOnlyList<DeliveryCounts>> CountDeliveriesAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DisabledEndpoint>> ListDisabledEndpointsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Per rule: how many new items it matched and when it last did, for <c>status</c>.</summary>
+    Task<IReadOnlyList<RuleStats>> ListRuleStatsAsync(CancellationToken cancellationToken);
 }

@@ -4,4 +4,8 @@ namespace Aggregator.Storage;
 internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items);
 
 /// <summary>A newly seen item and the messages it queues (none when it matched nothing or is a baseline).</summary>
-internal sealed record SeenItem(string Key, IReadOnlyList<OutboxDraft> Messages);
+internal sealed record SeenItem(string Key, IReadOnlyList<OutboxDraft> Messages)
+{
+    /// <summary>The rules the item matched (that notify someone), each once.</summary>
+    public IEnumerable<string> RuleIds => Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct(StringComparer.Ordinal);
+}

@@ -46,6 +46,10 @@ public sealed class OperatorCommandTests
         feed.GetProperty("lastResult").GetString().ShouldBe("ok");
         feed.GetProperty("itemsSeen").GetInt64().ShouldBe(3);
         feed.GetProperty("consecutiveErrors").GetInt32().ShouldBe(0);
+        var rule = json.RootElement.GetProperty("rules")[0];
+        rule.GetProperty("id").GetString().ShouldBe("troops-at-border");
+        rule.GetProperty("matches").GetInt64().ShouldBe(1, "one of the three sample items matches");
+        rule.GetProperty("lastMatchAt").ValueKind.ShouldBe(JsonValueKind.String);
         var desk = json.RootElement.GetProperty("subscribers")[0];
         desk.GetProperty("id").GetString().ShouldBe("desk");
         desk.GetProperty("sent").GetInt32().ShouldBe(1);
@@ -54,5 +58,6 @@ public sealed class OperatorCommandTests
         var table = await AggregatorProcess.RunAsync(work.Path, null, ct, "status", "--config", RepoPaths.BundledConfig);
         table.Stdout.ShouldContain("sample-world");
         table.Stdout.ShouldContain("SUBSCRIBER");
+        table.Stdout.ShouldContain("troops AND border");
     }
 }

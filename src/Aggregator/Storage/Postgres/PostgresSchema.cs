@@ -58,5 +58,12 @@ internal static class PostgresSchema
             PRIMARY KEY (subscriber_id, channel, target)
         );
         """,
+        """
+        CREATE TABLE rule_stats (
+            rule_id text NOT NULL PRIMARY KEY,
+            matches bigint NOT NULL DEFAULT 0,
+            last_match_at timestamptz
+        );
+        """,
     ];
 }

@@ -57,4 +57,14 @@ internal sealed partial class PostgresStateStore
         }
         return endpoints;
     }
+
+    public async Task<IReadOnlyList<RuleStats>> ListRuleStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT rule_id, matches, last_match_at FROM rule_stats ORDER BY rule_id");
+        var stats = new List<RuleStats>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            stats.Add(new RuleStats(reader.GetString(0), reader.GetInt64(1), PostgresFeedStates.Time(reader, 2)));
+        return stats;
+    }
 }

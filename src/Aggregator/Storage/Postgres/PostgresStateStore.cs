@@ -74,11 +74,11 @@ internal sealed partial class PostgresStateStore : IStateStore
         }
         // Only the poll that records a key first queues its alerts (the first item of that key, as listed);
         // a concurrent or repeated poll of the same item adds nothing.
-        var drafts = commit.Items
-            .Where(i => inserted.Remove(i.Key))
-            .SelectMany(i => i.Messages)
-            .ToList();
+        var fresh = commit.Items.Where(i => inserted.Remove(i.Key)).ToList();
+        var drafts = fresh.SelectMany(i => i.Messages).ToList();
         var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, now, cancellationToken);
+        foreach (var rule in fresh.SelectMany(i => i.RuleIds).Order(StringComparer.Ordinal))
+            await PostgresRuleStats.CountAsync(connection, tx, rule, now, cancellationToken);
         await PostgresFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return queued;

@@ -57,5 +57,12 @@ internal static class SqliteSchema
             PRIMARY KEY (subscriber_id, channel, target)
         );
         """,
+        """
+        CREATE TABLE rule_stats (
+            rule_id TEXT NOT NULL PRIMARY KEY,
+            matches INTEGER NOT NULL DEFAULT 0,
+            last_match_at INTEGER
+        );
+        """,
     ];
 }

@@ -64,4 +64,16 @@ internal sealed partial class SqliteStateStore
         }
         return endpoints;
     }
+
+    public async Task<IReadOnlyList<RuleStats>> ListRuleStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rule_id, matches, last_match_at FROM rule_stats ORDER BY rule_id";
+        var stats = new List<RuleStats>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            stats.Add(new RuleStats(reader.GetString(0), reader.GetInt64(1), SqliteFeedStates.Time(reader, 2)));
+        return stats;
+    }
 }

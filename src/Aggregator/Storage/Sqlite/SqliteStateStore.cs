@@ -109,6 +109,8 @@ internal sealed partial class SqliteStateStore : IStateStore
             if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
             foreach (var draft in item.Messages)
                 queued += await outbox.RunAsync(draft, cancellationToken);
+            foreach (var rule in item.RuleIds)
+                await SqliteRuleStats.CountAsync(connection, tx, rule, now, cancellationToken);
         }
         await SqliteFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
         await tx.CommitAsync(cancellationToken);
