@@ -43,29 +43,13 @@ internal sealed class NetworkPolicy
     public static bool TryParseNetwork(string? text, out IPNetwork network, [NotNullWhen(false)] out string? error)
     {
         network = default;
-        var s = text?.Trim() ?? "";
-        var slash = s.IndexOf('/', StringComparison.Ordinal);
-        var addressText = slash < 0 ? s : s[..slash];
-        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%', StringComparison.Ordinal))
+        // One parser for the config check and the guard: a typo such as 10.0.0.1/8 is refused, never widened.
+        if (!Cidr.TryNormalize(text?.Trim() ?? string.Empty, out var normalized, out var problem))
         {
-            error = $"network.allowedPrivateNetworks: '{text}' is not a CIDR (expected e.g. 10.0.0.0/8 or fd00::/8)";
+            error = "network.allowedPrivateNetworks: " + problem;
             return false;
         }
-        var maxPrefix = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
-        var prefix = maxPrefix;
-        if (slash >= 0 && !(int.TryParse(s.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) && prefix <= maxPrefix))
-        {
-            error = $"network.allowedPrivateNetworks: '{text}' has an invalid prefix length (0 to {maxPrefix})";
-            return false;
-        }
-        // A typo such as 10.0.0.1/8 is refused rather than silently widened or narrowed.
-        var baseAddress = MaskOf(address, prefix);
-        if (!baseAddress.Equals(address))
-        {
-            error = $"network.allowedPrivateNetworks: '{text}' has host bits set (did you mean {baseAddress}/{prefix}?)";
-            return false;
-        }
-        network = new IPNetwork(baseAddress, prefix);
+        network = IPNetwork.Parse(normalized);
         error = null;
         return true;
     }
@@ -87,16 +71,5 @@ internal sealed class NetworkPolicy
         }
         refusal = $"refused: {address} is {kind} (set network.allowedPrivateNetworks to allow it)";
         return false;
-    }
-
-    private static IPAddress MaskOf(IPAddress address, int prefix)
-    {
-        var bytes = address.GetAddressBytes();
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            var bits = Math.Clamp(prefix - (i * 8), 0, 8);
-            bytes[i] &= (byte)(0xFF << (8 - bits));
-        }
-        return new IPAddress(bytes);
     }
 }

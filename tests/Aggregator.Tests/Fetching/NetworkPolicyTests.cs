@@ -88,14 +88,14 @@ public sealed class NetworkPolicyTests
     }
 
     [Theory]
-    [InlineData("10.0.0.0/33", "'10.0.0.0/33' has an invalid prefix length (0 to 32)")]
-    [InlineData("fd00::/129", "'fd00::/129' has an invalid prefix length (0 to 128)")]
-    [InlineData("10.0.0.0/", "'10.0.0.0/' has an invalid prefix length (0 to 32)")]
-    [InlineData("10.0.0.0/-1", "'10.0.0.0/-1' has an invalid prefix length (0 to 32)")]
-    [InlineData("10.0.0.1/8", "'10.0.0.1/8' has host bits set (did you mean 10.0.0.0/8?)")]
-    [InlineData("localhost", "'localhost' is not a CIDR (expected e.g. 10.0.0.0/8 or fd00::/8)")]
-    [InlineData("", "'' is not a CIDR (expected e.g. 10.0.0.0/8 or fd00::/8)")]
-    [InlineData("300.1.1.1/8", "'300.1.1.1/8' is not a CIDR (expected e.g. 10.0.0.0/8 or fd00::/8)")]
+    [InlineData("10.0.0.0/33", "invalid network '10.0.0.0/33': the prefix length must be a number from 0 to 32")]
+    [InlineData("fd00::/129", "invalid network 'fd00::/129': the prefix length must be a number from 0 to 128")]
+    [InlineData("10.0.0.0/", "invalid network '10.0.0.0/': the prefix length must be a number from 0 to 32")]
+    [InlineData("10.0.0.0/-1", "invalid network '10.0.0.0/-1': the prefix length must be a number from 0 to 32")]
+    [InlineData("10.0.0.1/8", "invalid network '10.0.0.1/8': address bits are set beyond the prefix; did you mean '10.0.0.0/8'?")]
+    [InlineData("localhost", "invalid network 'localhost': 'localhost' is not an IP address")]
+    [InlineData("", "invalid network '': '' is not an IP address")]
+    [InlineData("300.1.1.1/8", "invalid network '300.1.1.1/8': '300.1.1.1' is not an IP address")]
     public void Invalid_cidrs_give_a_one_line_error(string text, string expected)
     {
         NetworkPolicy.TryParseNetwork(text, out _, out var error).ShouldBeFalse();
