@@ -62,6 +62,8 @@ internal sealed class LoadReport(LoadOptions options, FeedCatalog catalog, Reque
         Line("worker CPU per 1,000 polls (steady)", steadyPolls > 0 ? $"{(cpuAtEnd - cpuAtSteady) / steadyPolls * 1000:F2} s" : "n/a");
         Line("worker CPU, whole run", $"{cpuAtEnd:F1} s ({(cpuAtEnd - cpuAtSteady) / Math.Max(1, steadySeconds) * 100:F0}% of one core in steady state)");
         Line("peak RSS (VmHWM)", $"{peakRssMiB:F1} MiB");
+        Line("RSS after the first interval, max of 1 s samples", $"{samples.Where(s => s.At >= steadyFrom).Select(s => s.RssMiB).DefaultIfEmpty(double.NaN).Max():F1} MiB");
+        Line("RSS 10 s after start (config loaded, schedule applied)", $"{samples.Skip(9).Select(s => s.RssMiB).DefaultIfEmpty(double.NaN).First():F1} MiB");
         Line("alerts delivered (duplicates)", $"{log.Alerts.Count} ({log.DuplicateAlerts})");
         Line("alerts expected by end - interval - 5s / delivered of those", $"{expectedAlerts} / {deliveredExpected}");
         Line("alert latency p50 / p95 / p99 / max", latencies.Length > 0
