@@ -57,5 +57,9 @@ internal static class SqliteSchema
             PRIMARY KEY (subscriber_id, channel, target)
         );
         """,
+        // Since when a seen key has been missing from every parse of its feed; null while the item is in the feed.
+        """
+        ALTER TABLE seen_items ADD COLUMN absent_since INTEGER;
+        """,
     ];
 }
