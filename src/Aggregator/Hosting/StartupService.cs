@@ -23,6 +23,7 @@ internal sealed class StartupService(
         var snapshot = config.Current;
         await schedule.ApplyAsync(snapshot, cancellationToken).ConfigureAwait(false);
         config.Changed += next => _ = ApplyLaterAsync(next);
+        HeapTrim.AfterConfigApplied();
         logger.LogInformation(
             "Aggregator started: {Feeds} feeds, {Rules} rules, {Subscribers} subscribers, config {ConfigDirectory}",
             snapshot.Config.Feeds.Count, snapshot.Config.Rules.Count, snapshot.Config.Subscribers.Count, snapshot.Config.Directory);
@@ -35,6 +36,7 @@ internal sealed class StartupService(
         try
         {
             await schedule.ApplyAsync(next, lifetime.ApplicationStopping).ConfigureAwait(false);
+            HeapTrim.AfterConfigApplied();
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {

@@ -97,6 +97,7 @@ internal sealed class FeedPoller(
         var keys = parsed.Items.Select(i => i.Key).ToList();
         var seen = await store.FindSeenAsync(feed.Id, keys, cancellationToken).ConfigureAwait(false);
         var fresh = parsed.Items.Where(i => !seen.Contains(i.Key)).ToList();
+        await store.PruneSeenAsync(feed.Id, keys, SeenRetention(snapshot), cancellationToken).ConfigureAwait(false);
         var baseline = state.BodyHash is null && feed.FirstPoll == FirstPoll.Baseline;
         var now = time.GetUtcNow();
 
@@ -136,6 +137,13 @@ internal sealed class FeedPoller(
         };
         return (next, PollResult.Failed(error), []);
     }
+
+    /// <summary>
+    /// How long a key is kept once its item has left the feed: 30 days, or maxItemAge if longer, so an item
+    /// that comes back while it could still be alerted is still recognised.
+    /// </summary>
+    private static TimeSpan SeenRetention(ConfigSnapshot snapshot) =>
+        TimeSpan.FromDays(30) > snapshot.Config.Settings.Alerts.MaxItemAge ? TimeSpan.FromDays(30) : snapshot.Config.Settings.Alerts.MaxItemAge;
 
     private static TimeSpan Interval(FeedDefinition feed, ConfigSnapshot snapshot) =>
         feed.Every ?? snapshot.Config.Settings.Polling.DefaultEvery;

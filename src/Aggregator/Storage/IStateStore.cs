@@ -24,6 +24,15 @@ internal interface IStateStore
     /// <returns>The number of outbox messages queued.</returns>
     Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After a successful parse of the feed: keys in <paramref name="presentKeys"/> are marked present, the
+    /// feed's other keys absent from now on (if not already), and keys absent from every parse for longer than
+    /// <paramref name="retention"/> are deleted. A key whose item is still in the feed is never deleted, so
+    /// pruning can only re-alert an item that left the feed for the whole retention window and came back.
+    /// </summary>
+    /// <returns>The number of keys deleted.</returns>
+    Task<int> PruneSeenAsync(string feedId, IReadOnlyCollection<string> presentKeys, TimeSpan retention, CancellationToken cancellationToken);
+
     /// <summary>Queues messages not tied to a feed item (operator notices); an alert already queued for a channel is skipped.</summary>
     /// <returns>The number of messages queued.</returns>
     Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken);

@@ -65,5 +65,9 @@ internal static class PostgresSchema
             last_match_at timestamptz
         );
         """,
+        // Since when a seen key has been missing from every parse of its feed; null while the item is in the feed.
+        """
+        ALTER TABLE seen_items ADD COLUMN absent_since timestamptz;
+        """,
     ];
 }

@@ -64,5 +64,9 @@ internal static class SqliteSchema
             last_match_at INTEGER
         );
         """,
+        // Since when a seen key has been missing from every parse of its feed; null while the item is in the feed.
+        """
+        ALTER TABLE seen_items ADD COLUMN absent_since INTEGER;
+        """,
     ];
 }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Aggregator.LoadTest;
+
+// Load harness: a loopback feed server, a generated config, the real worker as a child process, figures at the end.
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return 2;
+}
+
+var worker = options.Worker ?? WorkerLocator.Find();
+if (!File.Exists(worker))
+{
+    await Console.Error.WriteLineAsync($"error: worker not found at {worker}; build it with `dotnet build -c Release src/Aggregator` or pass --worker");
+    return 2;
+}
+
+var workDir = Directory.CreateTempSubdirectory("aggregator-load-").FullName;
+var database = Path.Combine(workDir, "data", "aggregator.db");
+Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+using var stop = new CancellationTokenSource(options.Duration + TimeSpan.FromMinutes(5));
+var clock = new RunClock();
+var catalog = new FeedCatalog(options);
+var log = new RequestLog(options.Feeds);
+using var server = new LoadServer(catalog, clock, log);
+server.Start(loops: 16, stop.Token);
+
+Console.WriteLine($"work dir {workDir}; server on 127.0.0.1:{server.Port}; worker {worker}");
+var seeding = clock.Now;
+await SeenSeeder.SeedAsync(database, options.Feeds, options.SeedSeen, stop.Token);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"schema created, {options.SeedSeen} seen keys seeded in {clock.Now - seeding:F1}s"));
+ConfigWriter.Write(Path.Combine(workDir, "config"), database, options, server);
+
+var samples = new List<Sample>();
+var end = 0.0;
+var peak = double.NaN;
+using (var process = WorkerProcess.Start(worker, Path.Combine(workDir, "config"), workDir, Path.Combine(workDir, "worker.log")))
+{
+    var started = clock.Now;
+    var lastPrint = started;
+    while (clock.Now - started < options.Duration.TotalSeconds && !process.HasExited)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
+        try
+        {
+            samples.Add(new Sample(clock.Now, process.CpuSeconds(), process.StatusMiB("VmRSS"), Machine.Load1()));
+            peak = process.StatusMiB("VmHWM");
+        }
+        catch (IOException)
+        {
+            break; // the worker exited between the check and the read
+        }
+        if (clock.Now - lastPrint >= 30)
+        {
+            lastPrint = clock.Now;
+            var s = samples[^1];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.At - started,5:F0}s polls {log.Full + log.NotModified} alerts {log.Alerts.Count} cpu {s.Cpu:F1}s rss {s.RssMiB:F0} MiB load {s.Load1:F2}"));
+        }
+    }
+    end = clock.Now;
+    if (process.HasExited) await Console.Error.WriteLineAsync($"the worker exited early; see {Path.Combine(workDir, "worker.log")}");
+    await process.StopAsync(TimeSpan.FromSeconds(20));
+}
+await stop.CancelAsync();
+
+Console.WriteLine(new LoadReport(options, catalog, log, samples, end, peak).Render());
+if (!options.Keep) Directory.Delete(workDir, recursive: true);
+return 0;
