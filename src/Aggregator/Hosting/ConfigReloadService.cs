@@ -47,13 +47,27 @@ internal sealed class ConfigReloadService(
     private void Apply(AggregatorConfig config)
     {
         var snapshot = ConfigSnapshot.Create(config);
-        // The exporter and the console formatter are built with the host; changing them needs a new process.
-        if (config.Settings.Telemetry != active.Current.Config.Settings.Telemetry)
-            logger.LogWarning("settings.telemetry changed: it takes effect when the worker is restarted");
+        foreach (var section in RestartOnlyChanges(active.Current.Config.Settings, config.Settings))
+            logger.LogWarning("settings.{Section} changed: it takes effect when the worker is restarted", section);
         active.Swap(snapshot);
         logger.LogInformation(
             "Config reloaded: {Feeds} feeds, {Rules} rules, {Subscribers} subscribers",
             config.Feeds.Count, config.Rules.Count, config.Subscribers.Count);
+    }
+
+    /// <summary>
+    /// Sections built into long-lived objects at start (the HTTP client and its network guard, the store, the
+    /// scheduler, the exporter and log formatter): a reload cannot change them, so the operator is told.
+    /// </summary>
+    private static IEnumerable<string> RestartOnlyChanges(SettingsOptions before, SettingsOptions after)
+    {
+        if (before.Polling != after.Polling) yield return "polling";
+        if (before.Network.AllowPrivateNetworks != after.Network.AllowPrivateNetworks
+            || !before.Network.AllowedPrivateNetworks.SequenceEqual(after.Network.AllowedPrivateNetworks, StringComparer.Ordinal))
+            yield return "network";
+        if (before.Storage != after.Storage) yield return "storage";
+        if (before.Scheduler != after.Scheduler) yield return "scheduler";
+        if (before.Telemetry != after.Telemetry) yield return "telemetry";
     }
 
     public void Dispose()

@@ -42,8 +42,11 @@ public sealed class HotReloadTests
             """);
         var config = new ConfigLoader().Load(dir.Combine("config")).Config.ShouldNotBeNull();
         var watcherLog = new ListLogger<ConfigWatcher>();
+        var reloadLog = new ListLogger<ConfigReloadService>();
 
-        using var host = WorkerHost.Build(config, [], s => s.AddSingleton<ILogger<ConfigWatcher>>(watcherLog));
+        using var host = WorkerHost.Build(config, [], s => s
+            .AddSingleton<ILogger<ConfigWatcher>>(watcherLog)
+            .AddSingleton<ILogger<ConfigReloadService>>(reloadLog));
         await host.StartAsync(ct);
         var active = host.Services.GetRequiredService<ActiveConfig>();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
@@ -77,6 +80,13 @@ public sealed class HotReloadTests
         active.Current.RulesById["first"].Query.ShouldBe("troops AND border");
         (await NextFireAsync(scheduler, "desk", ct)).ShouldBe(deskNext);
         (await NextFireAsync(scheduler, "other", ct)).ShouldBe(otherNext);
+        reloadLog.Entries.ShouldNotContain(e => e.Message.Contains("restarted", StringComparison.Ordinal), "rules alone need no restart");
+
+        // A setting built into the HTTP client at start: applied at the next restart, and the operator is told.
+        var main = dir.Combine("config", "main.yaml");
+        await File.WriteAllTextAsync(main, (await File.ReadAllTextAsync(main, ct)).Replace("settings:\n", "settings:\n  polling:\n    timeout: 10s\n", StringComparison.Ordinal), ct);
+        (await Eventually.TrueAsync(() => reloadLog.Entries.Any(e => e.Message == "settings.polling changed: it takes effect when the worker is restarted"),
+            TimeSpan.FromSeconds(10), ct)).ShouldBeTrue(string.Join('\n', reloadLog.Entries.Select(e => e.Message).Concat(watcherLog.Entries.Select(e => e.Message))));
 
         await host.StopAsync(ct);
     }
