@@ -18,22 +18,43 @@ internal sealed class HeartbeatService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
             var beat = await MeasureAsync(stoppingToken).ConfigureAwait(false);
-            var temp = _path + ".tmp";
-            await File.WriteAllTextAsync(temp, beat.ToJson(), stoppingToken).ConfigureAwait(false);
-            File.Move(temp, _path, overwrite: true);
+            try
+            {
+                await WriteAsync(beat, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A heartbeat that cannot be written makes `health` report the worker as down; it must not stop the worker.
+                logger.LogWarning(ex, "Heartbeat could not be written to {HeartbeatPath}", _path);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Written beside the target and moved over it, so `health` never reads half a file.</summary>
+    private async Task WriteAsync(Heartbeat beat, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var temp = $"{_path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllTextAsync(temp, beat.ToJson(), cancellationToken).ConfigureAwait(false);
+        File.Move(temp, _path, overwrite: true);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        File.Delete(_path);
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Heartbeat {HeartbeatPath} could not be removed", _path);
+        }
     }
 
     private async Task<Heartbeat> MeasureAsync(CancellationToken cancellationToken)

@@ -31,6 +31,9 @@ internal static class SchedulerStore
         ArgumentNullException.ThrowIfNull(settings);
         if (!settings.Scheduler.Clustered)
         {
+            // Quartz keeps schedulers in a process-wide registry by name: a unique name keeps two hosts in one
+            // process (as in tests) from sharing a scheduler and each other's jobs.
+            quartz.ConfigureScheduler(o => o.InstanceName = $"{SchedulerName}-{Guid.NewGuid():N}");
             quartz.UseInMemoryStore(o => o.MisfireThreshold = MisfireThreshold);
             return;
         }

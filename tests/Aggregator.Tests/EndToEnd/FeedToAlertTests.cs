@@ -1,6 +1,8 @@
 using Aggregator.Configuration;
+using Aggregator.Health;
 using Aggregator.Hosting;
 using Aggregator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Aggregator.Tests.EndToEnd;
@@ -22,7 +24,7 @@ public sealed class FeedToAlertTests
         await using var hook = new WebhookReceiver();
         var config = WriteConfig(dir, feed, smtp, hook);
 
-        using (var host = WorkerHost.Build(config, []))
+        using (var host = WorkerHost.Build(config, [], s => s.AddSingleton(new HeartbeatFile(dir.Combine("heartbeat.json")))))
         {
             await host.StartAsync(ct);
             // A second request means the first poll (the silent baseline) has committed.
@@ -55,7 +57,7 @@ public sealed class FeedToAlertTests
 
         // A restart with the same store sends nothing again.
         var pollsBefore = feed.Requests;
-        using (var host = WorkerHost.Build(config, []))
+        using (var host = WorkerHost.Build(config, [], s => s.AddSingleton(new HeartbeatFile(dir.Combine("heartbeat.json")))))
         {
             await host.StartAsync(ct);
             (await Eventually.TrueAsync(() => feed.Requests >= pollsBefore + 2, TimeSpan.FromSeconds(15), ct)).ShouldBeTrue();

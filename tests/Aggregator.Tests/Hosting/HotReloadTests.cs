@@ -1,4 +1,5 @@
 using Aggregator.Configuration;
+using Aggregator.Health;
 using Aggregator.Hosting;
 using Aggregator.Runtime;
 using Aggregator.Tests.Configuration;
@@ -46,7 +47,8 @@ public sealed class HotReloadTests
 
         using var host = WorkerHost.Build(config, [], s => s
             .AddSingleton<ILogger<ConfigWatcher>>(watcherLog)
-            .AddSingleton<ILogger<ConfigReloadService>>(reloadLog));
+            .AddSingleton<ILogger<ConfigReloadService>>(reloadLog)
+            .AddSingleton(new HeartbeatFile(dir.Combine("heartbeat.json"))));
         await host.StartAsync(ct);
         var active = host.Services.GetRequiredService<ActiveConfig>();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);

@@ -1,0 +1,31 @@
+using Aggregator.Configuration;
+using Aggregator.Hosting;
+using Aggregator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Aggregator.Tests.Hosting;
+
+public sealed class WorkerHostTests
+{
+    [Fact]
+    public async Task Two_workers_in_one_process_never_share_a_scheduler()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        dir.Write("config/main.yaml", $"""
+            settings:
+              storage:
+                connectionString: "Data Source={dir.Combine("state.db")}"
+            """);
+        var config = new ConfigLoader().Load(dir.Combine("config")).Config.ShouldNotBeNull();
+
+        using var first = WorkerHost.Build(config, []);
+        using var second = WorkerHost.Build(config, []);
+        var a = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+        var b = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+
+        b.ShouldNotBeSameAs(a);
+        b.SchedulerName.ShouldNotBe(a.SchedulerName);
+    }
+}
