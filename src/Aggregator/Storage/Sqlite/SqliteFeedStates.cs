@@ -6,27 +6,9 @@ namespace Aggregator.Storage.Sqlite;
 /// <summary>Maps <see cref="FeedState"/> to and from the <c>feed_state</c> table.</summary>
 internal static class SqliteFeedStates
 {
-    public const string Columns =
-        "feed_id, etag, last_modified, body_hash, last_poll_at, last_result, last_http_status, last_error, " +
-        "consecutive_failures, last_new_item_at, items_seen, not_before, disabled, permanent_redirect";
+    public const string Columns = FeedStateRow.Columns;
 
-    public static FeedState Read(DbDataReader r) => new()
-    {
-        FeedId = r.GetString(0),
-        ETag = Text(r, 1),
-        LastModified = Text(r, 2),
-        BodyHash = Text(r, 3),
-        LastPollAt = Time(r, 4),
-        LastResult = Text(r, 5),
-        LastHttpStatus = r.IsDBNull(6) ? null : r.GetInt32(6),
-        LastError = Text(r, 7),
-        ConsecutiveFailures = r.GetInt32(8),
-        LastNewItemAt = Time(r, 9),
-        ItemsSeen = r.GetInt64(10),
-        NotBefore = Time(r, 11),
-        Disabled = r.GetInt64(12) != 0,
-        PermanentRedirect = Text(r, 13),
-    };
+    public static FeedState Read(DbDataReader r) => FeedStateRow.Read(r, Time);
 
     public static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction? tx, FeedState s, CancellationToken cancellationToken)
     {
@@ -66,5 +48,5 @@ internal static class SqliteFeedStates
     public static DateTimeOffset? Time(DbDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
 
-    public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    public static string? Text(DbDataReader r, int i) => FeedStateRow.Text(r, i);
 }
