@@ -102,8 +102,17 @@ internal static class FeedMapper
         _ => Clean([item.Author]),
     };
 
-    private static List<string> Clean(IEnumerable<string?> values) =>
-        values.Select(HtmlText.ToPlainText).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>Plain text of each value, empty ones and repeats dropped, in order (lists here hold a few values).</summary>
+    private static List<string> Clean(IEnumerable<string?> values)
+    {
+        var result = new List<string>();
+        foreach (var value in values)
+        {
+            var text = HtmlText.ToPlainText(value);
+            if (text.Length > 0 && !result.Contains(text, StringComparer.Ordinal)) result.Add(text);
+        }
+        return result;
+    }
 
     private static DateTimeOffset? Utc(DateTime? value) => value switch
     {

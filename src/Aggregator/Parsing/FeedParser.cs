@@ -5,38 +5,23 @@ using CodeHollow.FeedReader.Parser;
 namespace Aggregator.Parsing;
 
 /// <summary>
-/// The one way fetched bytes become a <see cref="ParsedFeed"/>. Bytes are decoded here (BOM, XML
-/// declaration, HTTP charset), checked by <see cref="XmlPrePass"/> so that nothing is expanded or
-/// fetched, and only then parsed by CodeHollow.FeedReader from a string; its objects do not outlive
-/// the call. Every failure is a <see cref="FeedFormatException"/> with a one-line message.
+/// The one way fetched bytes become a <see cref="ParsedFeed"/>. The encoding is decided here (BOM, XML
+/// declaration, HTTP charset). Well-formed XML without a DOCTYPE is read once, straight from the bytes,
+/// by the hardened reader (nothing expanded or fetched) and handed to CodeHollow.FeedReader's feed types;
+/// everything else (JSON Feed, a DOCTYPE, HTML entities to repair, errors) goes through the decoded text,
+/// <see cref="XmlPrePass"/> and CodeHollow's string entry point. CodeHollow's objects do not outlive the
+/// call. Every failure is a <see cref="FeedFormatException"/> with a one-line message.
 /// </summary>
 internal sealed class FeedParser : IFeedParser
 {
-    public ParsedFeed Parse(ReadOnlySpan<byte> body, string? charset = null) => Parse(body, charset, null);
+    public ParsedFeed Parse(ReadOnlyMemory<byte> body, string? charset = null) => Parse(body, charset, null);
 
-    public ParsedFeed Parse(ReadOnlySpan<byte> body, string? charset, Uri? documentUri)
+    public ParsedFeed Parse(ReadOnlyMemory<byte> body, string? charset, Uri? documentUri)
     {
         if (body.IsEmpty) throw new FeedFormatException("empty document: the response body has 0 bytes");
-
-        var text = FeedTextDecoder.Decode(body, charset);
-        var start = FirstNonWhiteSpace(text);
-        if (start < 0) throw new FeedFormatException($"empty document: {body.Length} bytes of white space");
-        if (text.Length > XmlPrePass.MaxCharactersInDocument)
-        {
-            throw new FeedFormatException(
-                $"document too large: {text.Length} characters (limit {XmlPrePass.MaxCharactersInDocument})");
-        }
-
         try
         {
-            return text[start] switch
-            {
-                '{' => ParseJson(text, documentUri),
-                '<' when HtmlPage.Looks(text) => throw HtmlPage.NotAFeed(text),
-                // White space before "<?xml" is not well-formed, but common and harmless.
-                '<' => ParseXml(text[start..], documentUri),
-                _ => throw new FeedFormatException("not a feed: the body is neither XML nor JSON (binary or compressed data?)"),
-            };
+            return ParseDocument(body, charset, documentUri) ?? ParseText(body.Span, charset, documentUri);
         }
         catch (FeedTypeNotSupportedException ex)
         {
@@ -49,9 +34,45 @@ internal sealed class FeedParser : IFeedParser
         }
     }
 
+    /// <summary>
+    /// The common case in one pass over the bytes: well-formed XML without a DOCTYPE whose root is a feed.
+    /// Null for anything else (JSON, HTML, a DOCTYPE, entities to repair, an error to report), which
+    /// <see cref="ParseText"/> handles from the decoded text.
+    /// </summary>
+    private static ParsedFeed? ParseDocument(ReadOnlyMemory<byte> body, string? charset, Uri? documentUri)
+    {
+        var (encoding, skip) = FeedTextDecoder.Detect(body.Span, charset);
+        if (FirstNonWhiteSpace(body.Span[skip..]) is not (byte)'<' and not 0) return null;
+        var document = XmlFeedDocument.TryLoad(body[skip..], encoding);
+        if (document?.Root is not { } root || CodeHollowDocument.TryRead(root) is not { } feed) return null;
+        var xmlRoot = new XmlRoot(root.Name.LocalName, root.Name.NamespaceName, root.Attribute("version")?.Value);
+        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, xmlRoot), documentUri);
+    }
+
+    /// <summary>Everything from the decoded text; also the reference the single-pass path is tested against.</summary>
+    internal static ParsedFeed ParseText(ReadOnlySpan<byte> body, string? charset, Uri? documentUri)
+    {
+        var text = FeedTextDecoder.Decode(body, charset);
+        var start = FirstNonWhiteSpace(text);
+        if (start < 0) throw new FeedFormatException($"empty document: {body.Length} bytes of white space");
+        if (text.Length > XmlPrePass.MaxCharactersInDocument)
+        {
+            throw new FeedFormatException(
+                $"document too large: {text.Length} characters (limit {XmlPrePass.MaxCharactersInDocument})");
+        }
+        return text[start] switch
+        {
+            '{' => ParseJson(text, documentUri),
+            '<' when HtmlPage.Looks(text) => throw HtmlPage.NotAFeed(text),
+            // White space before "<?xml" is not well-formed, but common and harmless.
+            '<' => ParseXml(text[start..], documentUri),
+            _ => throw new FeedFormatException("not a feed: the body is neither XML nor JSON (binary or compressed data?)"),
+        };
+    }
+
     private static ParsedFeed ParseXml(string text, Uri? documentUri)
     {
-        var (xml, root) = PrePass(XmlTextRepair.RemoveInvalidCharacters(text));
+        var (xml, root) = PrePass(XmlCharacters.RemoveForbidden(text));
         if (root.IsHtml) throw HtmlPage.NotAFeed(text);
         xml = root switch
         {
@@ -99,6 +120,13 @@ internal sealed class FeedParser : IFeedParser
     {
         var body = xml.StartsWith("<?xml", StringComparison.Ordinal) ? xml[(xml.IndexOf("?>", StringComparison.Ordinal) + 2)..] : xml;
         return string.Concat(open, body, close);
+    }
+
+    /// <summary>The first byte that is not ASCII white space (0 when there is none): tells JSON from XML in ASCII-compatible encodings.</summary>
+    private static byte FirstNonWhiteSpace(ReadOnlySpan<byte> body)
+    {
+        var at = body.IndexOfAnyExcept(" \t\r\n"u8);
+        return at < 0 ? (byte)0 : body[at];
     }
 
     private static int FirstNonWhiteSpace(string text)

@@ -15,11 +15,17 @@ internal static class FeedTextDecoder
 
     public static string Decode(ReadOnlySpan<byte> body, string? charset)
     {
-        var (encoding, skip) = FromByteOrderMark(body);
-        encoding ??= FromDeclaration(body) ?? Lookup(charset) ?? new UTF8Encoding(false);
+        var (encoding, skip) = Detect(body, charset);
         var text = encoding.GetString(body[skip..]);
         // A BOM the detection did not consume (e.g. UTF-8 BOM under a declared charset) is not content.
         return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    }
+
+    /// <summary>The document's encoding and how many bytes of byte order mark precede its first character.</summary>
+    public static (Encoding Encoding, int Skip) Detect(ReadOnlySpan<byte> body, string? charset)
+    {
+        var (encoding, skip) = FromByteOrderMark(body);
+        return (encoding ?? FromDeclaration(body) ?? Lookup(charset) ?? new UTF8Encoding(false), skip);
     }
 
     /// <summary>The encoding for a name, or null when .NET does not know it.</summary>

@@ -10,9 +10,9 @@ internal interface IFeedParser
 {
     /// <param name="charset">The HTTP charset, used only when the document declares no encoding.</param>
     /// <exception cref="FeedFormatException">The bytes are not a usable feed; the message says why in one line.</exception>
-    ParsedFeed Parse(ReadOnlySpan<byte> body, string? charset = null);
+    ParsedFeed Parse(ReadOnlyMemory<byte> body, string? charset = null);
 
-    /// <summary>As <see cref="Parse(ReadOnlySpan{byte}, string?)"/>, resolving relative links against the URL the body came from.</summary>
+    /// <summary>As <see cref="Parse(ReadOnlyMemory{byte}, string?)"/>, resolving relative links against the URL the body came from.</summary>
     /// <param name="documentUri">The final URL of the fetch (after redirects); null when unknown.</param>
-    ParsedFeed Parse(ReadOnlySpan<byte> body, string? charset, Uri? documentUri) => Parse(body, charset);
+    ParsedFeed Parse(ReadOnlyMemory<byte> body, string? charset, Uri? documentUri) => Parse(body, charset);
 }

@@ -23,7 +23,7 @@ internal static class Links
     /// <summary>The base for links inside <paramref name="element"/>: its xml:base chain over <paramref name="fallback"/>.</summary>
     public static Uri? BaseFor(XElement? element, Uri? fallback)
     {
-        if (element is null) return fallback;
+        if (element is null || !element.AncestorsAndSelf().Any(e => e.Attribute(XmlBase) is not null)) return fallback;
         var result = fallback;
         foreach (var e in element.AncestorsAndSelf().Reverse())
         {

@@ -37,22 +37,24 @@ internal static class XmlPrePass
         return (stripped, root);
     }
 
+    /// <summary>The hardened reader settings: nothing resolved, no DTD unless <paramref name="dtd"/> says to skip one unread, sizes capped.</summary>
+    public static XmlReaderSettings Settings(DtdProcessing dtd) => new()
+    {
+        DtdProcessing = dtd,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxCharactersInDocument,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+    };
+
     private static XmlRoot Scan(string text, DtdProcessing dtd)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = dtd,
-            XmlResolver = null,
-            MaxCharactersInDocument = MaxCharactersInDocument,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-        };
         try
         {
             using var input = new StringReader(text);
-            using var reader = XmlReader.Create(input, settings);
+            using var reader = XmlReader.Create(input, Settings(dtd));
             XmlRoot? root = null;
             var hasChannel = false;
             while (reader.Read())

@@ -6,8 +6,7 @@ namespace Aggregator.Parsing;
 
 /// <summary>
 /// Repairs real feeds need before a strict XML parser accepts them, none of which expands anything a
-/// document declares: characters XML 1.0 forbids (stray control characters from CMS exports) are
-/// dropped; and, only for a document that failed as it was, HTML named entities (<c>&amp;nbsp;</c>) that
+/// document declares: only for a document that failed as it was, HTML named entities (<c>&amp;nbsp;</c>) that
 /// XML does not predefine become numeric references and bare ampersands (<c>AT&amp;T</c>) become
 /// <c>&amp;amp;</c>. CDATA sections are left as they are. Unknown entity names stay for the parser to refuse.
 /// </summary>
@@ -15,27 +14,6 @@ internal static class XmlTextRepair
 {
     private const string CdataOpen = "<![CDATA[";
     private const string CdataClose = "]]>";
-
-    public static string RemoveInvalidCharacters(string text)
-    {
-        var first = FirstInvalid(text);
-        if (first < 0) return text;
-        var sb = new StringBuilder(text.Length);
-        sb.Append(text, 0, first);
-        for (var i = first; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[++i]);
-            }
-            else if (IsAllowed(c))
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString();
-    }
 
     /// <summary>The text with HTML entities made numeric and bare ampersands escaped, or null if nothing changed.</summary>
     public static string? RepairReferences(string text)
@@ -90,24 +68,4 @@ internal static class XmlTextRepair
         sb.Append(text, copied, end - copied);
         return changed;
     }
-
-    private static int FirstInvalid(string text)
-    {
-        var span = text.AsSpan();
-        var i = 0;
-        while (true)
-        {
-            // Vectorised skip over the common range; only line breaks, tabs and non-BMP text stop here.
-            var next = span[i..].IndexOfAnyExceptInRange(' ', '\uD7FF');
-            if (next < 0) return -1;
-            i += next;
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i += 2;
-            else if (IsAllowed(c)) i++;
-            else return i;
-        }
-    }
-
-    private static bool IsAllowed(char c) =>
-        c is '\t' or '\n' or '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c <= 0xFFFD);
 }

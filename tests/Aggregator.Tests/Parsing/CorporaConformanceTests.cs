@@ -164,6 +164,44 @@ public sealed class CorporaConformanceTests
     private static string Normalise(string? text) =>
         string.Join(' ', WebUtility.HtmlDecode(text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>
+    /// Well-formed documents are read in one pass from the bytes; everything else from the decoded text. On
+    /// every corpus file both must give the same feed (or both refuse it), so the fast path changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task Single_pass_and_text_paths_agree_on_every_corpus_file()
+    {
+        var corpora = LocateCorpora();
+        if (corpora is null) Assert.Skip("shared/corpora not found next to the repository");
+        var disagreements = new List<string>();
+        var compared = 0;
+        foreach (var c in ConformanceCase.ReadManifest(Path.Combine(corpora, "manifest.jsonl")))
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(corpora, c.Path), TestContext.Current.CancellationToken);
+            var viaParse = Outcome(() => _parser.Parse(bytes, c.Charset));
+            var viaText = Outcome(() => FeedParser.ParseText(bytes, c.Charset, null));
+            compared++;
+            if (viaParse != viaText) disagreements.Add($"{c.Id}:\n  parse: {viaParse[..Math.Min(300, viaParse.Length)]}\n  text:  {viaText[..Math.Min(300, viaText.Length)]}");
+        }
+        compared.ShouldBeGreaterThan(1_500);
+        disagreements.ShouldBeEmpty();
+    }
+
+    /// <summary>The feed as JSON, or "refused" (error messages may differ in wording between the paths' wrappers).</summary>
+    private static string Outcome(Func<ParsedFeed> parse)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(parse());
+        }
+#pragma warning disable CA1031 // The text path throws CodeHollow's own exceptions unwrapped; any refusal counts as one.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return "refused";
+        }
+    }
+
     private static string? LocateCorpora()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

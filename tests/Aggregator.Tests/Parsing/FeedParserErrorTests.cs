@@ -69,7 +69,7 @@ public sealed class FeedParserErrorTests
     [Fact]
     public void Empty_body_is_a_clear_error()
     {
-        Should.Throw<FeedFormatException>(() => Parser.Parse(ReadOnlySpan<byte>.Empty))
+        Should.Throw<FeedFormatException>(() => Parser.Parse(ReadOnlyMemory<byte>.Empty))
             .Message.ShouldBe("empty document: the response body has 0 bytes");
         Refused("  \r\n\t ").Message.ShouldStartWith("empty document:");
     }
