@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Net;
-using System.Text;
 
 namespace Aggregator.Core.Text;
 
@@ -20,20 +20,39 @@ public static class HtmlText
     public static string ToPlainText(string? html)
     {
         if (string.IsNullOrEmpty(html)) return string.Empty;
-        var text = html.Contains('<', StringComparison.Ordinal) ? StripTags(html) : html;
-        if (text.Contains('&', StringComparison.Ordinal)) text = WebUtility.HtmlDecode(text);
-        return IsCollapsed(text) ? text : CollapseWhiteSpace(text);
+        var text = html.Contains('<', StringComparison.Ordinal) || !IsCollapsed(html) ? Rewrite(html, stripTags: true) : html;
+        if (!HasReference(text)) return text;
+        // Decoded after stripping, so an escaped "&lt;b&gt;" stays as text; a decoded &nbsp; is white space too.
+        var decoded = WebUtility.HtmlDecode(text);
+        return IsCollapsed(decoded) ? decoded : Rewrite(decoded, stripTags: false);
     }
 
-    private static string StripTags(string html)
+    /// <summary>One pass: tags removed (or kept as text), white space runs collapsed to one space, ends trimmed.</summary>
+    private static string Rewrite(string html, bool stripTags)
     {
-        var sb = new StringBuilder(html.Length);
+        // Output is never longer than the input: a removed tag (3+ characters) leaves at most one space.
+        var rented = ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            var output = new CollapsingWriter(rented);
+            if (stripTags) StripTags(html, ref output);
+            else output.Append(html);
+            return output.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static void StripTags(string html, ref CollapsingWriter output)
+    {
         var i = 0;
         while (i < html.Length)
         {
             var open = html.IndexOf('<', i);
-            if (open < 0) { sb.Append(html, i, html.Length - i); break; }
-            sb.Append(html, i, open - i);
+            if (open < 0) { output.Append(html.AsSpan(i)); break; }
+            output.Append(html.AsSpan(i, open - i));
             if (string.CompareOrdinal(html, open, "<!--", 0, 4) == 0)
             {
                 var end = html.IndexOf("-->", open + 4, StringComparison.Ordinal);
@@ -41,7 +60,7 @@ public static class HtmlText
                 continue;
             }
             var close = html.IndexOf('>', open + 1);
-            if (close < 0) { sb.Append(html, open, html.Length - open); break; }
+            if (close < 0) { output.Append(html.AsSpan(open)); break; }
             var name = TagName(html.AsSpan(open + 1, close - open - 1));
             if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase))
             {
@@ -50,10 +69,9 @@ public static class HtmlText
                 i = endClose < 0 ? html.Length : endClose + 1;
                 continue;
             }
-            if (!InlineTags.Contains(name)) sb.Append(' ');
+            if (!InlineTags.Contains(name)) output.Separate();
             i = close + 1;
         }
-        return sb.ToString();
     }
 
     /// <summary>The element name of a tag's inside (<c>/b</c>, <c>p class="x"</c>, <c>br/</c>).</summary>
@@ -65,27 +83,32 @@ public static class HtmlText
         return inside[..end];
     }
 
+    /// <summary>
+    /// Whether an <c>&amp;</c> is followed by what could start a character reference (a letter or <c>#</c>):
+    /// only those change when decoded, and an ampersand in plain text ("Fish &amp; chips" once XML is read) is common.
+    /// </summary>
+    private static bool HasReference(string text)
+    {
+        var span = text.AsSpan();
+        for (var at = span.IndexOf('&'); at >= 0; at = span.IndexOf('&'))
+        {
+            if (at + 1 < span.Length && (char.IsAsciiLetter(span[at + 1]) || span[at + 1] == '#')) return true;
+            span = span[(at + 1)..];
+        }
+        return false;
+    }
+
+    /// <summary>No white space at either end, and only single ' ' characters between words.</summary>
     private static bool IsCollapsed(string text)
     {
         if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
-        for (var i = 1; i < text.Length; i++)
+        var span = text.AsSpan();
+        // Every white space character has a next one: the text does not end in white space.
+        for (var at = span.IndexOfAny(CollapsingWriter.WhiteSpace); at >= 0; at = span.IndexOfAny(CollapsingWriter.WhiteSpace))
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c) && (c != ' ' || char.IsWhiteSpace(text[i - 1]))) return false;
+            if (span[at] != ' ' || span[at + 1] == ' ') return false;
+            span = span[(at + 1)..];
         }
         return true;
-    }
-
-    private static string CollapseWhiteSpace(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c)) { pendingSpace = sb.Length > 0; continue; }
-            if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
-            sb.Append(c);
-        }
-        return sb.ToString();
     }
 }
