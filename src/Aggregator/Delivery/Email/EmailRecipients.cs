@@ -8,12 +8,13 @@ namespace Aggregator.Delivery.Email;
 /// </summary>
 internal static class EmailRecipients
 {
-    /// <summary>Every address in To, or only those still pending that the subscriber still lists.</summary>
+    /// <summary>Every address in To once, or only those still pending that the subscriber still lists.</summary>
     public static IReadOnlyList<MailboxAddress> For(DeliveryEnvelope envelope, MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(message);
-        var all = message.To.Mailboxes.ToList();
+        // Once each: the refusal count decides whether anyone accepted the message.
+        var all = message.To.Mailboxes.DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
         if (envelope.Recipients is not { } pending) return all;
         return [.. all.Where(m => pending.Contains(m.Address, StringComparer.OrdinalIgnoreCase))];
     }
