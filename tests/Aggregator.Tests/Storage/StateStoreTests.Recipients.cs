@@ -57,6 +57,20 @@ public abstract partial class StateStoreTests
     }
 
     [Fact]
+    public async Task Unreadable_pending_recipients_dead_letter_the_row_instead_of_blocking_the_queue()
+    {
+        var store = await OpenAsync();
+        await store.CommitPollAsync(TestAlerts.Commit("f", ("k", [TestAlerts.Draft(TestAlerts.Make("ops", "k"))])), Ct);
+        (await ExecuteAsync("UPDATE outbox SET pending_recipients = '[\"b@example.org\"'")).ShouldBe(1);
+
+        (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldBeEmpty();
+
+        var counts = (await store.CountDeliveriesAsync(Ct)).ShouldHaveSingleItem();
+        (counts.Dead, counts.Queued).ShouldBe((1, 0));
+        counts.LastError!.ShouldStartWith("unreadable outbox row");
+    }
+
+    [Fact]
     public async Task Migrating_an_older_database_adds_pending_recipients_and_keeps_its_queued_rows()
     {
         var store = await OpenAtVersionAsync(VersionWithoutPendingRecipients);
