@@ -8,9 +8,11 @@ namespace Aggregator.Delivery;
 /// every attempt (the alert id, or a digest id derived from its alert ids), so a receiver can tell a resend.
 /// </summary>
 /// <param name="Timestamp">The event time shown in the message: when the alert was found, or the digest window's end.</param>
+/// <param name="Recipients">The email addresses still to reach after an earlier attempt reached the others; null: all.</param>
 internal sealed record DeliveryEnvelope(
     string MessageId,
     SubscriberDefinition Subscriber,
     IReadOnlyList<Alert> Alerts,
     bool IsDigest,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp,
+    IReadOnlyList<string>? Recipients = null);

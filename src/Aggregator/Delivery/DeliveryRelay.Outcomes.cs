@@ -16,7 +16,7 @@ internal sealed partial class DeliveryRelay
                 if (result.Error is not null)
                     _logger.LogWarning("Delivered {MessageId} to {SubscriberId} by {Channel} with a problem: {Error}",
                         work.Envelope.MessageId, subscriberId, work.Channel, result.Error);
-                foreach (var row in work.Rows) await _store.MarkSentAsync(row.Id, now, CancellationToken.None);
+                foreach (var row in work.Rows) await _store.MarkSentAsync(row.Id, now, result.Error, CancellationToken.None);
                 RecordSent(work, now);
                 break;
             case DeliveryOutcome.Permanent:
@@ -48,12 +48,14 @@ internal sealed partial class DeliveryRelay
             var deadline = row.CreatedAt + options.MaxAge;
             if (now >= deadline)
             {
-                await DeadLetterAsync([row], $"not delivered within {Core.Durations.Format(options.MaxAge)}: {error}", CancellationToken.None);
+                var dead = row with { PendingRecipients = result.Remaining ?? row.PendingRecipients };
+                await DeadLetterAsync([dead], $"not delivered within {Core.Durations.Format(options.MaxAge)}: {error}", CancellationToken.None);
                 continue;
             }
             // The last attempt happens at the deadline itself rather than being skipped past it.
             var due = now + delay < deadline ? now + delay : deadline;
-            await _store.RescheduleAsync(row.Id, due, error, CancellationToken.None);
+            if (result.Remaining is { } remaining) await _store.RescheduleAsync(row.Id, due, error, remaining, CancellationToken.None);
+            else await _store.RescheduleAsync(row.Id, due, error, CancellationToken.None);
             _metrics.Delivered(ChannelTag(work.Channel), "retry", 1);
         }
         _logger.LogWarning("Delivery of {MessageId} to {SubscriberId} by {Channel} failed (attempt {Attempt}), retrying: {Error}",
@@ -65,11 +67,13 @@ internal sealed partial class DeliveryRelay
         var now = _time.GetUtcNow();
         foreach (var row in rows)
         {
-            await _store.DeadLetterAsync(row.Id, now, error, cancellationToken);
-            RecordDead(row, error);
+            // The other recipients got it; the dead letter and the operators' notice name the ones that never did.
+            var rowError = row.PendingRecipients is { Count: > 0 } pending ? $"{error} (never delivered to {string.Join(", ", pending)})" : error;
+            await _store.DeadLetterAsync(row.Id, now, rowError, cancellationToken);
+            RecordDead(row, rowError);
             _metrics.Delivered(ChannelTag(row.Channel), "dead", 1);
             _logger.LogError("Dead-lettered alert {AlertId} for {SubscriberId} by {Channel}: {Error}",
-                row.Alert.AlertId, row.Alert.SubscriberId, row.Channel, error);
+                row.Alert.AlertId, row.Alert.SubscriberId, row.Channel, rowError);
         }
     }
 

@@ -135,15 +135,17 @@ internal sealed partial class DeliveryRelay : IDisposable
         if (subscriber.Digest.Kind == Core.Alerts.DigestKind.Immediate)
         {
             foreach (var row in rows)
-                yield return new Work(channel, new DeliveryEnvelope(row.Alert.AlertId, subscriber, [row.Alert], false, row.Alert.DiscoveredAt), [row]);
+                yield return new Work(channel, new DeliveryEnvelope(row.Alert.AlertId, subscriber, [row.Alert], false, row.Alert.DiscoveredAt, row.PendingRecipients), [row]);
             yield break;
         }
-        // Rows of one window share their due time (the window's end), so they fold into one message.
-        foreach (var window in rows.GroupBy(r => r.DueAt))
+        // Rows of one window share their due time (the window's end), so they fold into one message; a
+        // window's rows that still await some recipients were narrowed together, and stay apart from any other.
+        foreach (var window in rows.GroupBy(r => (r.DueAt, Pending: r.PendingRecipients is { } p ? string.Join('\n', p) : null)))
         {
             var windowRows = window.OrderBy(r => r.Alert.DiscoveredAt).ThenBy(r => r.Id).ToList();
             var id = DigestIds.For(windowRows.Select(r => r.Alert.AlertId));
-            yield return new Work(channel, new DeliveryEnvelope(id, subscriber, [.. windowRows.Select(r => r.Alert)], true, window.Key), windowRows);
+            var envelope = new DeliveryEnvelope(id, subscriber, [.. windowRows.Select(r => r.Alert)], true, window.Key.DueAt, windowRows[0].PendingRecipients);
+            yield return new Work(channel, envelope, windowRows);
         }
     }
 

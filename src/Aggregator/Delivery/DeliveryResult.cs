@@ -1,11 +1,17 @@
 namespace Aggregator.Delivery;
 
 /// <summary>What a channel learnt from one send attempt.</summary>
-internal sealed record DeliveryResult(DeliveryOutcome Outcome, string? Error = null, TimeSpan? RetryAfter = null)
+/// <param name="Remaining">
+/// For a retry after the receiver took the message for some recipients: the ones still to reach, and the
+/// only ones the retry goes to. Null: the retry goes to the same recipients as this attempt.
+/// </param>
+internal sealed record DeliveryResult(DeliveryOutcome Outcome, string? Error = null, TimeSpan? RetryAfter = null, IReadOnlyList<string>? Remaining = null)
 {
     public static DeliveryResult Sent { get; } = new(DeliveryOutcome.Sent);
 
     public static DeliveryResult Retry(string error, TimeSpan? retryAfter = null) => new(DeliveryOutcome.Retry, error, retryAfter);
+
+    public static DeliveryResult RetryOnly(IReadOnlyList<string> remaining, string error) => new(DeliveryOutcome.Retry, error, null, remaining);
 
     public static DeliveryResult Permanent(string error) => new(DeliveryOutcome.Permanent, error);
 
@@ -14,10 +20,10 @@ internal sealed record DeliveryResult(DeliveryOutcome Outcome, string? Error = n
 
 internal enum DeliveryOutcome
 {
-    /// <summary>Accepted by the receiver; <see cref="DeliveryResult.Error"/> may note a partial problem (a rejected recipient).</summary>
+    /// <summary>Accepted by the receiver; <see cref="DeliveryResult.Error"/> may note a partial problem (a recipient refused for good).</summary>
     Sent,
 
-    /// <summary>Failed, or unknown whether it arrived: try again later with the same id.</summary>
+    /// <summary>Failed, or unknown whether it arrived, for all or (<see cref="DeliveryResult.Remaining"/>) some recipients: try again later with the same id.</summary>
     Retry,
 
     /// <summary>The receiver refused it for good: dead-letter at once.</summary>

@@ -42,7 +42,14 @@ internal interface IStateStore
 
     Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Marks the message sent, keeping <paramref name="note"/> (a recipient refused for good) as its last error.</summary>
+    Task MarkSentAsync(long id, DateTimeOffset at, string? note, CancellationToken cancellationToken);
+
+    /// <summary>Due again at <paramref name="dueAt"/> for the same recipients as before.</summary>
     Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken);
+
+    /// <summary>Due again at <paramref name="dueAt"/>, from now on only for <paramref name="recipients"/> (the others have it).</summary>
+    Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, IReadOnlyList<string> recipients, CancellationToken cancellationToken);
 
     Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken);
 

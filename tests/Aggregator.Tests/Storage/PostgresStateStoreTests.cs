@@ -32,6 +32,18 @@ public sealed class PostgresStateStoreTests(PostgresFixture postgres) : StateSto
         return await command.ExecuteNonQueryAsync(Ct);
     }
 
+    internal override async Task<IStateStore> OpenAtVersionAsync(int version)
+    {
+        _connectionString = await postgres.CreateDatabaseAsync(Ct);
+        await ExecuteAsync("CREATE TABLE schema_version (version integer NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL)");
+        for (var v = 1; v <= version; v++)
+        {
+            await ExecuteAsync(PostgresSchema.Scripts[v - 1]);
+            await ExecuteAsync($"INSERT INTO schema_version (version, applied_at) VALUES ({v}, now())");
+        }
+        return OpenPeer();
+    }
+
     [Fact]
     public async Task Nodes_migrating_at_once_apply_each_script_exactly_once()
     {

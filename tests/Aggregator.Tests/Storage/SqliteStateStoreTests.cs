@@ -24,6 +24,17 @@ public sealed class SqliteStateStoreTests : StateStoreTests, IDisposable
         return await command.ExecuteNonQueryAsync(Ct);
     }
 
+    internal override async Task<IStateStore> OpenAtVersionAsync(int version)
+    {
+        await ExecuteAsync("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at INTEGER NOT NULL)");
+        for (var v = 1; v <= version; v++)
+        {
+            await ExecuteAsync(SqliteSchema.Scripts[v - 1]);
+            await ExecuteAsync($"INSERT INTO schema_version (version, applied_at) VALUES ({v}, 0)");
+        }
+        return OpenPeer();
+    }
+
     [Fact]
     public async Task Migrate_creates_the_schema_once_in_wal_mode()
     {

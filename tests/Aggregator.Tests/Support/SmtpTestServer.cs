@@ -12,7 +12,8 @@ namespace Aggregator.Tests.Support;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1. Recipients whose local part is <c>temp</c> get 451, <c>perm</c> get 550;
-/// <see cref="DataReply"/> can make the server refuse the message after DATA.
+/// <see cref="Refuse"/> scripts a refusal for one address; <see cref="DataReply"/> can make the server
+/// refuse the message after DATA.
 /// </summary>
 internal sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -29,7 +30,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
             .Build();
         var services = new ServiceProvider();
         services.Add(new Store(this));
-        services.Add(new Filter());
+        services.Add(new Filter(this));
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _running = server.StartAsync(_stop.Token);
@@ -45,6 +46,14 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     /// <summary>When set, the reply to the message's data instead of 250.</summary>
     public SmtpReplyCode? DataReply { get; set; }
+
+    /// <summary>Refuses <paramref name="address"/> at RCPT TO with <paramref name="code"/> for its next <paramref name="times"/> attempts.</summary>
+    public void Refuse(string address, int code, int times = int.MaxValue) => _refusals[address] = new Refusal(code, times);
+
+    /// <summary>How often each address was offered at RCPT TO, accepted or not.</summary>
+    public ConcurrentDictionary<string, int> RecipientAttempts { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly ConcurrentDictionary<string, Refusal> _refusals = new(StringComparer.OrdinalIgnoreCase);
 
     public async ValueTask DisposeAsync()
     {
@@ -74,14 +83,25 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
-    private sealed class Filter : MailboxFilter
+    private sealed record Refusal(int Code, int Times);
+
+    private sealed class Filter(SmtpTestServer owner) : MailboxFilter
     {
-        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
-            to.User switch
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            var address = to.AsAddress();
+            owner.RecipientAttempts.AddOrUpdate(address, 1, (_, n) => n + 1);
+            if (owner._refusals.TryGetValue(address, out var refusal) && refusal.Times > 0)
+            {
+                owner._refusals[address] = refusal with { Times = refusal.Times - 1 };
+                throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)refusal.Code, $"scripted refusal of {address}"));
+            }
+            return to.User switch
             {
                 "temp" => throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)451, "try again later")),
                 "perm" => Task.FromResult(false),
                 _ => Task.FromResult(true),
             };
+        }
     }
 }

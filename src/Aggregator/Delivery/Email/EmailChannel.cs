@@ -11,8 +11,9 @@ namespace Aggregator.Delivery.Email;
 /// <summary>
 /// Sends alerts by SMTP over one connection per batch, or writes them to the pickup directory when no
 /// host is configured. The server saying no (<see cref="SmtpCommandException"/>) is final for 5xx and
-/// retried for 4xx; a lost connection means the outcome is unknown, so the message is retried with the
-/// same Message-Id and the next one gets a fresh connection.
+/// retried for 4xx, per recipient when it refuses only some (<see cref="EmailRecipients"/>); a lost
+/// connection means the outcome is unknown, so the message is retried with the same Message-Id and the
+/// next one gets a fresh connection.
 /// </summary>
 internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer composer) : IDeliveryChannel
 {
@@ -52,6 +53,13 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
                     results.Add(DeliveryResult.Permanent($"invalid address: {ex.Message}"));
                     continue;
                 }
+                var recipients = EmailRecipients.For(envelope, message);
+                if (recipients.Count == 0)
+                {
+                    results.Add(DeliveryResult.Permanent(envelope.Recipients is null
+                        ? "no recipient" : "the subscriber no longer lists the addresses still to reach"));
+                    continue;
+                }
                 if (string.IsNullOrWhiteSpace(smtp.Host))
                 {
                     results.Add(await WritePickupAsync(smtp, envelope, message, cancellationToken));
@@ -76,17 +84,17 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
                 }
                 try
                 {
-                    client.BeginMessage(message.To.Count);
-                    await client.SendAsync(message, cancellationToken);
-                    results.Add(client.Rejected.Count == 0
-                        ? DeliveryResult.Sent
-                        : new DeliveryResult(DeliveryOutcome.Sent, $"recipients refused: {string.Join(", ", client.Rejected)}"));
+                    client.BeginMessage(recipients.Count);
+                    await client.SendAsync(message, message.From.Mailboxes.First(), recipients, cancellationToken);
+                    results.Add(EmailRecipients.Outcome(client.Rejected, anyAccepted: true));
                 }
                 catch (SmtpCommandException ex)
                 {
                     var code = (int)ex.StatusCode;
                     var error = $"SMTP {code} {ex.Message.Trim()}";
-                    results.Add(code is >= 500 and < 600 ? DeliveryResult.Permanent(error) : DeliveryResult.Retry(error));
+                    results.Add(ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && client.Rejected.Count > 0
+                        ? EmailRecipients.Outcome(client.Rejected, anyAccepted: false)
+                        : code is >= 500 and < 600 ? DeliveryResult.Permanent(error) : DeliveryResult.Retry(error));
                     if (client is { IsConnected: false }) client = await DropAsync(client);
                 }
                 catch (Exception ex) when (IsConnectionFailure(ex))

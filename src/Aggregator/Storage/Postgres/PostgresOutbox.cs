@@ -7,7 +7,7 @@ namespace Aggregator.Storage.Postgres;
 /// <summary>Rows of the <c>outbox</c> table: queueing drafts and reading a claimed message back.</summary>
 internal static class PostgresOutbox
 {
-    public const string Columns = "id, payload, channel, attempts, created_at, due_at";
+    public const string Columns = "id, payload, channel, attempts, created_at, due_at, pending_recipients";
 
     /// <summary>Queues every draft in one statement.</summary>
     /// <returns>The number queued; a draft whose alert is already queued for the channel adds nothing.</returns>
@@ -47,7 +47,8 @@ internal static class PostgresOutbox
                 DeliveryChannelNames.Parse(r.GetString(2)),
                 r.GetInt32(3),
                 r.GetFieldValue<DateTimeOffset>(4),
-                r.GetFieldValue<DateTimeOffset>(5)), id, null);
+                r.GetFieldValue<DateTimeOffset>(5),
+                OutboxRecipients.Parse(r.IsDBNull(6) ? null : r.GetString(6))), id, null);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or NotSupportedException)
         {

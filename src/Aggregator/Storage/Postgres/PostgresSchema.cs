@@ -69,5 +69,9 @@ internal static class PostgresSchema
         """
         ALTER TABLE seen_items ADD COLUMN absent_since timestamptz;
         """,
+        // The addresses of an email still to reach after the server accepted the others; null: all of them.
+        """
+        ALTER TABLE outbox ADD COLUMN pending_recipients text;
+        """,
     ];
 }

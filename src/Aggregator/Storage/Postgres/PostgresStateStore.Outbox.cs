@@ -62,10 +62,20 @@ internal sealed partial class PostgresStateStore
     }
 
     public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateAsync("UPDATE outbox SET sent_at = @at, claimed_until = NULL WHERE id = @id", id, at, null, cancellationToken);
+        MarkSentAsync(id, at, null, cancellationToken);
+
+    public Task MarkSentAsync(long id, DateTimeOffset at, string? note, CancellationToken cancellationToken) => note is null
+        ? UpdateAsync("UPDATE outbox SET sent_at = @at, claimed_until = NULL WHERE id = @id", id, at, null, cancellationToken)
+        : UpdateAsync("UPDATE outbox SET sent_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id", id, at, note, cancellationToken);
 
     public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken) =>
         UpdateAsync($"UPDATE outbox SET due_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id AND {Pending}", id, dueAt, error, cancellationToken);
+
+    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, IReadOnlyList<string> recipients, CancellationToken cancellationToken) =>
+        UpdateAsync($"""
+            UPDATE outbox SET due_at = @at, claimed_until = NULL, last_error = @error, pending_recipients = @recipients
+            WHERE id = @id AND {Pending}
+            """, id, dueAt, error, OutboxRecipients.Serialize(recipients), cancellationToken);
 
     public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
         UpdateAsync($"UPDATE outbox SET dead_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id AND {Pending}", id, at, error, cancellationToken);
@@ -112,12 +122,16 @@ internal sealed partial class PostgresStateStore
         command.Parameters.AddWithValue("target", target);
     }
 
-    private async Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    private Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, CancellationToken cancellationToken) =>
+        UpdateAsync(sql, id, at, error, null, cancellationToken);
+
+    private async Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, string? recipients, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", id);
         PostgresFeedStates.AddTime(command.Parameters, "at", at);
         if (error is not null) command.Parameters.AddWithValue("error", error);
+        if (recipients is not null) command.Parameters.AddWithValue("recipients", recipients);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

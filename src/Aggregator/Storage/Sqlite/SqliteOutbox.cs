@@ -6,7 +6,7 @@ namespace Aggregator.Storage.Sqlite;
 /// <summary>Rows of the <c>outbox</c> table: queueing a draft and reading a claimed message back.</summary>
 internal static class SqliteOutbox
 {
-    public const string Columns = "id, payload, channel, attempts, created_at, due_at";
+    public const string Columns = "id, payload, channel, attempts, created_at, due_at, pending_recipients";
 
     /// <summary>A prepared insert for many drafts in one transaction; <see cref="Insert.RunAsync"/> returns 1 when queued, 0 when already queued.</summary>
     public static Insert Prepare(SqliteConnection connection, SqliteTransaction tx, long now) => new(connection, tx, now);
@@ -55,7 +55,8 @@ internal static class SqliteOutbox
                 DeliveryChannelNames.Parse(r.GetString(2)),
                 r.GetInt32(3),
                 DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)),
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), id, null);
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+                OutboxRecipients.Parse(r.IsDBNull(6) ? null : r.GetString(6))), id, null);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or NotSupportedException)
         {

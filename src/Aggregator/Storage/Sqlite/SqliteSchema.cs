@@ -68,5 +68,9 @@ internal static class SqliteSchema
         """
         ALTER TABLE seen_items ADD COLUMN absent_since INTEGER;
         """,
+        // The addresses of an email still to reach after the server accepted the others; null: all of them.
+        """
+        ALTER TABLE outbox ADD COLUMN pending_recipients TEXT;
+        """,
     ];
 }

@@ -55,10 +55,20 @@ internal sealed partial class SqliteStateStore
     }
 
     public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateAsync("UPDATE outbox SET sent_at = $at, claimed_until = NULL WHERE id = $id", id, at, null, cancellationToken);
+        MarkSentAsync(id, at, null, cancellationToken);
+
+    public Task MarkSentAsync(long id, DateTimeOffset at, string? note, CancellationToken cancellationToken) => note is null
+        ? UpdateAsync("UPDATE outbox SET sent_at = $at, claimed_until = NULL WHERE id = $id", id, at, null, cancellationToken)
+        : UpdateAsync("UPDATE outbox SET sent_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id", id, at, note, cancellationToken);
 
     public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken) =>
         UpdateAsync($"UPDATE outbox SET due_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, dueAt, error, cancellationToken);
+
+    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, IReadOnlyList<string> recipients, CancellationToken cancellationToken) =>
+        UpdateAsync($"""
+            UPDATE outbox SET due_at = $at, claimed_until = NULL, last_error = $error, pending_recipients = $recipients
+            WHERE id = $id AND {Pending}
+            """, id, dueAt, error, OutboxRecipients.Serialize(recipients), cancellationToken);
 
     public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
         UpdateAsync($"UPDATE outbox SET dead_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, at, error, cancellationToken);
@@ -126,7 +136,10 @@ internal sealed partial class SqliteStateStore
         command.Parameters.AddWithValue("$target", target);
     }
 
-    private async Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    private Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, CancellationToken cancellationToken) =>
+        UpdateAsync(sql, id, at, error, null, cancellationToken);
+
+    private async Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, string? recipients, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
@@ -134,6 +147,7 @@ internal sealed partial class SqliteStateStore
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
         if (error is not null) command.Parameters.AddWithValue("$error", error);
+        if (recipients is not null) command.Parameters.AddWithValue("$recipients", recipients);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,0 +1,38 @@
+using MimeKit;
+
+namespace Aggregator.Delivery.Email;
+
+/// <summary>
+/// Who a message goes to and what the server's refusals mean for it. The message itself (To header,
+/// Message-Id) is the same on every attempt; a retry after a partial refusal only narrows the SMTP envelope.
+/// </summary>
+internal static class EmailRecipients
+{
+    /// <summary>Every address in To once, or only those still pending that the subscriber still lists.</summary>
+    public static IReadOnlyList<MailboxAddress> For(DeliveryEnvelope envelope, MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(message);
+        // Once each: the refusal count decides whether anyone accepted the message.
+        var all = message.To.Mailboxes.DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
+        if (envelope.Recipients is not { } pending) return all;
+        return [.. all.Where(m => pending.Contains(m.Address, StringComparer.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>
+    /// The outcome of a send some recipients refused. Temporarily refused ones are retried alone when anyone
+    /// else got the message or was refused for good; when all were refused only for now, the message is
+    /// retried as it was. A final refusal is never retried: with nobody left to try, the message is done.
+    /// </summary>
+    /// <param name="anyAccepted">Whether the server took the message for at least one recipient.</param>
+    public static DeliveryResult Outcome(IReadOnlyList<RefusedRecipient> refused, bool anyAccepted)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        if (refused.Count == 0) return DeliveryResult.Sent;
+        var error = $"recipients refused: {string.Join(", ", refused)}";
+        var temporary = refused.Where(r => r.IsTemporary).Select(r => r.Address).ToList();
+        if (temporary.Count == 0) return anyAccepted ? new DeliveryResult(DeliveryOutcome.Sent, error) : DeliveryResult.Permanent(error);
+        if (!anyAccepted && temporary.Count == refused.Count) return DeliveryResult.Retry(error);
+        return DeliveryResult.RetryOnly(temporary, error);
+    }
+}

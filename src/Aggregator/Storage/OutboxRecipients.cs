@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+namespace Aggregator.Storage;
+
+/// <summary>The <c>pending_recipients</c> column: a JSON array of addresses, or null for all of the subscriber's.</summary>
+internal static class OutboxRecipients
+{
+    public static string Serialize(IReadOnlyList<string> recipients) => JsonSerializer.Serialize(recipients);
+
+    public static IReadOnlyList<string>? Parse(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<string[]>(json) ?? throw new JsonException("pending recipients are null");
+}
