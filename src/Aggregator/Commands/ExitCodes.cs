@@ -9,4 +9,7 @@ internal static class ExitCodes
     public const int InvalidConfig = 2;
     public const int InvalidQuery = 2;
     public const int NotAFeed = 3;
+
+    /// <summary><c>run</c>: another running worker owns the SQLite state.</summary>
+    public const int StateInUse = 4;
 }

@@ -9,6 +9,7 @@ using Aggregator.Runtime;
 using Aggregator.Scheduling;
 using Aggregator.Storage;
 using Aggregator.Storage.Postgres;
+using Aggregator.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -23,6 +24,7 @@ internal static class WorkerServices
         services.AddFeedServices(config);
         // Hosted services start in registration order: the store is migrated and the feeds scheduled
         // before the relay, the reloader or Quartz's own hosted service run.
+        if (config.Settings.Storage.Provider == StorageProvider.Sqlite) services.AddHostedService<SqliteWorkerStart>();
         services.AddHostedService<StartupService>();
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
         services.AddMetrics();

@@ -85,6 +85,75 @@ public sealed class DeliveryCrashTests
         hook.Requests.ShouldAllBe(r => r.SignatureValid);
     }
 
+    [Fact]
+    public async Task A_restart_takes_back_the_deliveries_a_killed_worker_had_claimed_without_waiting_for_their_lease()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new TempDirectory();
+        await using var feed = new FeedServer();
+        feed.AddItem("n-1", "Troops cross the border", "Units were seen at the crossing.");
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var hook = new WebhookReceiver();
+        hook.Script.Enqueue(new WebhookReceiver.Reply(200, Hold: answer.Task));
+        WriteConfig(work, feed, "hook", $"""
+            subscribers:
+              - id: hook
+                webhook:
+                  url: "{hook.Url}"
+                  secret: {WebhookReceiver.Secret}
+            """, FreePort.Next());
+
+        // The default lease (5 minutes) this time: only the restart's own recovery can make the repeat prompt.
+        using (var worker = AggregatorProcess.Start(work.Path, null, "run", "--config", "config"))
+        {
+            (await Eventually.TrueAsync(() => !hook.Requests.IsEmpty, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput);
+            worker.KillHard();
+            (await worker.WaitForExitAsync(TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
+        }
+        answer.SetResult();
+
+        using (var worker = AggregatorProcess.Start(work.Path, null, "run", "--config", "config"))
+        {
+            (await Eventually.TrueAsync(() => hook.Requests.Count >= 2, TimeSpan.FromSeconds(45), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+            worker.Terminate();
+            await worker.WaitForExitAsync(TimeSpan.FromSeconds(15), ct);
+            worker.StandardOutput.ShouldContain("in progress when the previous run stopped");
+        }
+
+        hook.Requests.Count.ShouldBe(2);
+        hook.Requests.Select(r => r.Id).Distinct().ShouldHaveSingleItem("the repeat carries the same webhook-id");
+    }
+
+    [Fact]
+    public async Task A_second_worker_on_the_same_sqlite_state_refuses_to_start_and_the_first_carries_on()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new TempDirectory();
+        await using var feed = new FeedServer();
+        feed.AddItem("n-1", "Troops cross the border", "Units were seen at the crossing.");
+        await using var hook = new WebhookReceiver();
+        WriteConfig(work, feed, "hook", $"""
+            subscribers:
+              - id: hook
+                webhook:
+                  url: "{hook.Url}"
+                  secret: {WebhookReceiver.Secret}
+            """, FreePort.Next());
+
+        using var first = AggregatorProcess.Start(work.Path, null, "run", "--config", "config");
+        (await Eventually.TrueAsync(() => !hook.Requests.IsEmpty, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(first.StandardOutput);
+
+        var (code, _, stderr) = await AggregatorProcess.RunAsync(work.Path, null, ct, "run", "--config", "config");
+
+        code.ShouldBe(4);
+        stderr.ShouldContain("is in use by another running worker");
+        stderr.ShouldContain("aggregator.db");
+        feed.AddItem("n-2", "More troops at the border", "A second column arrived.");
+        (await Eventually.TrueAsync(() => hook.Requests.Count >= 2, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(first.StandardOutput);
+        first.Terminate();
+        (await first.WaitForExitAsync(TimeSpan.FromSeconds(15), ct)).ShouldBeTrue();
+    }
+
     /// <summary>Messages that have failed at least once and wait for a retry, from <c>status --json</c>.</summary>
     private static int FailingDeliveries(TempDirectory work, CancellationToken ct)
     {

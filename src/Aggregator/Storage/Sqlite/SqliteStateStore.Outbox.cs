@@ -19,6 +19,15 @@ internal sealed partial class SqliteStateStore
         return queued;
     }
 
+    /// <summary>Clears every claim; only for the one worker holding the <see cref="SqliteOwnerLock"/>. Returns how many there were.</summary>
+    public async Task<int> ReleaseClaimsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE outbox SET claimed_until = NULL WHERE claimed_until IS NOT NULL AND {Pending}";
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// One statement selects and leases the rows, so two relays never claim the same row; a lease that
     /// expires (the relay crashed) puts the row back in the pool. Each claim counts as an attempt.
