@@ -10,18 +10,14 @@ namespace Aggregator.Core.Query.Matching;
 /// </summary>
 internal sealed class TermTable
 {
-    private readonly Dictionary<string, SlotPair> _words;
-    private readonly Dictionary<string, SlotPair>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly WordFilter _filter;
+    private readonly TermDictionary _words;
     private readonly PrefixTrie? _prefixes;
     private readonly int[][] _postings;
 
     /// <param name="words">Folded words and stems, in one dictionary so most words cost a single lookup.</param>
     public TermTable(Dictionary<string, SlotPair> words, PrefixTrie? prefixes, int[][] postings)
     {
-        _words = words;
-        _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _filter = new WordFilter(words.Keys, words.Count);
+        _words = new TermDictionary(words);
         _prefixes = prefixes;
         _postings = postings;
     }
@@ -46,8 +42,7 @@ internal sealed class TermTable
 
     private void ScanWord(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
     {
-        SlotPair pair = default;
-        var found = _filter.MayContain(folded) && _lookup.TryGetValue(folded, out pair);
+        var found = _words.TryGetValue(folded, WordHash.Of(folded), out var pair);
         if (found && pair.Exact >= 0)
         {
             ctx.Tokens.Exact[token] = pair.Exact;
@@ -65,7 +60,7 @@ internal sealed class TermTable
             if (ctx.StemBuffer.Length < folded.Length) ctx.StemBuffer = new char[folded.Length * 2];
             var n = PluralFolding.Stem(folded, ctx.StemBuffer);
             var stemmed = ctx.StemBuffer.AsSpan(0, n);
-            if (_filter.MayContain(stemmed) && _lookup.TryGetValue(stemmed, out var stemPair)) stem = stemPair.Stem;
+            if (_words.TryGetValue(stemmed, WordHash.Of(stemmed), out var stemPair)) stem = stemPair.Stem;
         }
         if (stem < 0) return;
         ctx.Tokens.Stem[token] = stem;
