@@ -107,9 +107,10 @@ public sealed class RuleIndex
                 var rule = _rules[index];
                 if (rule.FeedIds is not null && !rule.FeedIds.Contains(feedId)) continue;
                 if (!rule.Root.IsMatch(ctx)) continue;
-                var evidence = new List<TermMatch>();
+                var evidence = ctx.Evidence;
+                evidence.Clear();
                 rule.Root.Explain(ctx, evidence);
-                (matches ??= []).Add(new RuleMatch(rule.Id, rule.Query, evidence));
+                (matches ??= []).Add(new RuleMatch(rule.Id, rule.Query, evidence.ToArray()));
             }
             return matches is null ? [] : matches;
         }

@@ -36,6 +36,9 @@ internal sealed class MatchContext
 
     public List<int> Candidates { get; } = [];
 
+    /// <summary>Scratch list for one rule's evidence, copied out into an array of the exact size.</summary>
+    public List<TermMatch> Evidence { get; } = [];
+
     public void Begin()
     {
         if (++_generation == int.MaxValue)
