@@ -40,7 +40,6 @@ public sealed class RuleIndex
         var terms = new TermTableBuilder();
         var compiler = new RuleCompiler(terms);
         var compiled = new List<CompiledRule>();
-        var always = new List<int>();
         foreach (var rule in rules)
         {
             QueryNode node;
@@ -52,11 +51,16 @@ public sealed class RuleIndex
             {
                 throw new QuerySyntaxException($"rule '{rule.Id}': {ex.Message}", ex.Column);
             }
-            var root = compiler.Compile(node);
-            var index = compiled.Count;
-            compiled.Add(new CompiledRule(rule.Id, rule.Query, rule.FeedIds, root));
-            if (root.Anchors is null) always.Add(index);
-            else foreach (var slot in root.Anchors) terms.AddPosting(slot, index);
+            compiled.Add(new CompiledRule(rule.Id, rule.Query, rule.FeedIds, compiler.Compile(node)));
+        }
+        // Anchors are chosen once every rule is known: how many rules mention a term says how common it is.
+        var costs = terms.Costs();
+        var always = new List<int>();
+        for (var index = 0; index < compiled.Count; index++)
+        {
+            var anchoring = compiled[index].Root.Anchor(costs);
+            if (anchoring.IsNone) always.Add(index);
+            else foreach (var slot in anchoring.Slots!) terms.AddPosting(slot, index);
         }
         return new RuleIndex([.. compiled], [.. always], terms.Build(), compiler.UsedFields);
     }
@@ -71,10 +75,11 @@ public sealed class RuleIndex
     public static IReadOnlyList<QueryWarning> Warnings(string query)
     {
         var node = QueryParser.Parse(query);
-        var compiler = new RuleCompiler(new TermTableBuilder());
+        var terms = new TermTableBuilder();
+        var compiler = new RuleCompiler(terms);
         var root = compiler.Compile(node);
         var warnings = new List<QueryWarning>();
-        if (root.Anchors is not null) return warnings;
+        if (!root.Anchor(terms.Costs()).IsNone) return warnings;
         foreach (var regex in compiler.UnfilteredRegexes)
             warnings.Add(new($"regex /{regex.Pattern}/ has no literal prefilter; it runs on every item", regex.Column));
         if (warnings.Count == 0)
@@ -102,9 +107,10 @@ public sealed class RuleIndex
                 var rule = _rules[index];
                 if (rule.FeedIds is not null && !rule.FeedIds.Contains(feedId)) continue;
                 if (!rule.Root.IsMatch(ctx)) continue;
-                var evidence = new List<TermMatch>();
+                var evidence = ctx.Evidence;
+                evidence.Clear();
                 rule.Root.Explain(ctx, evidence);
-                (matches ??= []).Add(new RuleMatch(rule.Id, rule.Query, evidence));
+                (matches ??= []).Add(new RuleMatch(rule.Id, rule.Query, evidence.ToArray()));
             }
             return matches is null ? [] : matches;
         }

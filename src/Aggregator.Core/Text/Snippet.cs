@@ -26,8 +26,17 @@ public static class Snippet
             var space = LastIndexOfSpace(text, end, to);
             if (space >= 0) to = space;
         }
-        var body = text[from..to].Trim();
-        return (cutLeft ? "…" : string.Empty) + body + (cutRight ? "…" : string.Empty);
+        while (from < to && char.IsWhiteSpace(text[from])) from++;
+        while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+        if (!cutLeft && !cutRight && from == 0 && to == text.Length) return text;
+        // One allocation: the window, trimmed, with its marks.
+        var size = (cutLeft ? 1 : 0) + (to - from) + (cutRight ? 1 : 0);
+        return string.Create(size, (text, from, to, cutLeft, cutRight), static (span, s) =>
+        {
+            if (s.cutLeft) span[0] = '…';
+            s.text.AsSpan(s.from, s.to - s.from).CopyTo(span[(s.cutLeft ? 1 : 0)..]);
+            if (s.cutRight) span[^1] = '…';
+        });
     }
 
     private static int IndexOfSpace(string text, int from, int before)

@@ -1,19 +1,21 @@
 namespace Aggregator.Core.Query.Matching;
 
-/// <summary>Every child; anchored by its most selective anchored child.</summary>
+/// <summary>Every child; anchored by its cheapest anchored child.</summary>
 internal sealed class AndMatcher : Matcher
 {
     private readonly Matcher[] _children;
 
-    public AndMatcher(Matcher[] children)
+    public AndMatcher(Matcher[] children) => _children = children;
+
+    public override Anchoring Anchor(SlotCosts costs)
     {
-        _children = children;
-        foreach (var child in children)
+        var best = Anchoring.None;
+        foreach (var child in _children)
         {
-            if (child.Anchors is null || child.AnchorCost >= AnchorCost) continue;
-            Anchors = child.Anchors;
-            AnchorCost = child.AnchorCost;
+            var anchoring = child.Anchor(costs);
+            if (!anchoring.IsNone && (best.IsNone || anchoring.Cost < best.Cost)) best = anchoring;
         }
+        return best;
     }
 
     public override bool IsMatch(MatchContext ctx)

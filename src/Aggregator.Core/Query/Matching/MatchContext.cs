@@ -9,10 +9,7 @@ namespace Aggregator.Core.Query.Matching;
 /// </summary>
 internal sealed class MatchContext
 {
-    private readonly int[] _slotStamp;
-    private readonly int[] _slotFields;
-    private readonly int[] _slotHead;
-    private readonly int[] _slotTail;
+    private readonly SlotState[] _slots;
     private readonly int[] _ruleStamp;
     private int[] _occToken = new int[256];
     private int[] _occNext = new int[256];
@@ -21,10 +18,7 @@ internal sealed class MatchContext
 
     public MatchContext(int slotCount, int ruleCount)
     {
-        _slotStamp = new int[slotCount];
-        _slotFields = new int[slotCount];
-        _slotHead = new int[slotCount];
-        _slotTail = new int[slotCount];
+        _slots = new SlotState[slotCount];
         _ruleStamp = new int[ruleCount];
     }
 
@@ -42,11 +36,14 @@ internal sealed class MatchContext
 
     public List<int> Candidates { get; } = [];
 
+    /// <summary>Scratch list for one rule's evidence, copied out into an array of the exact size.</summary>
+    public List<TermMatch> Evidence { get; } = [];
+
     public void Begin()
     {
         if (++_generation == int.MaxValue)
         {
-            Array.Clear(_slotStamp);
+            Array.Clear(_slots);
             Array.Clear(_ruleStamp);
             _generation = 1;
         }
@@ -66,17 +63,15 @@ internal sealed class MatchContext
         var occ = _occCount++;
         _occToken[occ] = token;
         _occNext[occ] = -1;
-        if (_slotStamp[slot] != _generation)
+        ref var state = ref _slots[slot];
+        if (state.Stamp != _generation)
         {
-            _slotStamp[slot] = _generation;
-            _slotFields[slot] = 1 << field;
-            _slotHead[slot] = occ;
-            _slotTail[slot] = occ;
+            state = new SlotState(_generation, 1 << field, occ, occ);
             return true;
         }
-        _slotFields[slot] |= 1 << field;
-        _occNext[_slotTail[slot]] = occ;
-        _slotTail[slot] = occ;
+        state.Fields |= 1 << field;
+        _occNext[state.Tail] = occ;
+        state.Tail = occ;
         return false;
     }
 
@@ -88,9 +83,17 @@ internal sealed class MatchContext
     }
 
     /// <summary>Whether the slot occurred in this item in one of the fields of <paramref name="mask"/>.</summary>
-    public bool Has(int slot, int mask) => _slotStamp[slot] == _generation && (_slotFields[slot] & mask) != 0;
+    public bool Has(int slot, int mask)
+    {
+        ref readonly var state = ref _slots[slot];
+        return state.Stamp == _generation && (state.Fields & mask) != 0;
+    }
 
-    public int FirstOccurrence(int slot) => _slotStamp[slot] == _generation ? _slotHead[slot] : -1;
+    public int FirstOccurrence(int slot)
+    {
+        ref readonly var state = ref _slots[slot];
+        return state.Stamp == _generation ? state.Head : -1;
+    }
 
     public int NextOccurrence(int occurrence) => _occNext[occurrence];
 
@@ -108,5 +111,14 @@ internal sealed class MatchContext
     {
         var text = FieldText[field] ?? string.Empty;
         return new TermMatch(FieldNames.NameOf(field), term, start, length, Snippet.Around(text, start, length));
+    }
+
+    /// <summary>One slot in the current item (valid when <c>Stamp</c> is the current generation): fields seen, first and last occurrence. One cache line for all four.</summary>
+    private struct SlotState(int stamp, int fields, int head, int tail)
+    {
+        public int Stamp = stamp;
+        public int Fields = fields;
+        public int Head = head;
+        public int Tail = tail;
     }
 }

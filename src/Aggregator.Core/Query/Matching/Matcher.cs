@@ -1,17 +1,8 @@
 namespace Aggregator.Core.Query.Matching;
 
-/// <summary>
-/// A compiled query node evaluated against the current item in a <see cref="MatchContext"/>.
-/// <see cref="Anchors"/> are slots of which at least one must occur for the node to match (null: it
-/// can match without any term, e.g. NOT x); they decide when a rule becomes a candidate.
-/// </summary>
+/// <summary>A compiled query node evaluated against the current item in a <see cref="MatchContext"/>.</summary>
 internal abstract class Matcher
 {
-    public int[]? Anchors { get; protected init; }
-
-    /// <summary>Lower is more selective: fewer anchor slots, then longer words.</summary>
-    public int AnchorCost { get; protected init; } = int.MaxValue;
-
     public abstract bool IsMatch(MatchContext ctx);
 
     /// <summary>Adds the evidence of a match (called only when <see cref="IsMatch"/> is true).</summary>
@@ -20,5 +11,9 @@ internal abstract class Matcher
     /// <summary>For NEAR: adds the token spans where this node occurs; only words, phrases, prefixes and ORs of them.</summary>
     public virtual void CollectSpans(MatchContext ctx, SpanList into) => throw new InvalidOperationException("not a positional term");
 
-    protected static int CostOf(int slotCount, int keyLength) => (slotCount * 64) - Math.Min(keyLength, 63);
+    /// <summary>
+    /// The cheapest set of slots one of which must occur whenever this node matches. Any such set is
+    /// correct (it only decides which rules are evaluated); a cheaper one makes the rule a candidate less often.
+    /// </summary>
+    public abstract Anchoring Anchor(SlotCosts costs);
 }

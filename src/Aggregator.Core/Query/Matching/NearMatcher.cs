@@ -15,9 +15,13 @@ internal sealed class NearMatcher : Matcher
         _left = left;
         _right = right;
         _distance = distance;
-        var best = left.AnchorCost <= right.AnchorCost ? left : right;
-        Anchors = best.Anchors;
-        AnchorCost = best.AnchorCost;
+    }
+
+    public override Anchoring Anchor(SlotCosts costs)
+    {
+        var left = _left.Anchor(costs);
+        var right = _right.Anchor(costs);
+        return left.Cost <= right.Cost ? left : right;
     }
 
     public override bool IsMatch(MatchContext ctx) => FindPair(ctx, out _, out _);

@@ -5,19 +5,19 @@ internal sealed class OrMatcher : Matcher
 {
     private readonly Matcher[] _children;
 
-    public OrMatcher(Matcher[] children)
+    public OrMatcher(Matcher[] children) => _children = children;
+
+    public override Anchoring Anchor(SlotCosts costs)
     {
-        _children = children;
         var anchors = new List<int>();
-        var cost = 0;
-        foreach (var child in children)
+        foreach (var child in _children)
         {
-            if (child.Anchors is null) return;
-            anchors.AddRange(child.Anchors);
-            cost = (int)Math.Min(int.MaxValue - 1, (long)cost + child.AnchorCost);
+            var anchoring = child.Anchor(costs);
+            if (anchoring.IsNone) return Anchoring.None;
+            anchors.AddRange(anchoring.Slots!);
         }
-        Anchors = [.. anchors.Distinct()];
-        AnchorCost = cost;
+        int[] slots = [.. anchors.Distinct()];
+        return new Anchoring(slots, costs.OfAny(slots));
     }
 
     public override bool IsMatch(MatchContext ctx)

@@ -8,17 +8,21 @@ internal sealed class PhraseMatcher : Matcher
     private readonly int _mask;
     private readonly string _display;
 
-    public PhraseMatcher(int[] slots, bool exact, int mask, string display, IReadOnlyList<string> keys)
+    public PhraseMatcher(int[] slots, bool exact, int mask, string display)
     {
         _slots = slots;
         _exact = exact;
         _mask = mask;
         _display = display;
-        var best = 0;
-        for (var i = 1; i < keys.Count; i++)
-            if (keys[i].Length > keys[best].Length) best = i;
-        Anchors = [slots[best]];
-        AnchorCost = CostOf(1, keys[best].Length);
+    }
+
+    /// <summary>Every word of the phrase must occur: the cheapest one anchors it.</summary>
+    public override Anchoring Anchor(SlotCosts costs)
+    {
+        var best = _slots[0];
+        foreach (var slot in _slots)
+            if (costs.Of(slot) < costs.Of(best)) best = slot;
+        return new Anchoring([best], costs.Of(best));
     }
 
     public override bool IsMatch(MatchContext ctx)

@@ -14,15 +14,17 @@ internal sealed class RegexMatcher : Matcher
     private readonly string _display;
     private readonly int[]? _prefilter;
 
-    public RegexMatcher(Regex regex, int mask, string display, int[]? prefilter, int keyLength)
+    public RegexMatcher(Regex regex, int mask, string display, int[]? prefilter)
     {
         _regex = regex;
         _mask = mask;
         _display = display;
         _prefilter = prefilter;
-        Anchors = prefilter;
-        if (prefilter is not null) AnchorCost = CostOf(prefilter.Length, keyLength) + 16;
     }
+
+    /// <summary>Any prefilter literal anchors it; the regex itself costs more than a word comparison.</summary>
+    public override Anchoring Anchor(SlotCosts costs) =>
+        _prefilter is null ? Anchoring.None : new Anchoring(_prefilter, costs.OfAny(_prefilter) + 16);
 
     public override bool IsMatch(MatchContext ctx)
     {

@@ -49,29 +49,24 @@ internal sealed class RuleCompiler(TermTableBuilder terms)
         if (!term.IsPhrase)
         {
             var slot = terms.Slot(term.Kind, term.Keys[0]);
-            return new TermMatcher(slot, (int)fields, term.Display, term.Keys[0].Length, term.Kind == TermKind.Prefix);
+            return new TermMatcher(slot, (int)fields, term.Display);
         }
         var slots = new int[term.Keys.Count];
         for (var i = 0; i < slots.Length; i++) slots[i] = terms.Slot(term.Kind, term.Keys[i]);
-        return new PhraseMatcher(slots, term.Kind == TermKind.Exact, (int)fields, term.Display, term.Keys);
+        return new PhraseMatcher(slots, term.Kind == TermKind.Exact, (int)fields, term.Display);
     }
 
     private RegexMatcher CompileRegex(RegexNode regex, QueryFields fields)
     {
         var literals = RegexPrefilter.RequiredLiterals(regex.Pattern);
         int[]? slots = null;
-        var shortest = int.MaxValue;
         if (literals is null) UnfilteredRegexes.Add(regex);
         else
         {
             UsedFields |= fields;
             slots = new int[literals.Count];
-            for (var i = 0; i < slots.Length; i++)
-            {
-                slots[i] = terms.Slot(literals[i].Kind, literals[i].Key);
-                shortest = Math.Min(shortest, literals[i].Key.Length);
-            }
+            for (var i = 0; i < slots.Length; i++) slots[i] = terms.Slot(literals[i].Kind, literals[i].Key);
         }
-        return new RegexMatcher(regex.Regex, (int)fields, "/" + regex.Pattern + "/", slots, shortest);
+        return new RegexMatcher(regex.Regex, (int)fields, "/" + regex.Pattern + "/", slots);
     }
 }

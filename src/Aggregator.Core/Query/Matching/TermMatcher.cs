@@ -7,14 +7,14 @@ internal sealed class TermMatcher : Matcher
     private readonly int _mask;
     private readonly string _display;
 
-    public TermMatcher(int slot, int mask, string display, int keyLength, bool isPrefix)
+    public TermMatcher(int slot, int mask, string display)
     {
         _slot = slot;
         _mask = mask;
         _display = display;
-        Anchors = [slot];
-        AnchorCost = CostOf(1, keyLength) + (isPrefix ? 16 : 0);
     }
+
+    public override Anchoring Anchor(SlotCosts costs) => new([_slot], costs.Of(_slot));
 
     public override bool IsMatch(MatchContext ctx) => ctx.Has(_slot, _mask);
 

@@ -10,23 +10,23 @@ namespace Aggregator.Core.Query.Matching;
 /// </summary>
 internal sealed class TermTable
 {
-    private readonly Dictionary<string, SlotPair> _words;
-    private readonly Dictionary<string, SlotPair>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly WordFilter _filter;
+    private readonly TermDictionary _words;
     private readonly PrefixTrie? _prefixes;
-    private readonly int[][] _postings;
+    private readonly int[] _postingStart;
+    private readonly int[] _postingRules;
 
     /// <param name="words">Folded words and stems, in one dictionary so most words cost a single lookup.</param>
+    /// <param name="postings">For each slot, the rules it makes candidates; stored flat, slot after slot.</param>
     public TermTable(Dictionary<string, SlotPair> words, PrefixTrie? prefixes, int[][] postings)
     {
-        _words = words;
-        _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _filter = new WordFilter(words.Keys, words.Count);
+        _words = new TermDictionary(words);
         _prefixes = prefixes;
-        _postings = postings;
+        _postingStart = new int[postings.Length + 1];
+        for (var slot = 0; slot < postings.Length; slot++) _postingStart[slot + 1] = _postingStart[slot] + postings[slot].Length;
+        _postingRules = [.. postings.SelectMany(p => p)];
     }
 
-    public int SlotCount => _postings.Length;
+    public int SlotCount => _postingStart.Length - 1;
 
     /// <summary>Reads <paramref name="text"/> as (part of) field <paramref name="field"/>, offsets shifted by <paramref name="offset"/>.</summary>
     public void Scan(MatchContext ctx, int field, int segment, string? text, int offset)
@@ -46,8 +46,7 @@ internal sealed class TermTable
 
     private void ScanWord(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
     {
-        SlotPair pair = default;
-        var found = _filter.MayContain(folded) && _lookup.TryGetValue(folded, out pair);
+        var found = _words.TryGetValue(folded, WordHash.Of(folded), out var pair);
         if (found && pair.Exact >= 0)
         {
             ctx.Tokens.Exact[token] = pair.Exact;
@@ -65,7 +64,7 @@ internal sealed class TermTable
             if (ctx.StemBuffer.Length < folded.Length) ctx.StemBuffer = new char[folded.Length * 2];
             var n = PluralFolding.Stem(folded, ctx.StemBuffer);
             var stemmed = ctx.StemBuffer.AsSpan(0, n);
-            if (_filter.MayContain(stemmed) && _lookup.TryGetValue(stemmed, out var stemPair)) stem = stemPair.Stem;
+            if (_words.TryGetValue(stemmed, WordHash.Of(stemmed), out var stemPair)) stem = stemPair.Stem;
         }
         if (stem < 0) return;
         ctx.Tokens.Stem[token] = stem;
@@ -89,6 +88,7 @@ internal sealed class TermTable
     private void Hit(MatchContext ctx, int slot, int token, int field)
     {
         if (!ctx.AddOccurrence(slot, token, field)) return;
-        foreach (var rule in _postings[slot]) ctx.AddCandidate(rule);
+        var end = _postingStart[slot + 1];
+        for (var i = _postingStart[slot]; i < end; i++) ctx.AddCandidate(_postingRules[i]);
     }
 }

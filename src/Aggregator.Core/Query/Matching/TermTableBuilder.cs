@@ -9,6 +9,9 @@ internal sealed class TermTableBuilder
     private readonly Dictionary<string, int> _stem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _prefix = new(StringComparer.Ordinal);
     private readonly List<List<int>?> _postings = [];
+    private readonly List<int> _keyLengths = [];
+    private readonly List<bool> _prefixes = [];
+    private readonly List<int> _mentions = [];
 
     public int SlotCount => _postings.Count;
 
@@ -25,9 +28,16 @@ internal sealed class TermTableBuilder
             slot = _postings.Count;
             map.Add(key, slot);
             _postings.Add(null);
+            _keyLengths.Add(key.Length);
+            _prefixes.Add(kind == TermKind.Prefix);
+            _mentions.Add(0);
         }
+        _mentions[slot]++;
         return slot;
     }
+
+    /// <summary>What each slot is expected to cost as an anchor, from every term registered so far.</summary>
+    public SlotCosts Costs() => new([.. _keyLengths], [.. _prefixes], [.. _mentions]);
 
     /// <summary>Rule <paramref name="rule"/> becomes a candidate whenever <paramref name="slot"/> occurs.</summary>
     public void AddPosting(int slot, int rule)
