@@ -49,79 +49,22 @@ public sealed class DeliveryCrashTests
     [Fact]
     public async Task Killed_inside_a_webhook_send_the_restart_repeats_it_once_with_the_same_webhook_id()
     {
-        var ct = TestContext.Current.CancellationToken;
-        using var work = new TempDirectory();
-        await using var feed = new FeedServer();
-        feed.AddItem("n-1", "Troops cross the border", "Units were seen at the crossing.");
-        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var hook = new WebhookReceiver();
-        hook.Script.Enqueue(new WebhookReceiver.Reply(200, Hold: answer.Task)); // received, never answered in time
-        WriteConfig(work, feed, "hook", $"""
-            subscribers:
-              - id: hook
-                webhook:
-                  url: "{hook.Url}"
-                  secret: {WebhookReceiver.Secret}
-            """, FreePort.Next());
+        var (requests, _) = await KillInsideASendThenRestartAsync(ShortLease, TestContext.Current.CancellationToken);
 
-        using (var worker = AggregatorProcess.Start(work.Path, ShortLease, "run", "--config", "config"))
-        {
-            (await Eventually.TrueAsync(() => !hook.Requests.IsEmpty, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput);
-            worker.KillHard(); // the receiver has the message; the worker never learnt it was accepted
-            (await worker.WaitForExitAsync(TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
-        }
-        answer.SetResult();
-
-        using (var worker = AggregatorProcess.Start(work.Path, ShortLease, "run", "--config", "config"))
-        {
-            (await Eventually.TrueAsync(() => hook.Requests.Count >= 2, TimeSpan.FromSeconds(45), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
-            await Task.Delay(3000, ct);
-            worker.Terminate();
-            await worker.WaitForExitAsync(TimeSpan.FromSeconds(15), ct);
-        }
-
-        hook.Requests.Count.ShouldBe(2, "the ambiguous send is repeated once, not more");
-        hook.Requests.Select(r => r.Id).Distinct().ShouldHaveSingleItem("the repeat carries the same webhook-id");
-        hook.Requests.ShouldAllBe(r => r.SignatureValid);
+        requests.Count.ShouldBe(2, "the ambiguous send is repeated once, not more");
+        requests.Select(r => r.Id).Distinct().ShouldHaveSingleItem("the repeat carries the same webhook-id");
+        requests.ShouldAllBe(r => r.SignatureValid);
     }
 
     [Fact]
     public async Task A_restart_takes_back_the_deliveries_a_killed_worker_had_claimed_without_waiting_for_their_lease()
     {
-        var ct = TestContext.Current.CancellationToken;
-        using var work = new TempDirectory();
-        await using var feed = new FeedServer();
-        feed.AddItem("n-1", "Troops cross the border", "Units were seen at the crossing.");
-        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var hook = new WebhookReceiver();
-        hook.Script.Enqueue(new WebhookReceiver.Reply(200, Hold: answer.Task));
-        WriteConfig(work, feed, "hook", $"""
-            subscribers:
-              - id: hook
-                webhook:
-                  url: "{hook.Url}"
-                  secret: {WebhookReceiver.Secret}
-            """, FreePort.Next());
-
         // The default lease (5 minutes) this time: only the restart's own recovery can make the repeat prompt.
-        using (var worker = AggregatorProcess.Start(work.Path, null, "run", "--config", "config"))
-        {
-            (await Eventually.TrueAsync(() => !hook.Requests.IsEmpty, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput);
-            worker.KillHard();
-            (await worker.WaitForExitAsync(TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
-        }
-        answer.SetResult();
+        var (requests, output) = await KillInsideASendThenRestartAsync(null, TestContext.Current.CancellationToken);
 
-        using (var worker = AggregatorProcess.Start(work.Path, null, "run", "--config", "config"))
-        {
-            (await Eventually.TrueAsync(() => hook.Requests.Count >= 2, TimeSpan.FromSeconds(45), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
-            worker.Terminate();
-            await worker.WaitForExitAsync(TimeSpan.FromSeconds(15), ct);
-            worker.StandardOutput.ShouldContain("in progress when the previous run stopped");
-        }
-
-        hook.Requests.Count.ShouldBe(2);
-        hook.Requests.Select(r => r.Id).Distinct().ShouldHaveSingleItem("the repeat carries the same webhook-id");
+        requests.Count.ShouldBe(2);
+        requests.Select(r => r.Id).Distinct().ShouldHaveSingleItem("the repeat carries the same webhook-id");
+        output.ShouldContain("in progress when the previous run stopped");
     }
 
     [Fact]
@@ -132,13 +75,7 @@ public sealed class DeliveryCrashTests
         await using var feed = new FeedServer();
         feed.AddItem("n-1", "Troops cross the border", "Units were seen at the crossing.");
         await using var hook = new WebhookReceiver();
-        WriteConfig(work, feed, "hook", $"""
-            subscribers:
-              - id: hook
-                webhook:
-                  url: "{hook.Url}"
-                  secret: {WebhookReceiver.Secret}
-            """, FreePort.Next());
+        WriteConfig(work, feed, "hook", HookSubscriber(hook), FreePort.Next());
 
         using var first = AggregatorProcess.Start(work.Path, null, "run", "--config", "config");
         (await Eventually.TrueAsync(() => !hook.Requests.IsEmpty, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(first.StandardOutput);
@@ -153,6 +90,48 @@ public sealed class DeliveryCrashTests
         first.Terminate();
         (await first.WaitForExitAsync(TimeSpan.FromSeconds(15), ct)).ShouldBeTrue();
     }
+
+    /// <summary>
+    /// A worker hands the alert to a receiver that never answers and is killed there, so it never learns the
+    /// send was accepted; a second worker runs until the receiver has seen the alert again, and 3 s more for a
+    /// duplicate to show. Returns what the receiver got and the second worker's output.
+    /// </summary>
+    private static async Task<(IReadOnlyList<WebhookReceiver.Request> Requests, string Output)> KillInsideASendThenRestartAsync(
+        IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
+    {
+        using var work = new TempDirectory();
+        await using var feed = new FeedServer();
+        feed.AddItem("n-1", "Troops cross the border", "Units were seen at the crossing.");
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var hook = new WebhookReceiver();
+        hook.Script.Enqueue(new WebhookReceiver.Reply(200, Hold: answer.Task));
+        WriteConfig(work, feed, "hook", HookSubscriber(hook), FreePort.Next());
+
+        using (var worker = AggregatorProcess.Start(work.Path, environment, "run", "--config", "config"))
+        {
+            (await Eventually.TrueAsync(() => !hook.Requests.IsEmpty, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput);
+            worker.KillHard();
+            (await worker.WaitForExitAsync(TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
+        }
+        answer.SetResult();
+
+        using (var worker = AggregatorProcess.Start(work.Path, environment, "run", "--config", "config"))
+        {
+            (await Eventually.TrueAsync(() => hook.Requests.Count >= 2, TimeSpan.FromSeconds(45), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+            await Task.Delay(3000, ct);
+            worker.Terminate();
+            await worker.WaitForExitAsync(TimeSpan.FromSeconds(15), ct);
+            return ([.. hook.Requests], worker.StandardOutput);
+        }
+    }
+
+    private static string HookSubscriber(WebhookReceiver hook) => $"""
+        subscribers:
+          - id: hook
+            webhook:
+              url: "{hook.Url}"
+              secret: {WebhookReceiver.Secret}
+        """;
 
     /// <summary>Messages that have failed at least once and wait for a retry, from <c>status --json</c>.</summary>
     private static int FailingDeliveries(TempDirectory work, CancellationToken ct)
