@@ -42,6 +42,7 @@ internal sealed class FeedParser : IFeedParser
     private static ParsedFeed? ParseDocument(ReadOnlyMemory<byte> body, string? charset, Uri? documentUri)
     {
         var (encoding, skip) = FeedTextDecoder.Detect(body.Span, charset);
+        // Markup starts with '<' (a 0 byte first in big-endian UTF-16/32); JSON and the rest go straight to the text path.
         if (FirstNonWhiteSpace(body.Span[skip..]) is not (byte)'<' and not 0) return null;
         var document = XmlFeedDocument.TryLoad(body[skip..], encoding);
         if (document?.Root is not { } root || CodeHollowDocument.TryRead(root) is not { } feed) return null;
