@@ -13,8 +13,17 @@ namespace Aggregator.Core.Items;
 /// inside one feed, every colliding item gets <c>#</c> + its <see cref="Fingerprint"/> (a short hash of its
 /// title, link, summary and content; and, if two items are identical in all of those, <c>#2</c>, <c>#3</c>...
 /// in document order). Every member of a colliding group is suffixed, not all but one, because no rule for
-/// picking the "original" survives a reordered feed: the cost is one repeated alert for the earlier item when
-/// a collision first appears, never a missed one.
+/// picking the "original" survives a reordered feed.
+/// <para>
+/// The item that was alone under the base key before the collision appeared is recognised by content, not
+/// by position: the poller stores every seen key with its item's <see cref="Fingerprint"/>, and a suffixed
+/// key not seen yet whose base key was seen with the same fingerprint belongs to the item seen before; it is
+/// recorded as seen without an alert, and only the other members are new (copies identical to that item
+/// count as it). A base key stored before fingerprints were kept has none: then every member is alerted, a
+/// possible repeat for the earlier item, never a missed one. Still repeated: an item alerted under a suffixed
+/// key is alerted again when its group shrinks to it alone and the base key it falls back to is not recorded
+/// (the group was new as a whole, or the base key was absent from the feed past the retention window).
+/// </para>
 /// </remarks>
 public static class ItemIdentity
 {
