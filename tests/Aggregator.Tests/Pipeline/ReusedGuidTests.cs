@@ -62,6 +62,21 @@ public sealed class ReusedGuidTests
     }
 
     [Fact]
+    public async Task A_copy_identical_to_the_old_item_counts_as_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        await using var server = new FeedServer();
+        await using var harness = await PipelineHarness.CreateAsync(dir, Config(server), ct);
+
+        server.SetItems(A);
+        (await PollTitlesAsync(harness, ct)).ShouldBe([A.Item2]);
+
+        server.SetItems(A, B, A);
+        (await PollTitlesAsync(harness, ct)).ShouldBe([B.Item2]);
+    }
+
+    [Fact]
     public async Task A_reused_guid_seen_before_fingerprints_were_kept_alerts_both_items_and_misses_none()
     {
         var ct = TestContext.Current.CancellationToken;
