@@ -10,11 +10,20 @@ namespace Aggregator.Core.Items;
 /// <remarks>
 /// The base key is the item's id (RSS guid, Atom id, JSON Feed id) when present, else its link, else
 /// <c>sha256:</c> + the hex SHA-256 of title and content. Publishers do reuse GUIDs; when base keys collide
-/// inside one feed, every colliding item gets <c>#</c> + a short hash of its title, link and content (and,
-/// if two items are identical in all of those, <c>#2</c>, <c>#3</c>... in document order). Every member of
-/// a colliding group is suffixed, not all but one, because no rule for picking the "original" survives a
-/// reordered feed: the cost is one repeated alert for the earlier item when a collision first appears,
-/// never a missed one.
+/// inside one feed, every colliding item gets <c>#</c> + its <see cref="Fingerprint"/> (a short hash of its
+/// title, link, summary and content; and, if two items are identical in all of those, <c>#2</c>, <c>#3</c>...
+/// in document order). Every member of a colliding group is suffixed, not all but one, because no rule for
+/// picking the "original" survives a reordered feed.
+/// <para>
+/// The item that was alone under the base key before the collision appeared is recognised by content, not
+/// by position: the poller stores every seen key with its item's <see cref="Fingerprint"/>, and a suffixed
+/// key not seen yet whose base key was seen with the same fingerprint belongs to the item seen before; it is
+/// recorded as seen without an alert, and only the other members are new (copies identical to that item
+/// count as it). A base key stored before fingerprints were kept has none: then every member is alerted, a
+/// possible repeat for the earlier item, never a missed one. Still repeated: an item alerted under a suffixed
+/// key is alerted again when its group shrinks to it alone and the base key it falls back to is not recorded
+/// (the group was new as a whole, or the base key was absent from the feed past the retention window).
+/// </para>
 /// </remarks>
 public static class ItemIdentity
 {
@@ -28,6 +37,23 @@ public static class ItemIdentity
         return "sha256:" + Sha256Hex(title, content);
     }
 
+    /// <summary>The base key of a parsed item: what <see cref="AssignKeys"/> starts from.</summary>
+    public static string BaseKey(FeedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return BaseKey(item.Id, item.Link, item.Title, item.Content.Length > 0 ? item.Content : item.Summary);
+    }
+
+    /// <summary>
+    /// The first 12 hex characters of the SHA-256 of the item's title, link, summary and content: the
+    /// suffix its key gets when its base key collides, and what a seen key remembers of its item.
+    /// </summary>
+    public static string Fingerprint(FeedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Sha256Hex(item.Title, item.Link, item.Summary, item.Content)[..ShortHashChars];
+    }
+
     /// <summary>
     /// Returns the items with <see cref="FeedItem.Key"/> set: the base key, disambiguated where keys
     /// collide. Deterministic: the same items in the same order always get the same keys.
@@ -39,8 +65,7 @@ public static class ItemIdentity
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            var item = items[i];
-            baseKeys[i] = BaseKey(item.Id, item.Link, item.Title, item.Content.Length > 0 ? item.Content : item.Summary);
+            baseKeys[i] = BaseKey(items[i]);
             counts[baseKeys[i]] = counts.GetValueOrDefault(baseKeys[i]) + 1;
         }
 
@@ -52,7 +77,7 @@ public static class ItemIdentity
             var key = baseKeys[i];
             if (counts[key] > 1)
             {
-                key = key + "#" + Sha256Hex(item.Title, item.Link, item.Summary, item.Content)[..ShortHashChars];
+                key = key + "#" + Fingerprint(item);
                 var seen = used.GetValueOrDefault(key) + 1;
                 used[key] = seen;
                 if (seen > 1) key = key + "#" + seen.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -96,12 +96,19 @@ internal sealed class FeedPoller(
 
         var keys = parsed.Items.Select(i => i.Key).ToList();
         var seen = await store.FindSeenAsync(feed.Id, keys, cancellationToken).ConfigureAwait(false);
-        var fresh = parsed.Items.Where(i => !seen.Contains(i.Key)).ToList();
+        var unseen = parsed.Items.Where(i => !seen.Contains(i.Key)).ToList();
+        var seenBefore = await CollisionRecognition.SeenUnderBaseKeyAsync(store, feed.Id, unseen, cancellationToken).ConfigureAwait(false);
+        var fresh = unseen.Where(i => !seenBefore.Contains(i.Key)).ToList();
+        // Every key of this parse, a recognised one included, is present; keys recorded by the commit below start present.
         await store.PruneSeenAsync(feed.Id, keys, SeenRetention(snapshot), cancellationToken).ConfigureAwait(false);
         var baseline = state.BodyHash is null && feed.FirstPoll == FirstPoll.Baseline;
         var now = time.GetUtcNow();
 
-        var items = fresh.Select(item => new SeenItem(item.Key, baseline ? [] : AlertComposer.Compose(snapshot, feed, parsed, item, now))).ToList();
+        // An item seen before under its base key has its new key recorded in the same commit, alerting no one.
+        var items = unseen.Select(item => new SeenItem(
+            item.Key,
+            baseline || seenBefore.Contains(item.Key) ? [] : AlertComposer.Compose(snapshot, feed, parsed, item, now),
+            ItemIdentity.Fingerprint(item))).ToList();
         var next = Succeeded(state, outcome, "ok") with
         {
             BodyHash = hash,

@@ -18,7 +18,13 @@ internal interface IStateStore
     Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 
     /// <summary>
-    /// In one transaction: records each item key as seen, queues that item's outbox messages only if the
+    /// The subset of <paramref name="keys"/> already recorded for the feed, each with the fingerprint of the
+    /// item recorded under it (null for keys recorded before fingerprints were kept).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: records each item key as seen with its fingerprint, queues that item's outbox messages only if the
     /// key was not already recorded (another poll may have won the race), and saves the feed state.
     /// </summary>
     /// <returns>The number of outbox messages queued.</returns>

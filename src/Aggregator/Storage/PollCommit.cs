@@ -3,8 +3,11 @@ namespace Aggregator.Storage;
 /// <summary>The outcome of one poll that found new items, written atomically.</summary>
 internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items);
 
-/// <summary>A newly seen item and the messages it queues (none when it matched nothing or is a baseline).</summary>
-internal sealed record SeenItem(string Key, IReadOnlyList<OutboxDraft> Messages)
+/// <summary>
+/// A newly seen item and the messages it queues (none when it matched nothing, is a baseline, or was seen
+/// before under another key), with its <see cref="Aggregator.Core.Items.ItemIdentity.Fingerprint"/>.
+/// </summary>
+internal sealed record SeenItem(string Key, IReadOnlyList<OutboxDraft> Messages, string? Fingerprint = null)
 {
     /// <summary>The rules the item matched (that notify someone), each once.</summary>
     public IEnumerable<string> RuleIds => Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct(StringComparer.Ordinal);

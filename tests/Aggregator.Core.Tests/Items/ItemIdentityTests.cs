@@ -82,4 +82,32 @@ public sealed class ItemIdentityTests
 
         keyed.ShouldBe(item with { Key = "k" });
     }
+
+    [Fact]
+    public void The_fingerprint_is_the_suffix_a_colliding_item_gets()
+    {
+        FeedItem[] poll = [Item("g", "https://x/1", "First story", "Body one"), Item("g", "https://x/1", "Second story", "Body two")];
+
+        var keyed = ItemIdentity.AssignKeys(poll);
+
+        keyed[0].Key.ShouldBe("g#" + ItemIdentity.Fingerprint(poll[0]));
+        keyed[1].Key.ShouldBe("g#" + ItemIdentity.Fingerprint(poll[1]));
+        ItemIdentity.Fingerprint(poll[0]).Length.ShouldBe(12);
+        ItemIdentity.Fingerprint(poll[0]).ShouldMatch("^[0-9a-f]{12}$");
+        ItemIdentity.Fingerprint(keyed[0]).ShouldBe(ItemIdentity.Fingerprint(poll[0]), "the key itself is not part of the fingerprint");
+        ItemIdentity.BaseKey(keyed[1]).ShouldBe("g");
+    }
+
+    [Fact]
+    public void The_fingerprint_changes_with_each_field_it_covers()
+    {
+        var item = Item("g", "https://x/1", "Title", "Content") with { Summary = "Summary" };
+        var fingerprint = ItemIdentity.Fingerprint(item);
+
+        ItemIdentity.Fingerprint(item with { Title = "Other" }).ShouldNotBe(fingerprint);
+        ItemIdentity.Fingerprint(item with { Link = "https://x/2" }).ShouldNotBe(fingerprint);
+        ItemIdentity.Fingerprint(item with { Summary = "Other" }).ShouldNotBe(fingerprint);
+        ItemIdentity.Fingerprint(item with { Content = "Other" }).ShouldNotBe(fingerprint);
+        ItemIdentity.Fingerprint(item with { Id = "h", Authors = ["a"] }).ShouldBe(fingerprint);
+    }
 }

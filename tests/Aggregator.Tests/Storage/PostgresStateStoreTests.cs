@@ -44,6 +44,9 @@ public sealed class PostgresStateStoreTests(PostgresFixture postgres) : StateSto
         return OpenPeer();
     }
 
+    internal override async Task InsertSeenRowWithoutFingerprintAsync(string feedId, string key) =>
+        (await ExecuteAsync($"INSERT INTO seen_items (feed_id, item_key, seen_at) VALUES ('{feedId}', '{key}', now())")).ShouldBe(1);
+
     [Fact]
     public async Task Nodes_migrating_at_once_apply_each_script_exactly_once()
     {

@@ -35,6 +35,9 @@ public sealed class SqliteStateStoreTests : StateStoreTests, IDisposable
         return OpenPeer();
     }
 
+    internal override async Task InsertSeenRowWithoutFingerprintAsync(string feedId, string key) =>
+        (await ExecuteAsync($"INSERT INTO seen_items (feed_id, item_key, seen_at) VALUES ('{feedId}', '{key}', {TestAlerts.Start.ToUnixTimeMilliseconds()})")).ShouldBe(1);
+
     [Fact]
     public async Task Migrate_creates_the_schema_once_in_wal_mode()
     {

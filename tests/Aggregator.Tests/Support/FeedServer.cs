@@ -43,6 +43,17 @@ internal sealed class FeedServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Serves exactly <paramref name="items"/> from now on, in this order.</summary>
+    public void SetItems(params (string Guid, string Title, string Description)[] items)
+    {
+        lock (_gate)
+        {
+            _items.Clear();
+            _items.AddRange(items);
+            Render();
+        }
+    }
+
     private void Render()
     {
         var sb = new StringBuilder();

@@ -73,5 +73,9 @@ internal static class PostgresSchema
         """
         ALTER TABLE outbox ADD COLUMN pending_recipients text;
         """,
+        // The fingerprint of the item seen under the key (ItemIdentity.Fingerprint); null for keys stored before it was kept.
+        """
+        ALTER TABLE seen_items ADD COLUMN fingerprint text;
+        """,
     ];
 }

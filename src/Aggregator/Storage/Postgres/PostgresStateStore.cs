@@ -50,25 +50,42 @@ internal sealed partial class PostgresStateStore : IStateStore
         return seen;
     }
 
+    public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (keys.Count == 0) return seen;
+        await using var command = _dataSource.CreateCommand("SELECT item_key, fingerprint FROM seen_items WHERE feed_id = @feed AND item_key = ANY(@keys)");
+        command.Parameters.AddWithValue("feed", feedId);
+        command.Parameters.Add(PostgresOutbox.Array("keys", keys.Distinct(StringComparer.Ordinal)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) seen[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        return seen;
+    }
+
     public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var now = _time.GetUtcNow();
         // Keys in one order on every node, so two commits of overlapping keys wait for each other instead of deadlocking.
-        var keys = commit.Items.Select(i => i.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rows = commit.Items.DistinctBy(i => i.Key, StringComparer.Ordinal).OrderBy(i => i.Key, StringComparer.Ordinal).ToList();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         await using (var seen = new NpgsqlCommand("""
-            INSERT INTO seen_items (feed_id, item_key, seen_at)
-            SELECT @feed, k.key, @now FROM unnest(@keys) WITH ORDINALITY AS k (key, n) ORDER BY k.n
+            INSERT INTO seen_items (feed_id, item_key, seen_at, fingerprint)
+            SELECT @feed, k.key, @now, k.fingerprint FROM unnest(@keys, @fingerprints) WITH ORDINALITY AS k (key, fingerprint, n) ORDER BY k.n
             ON CONFLICT DO NOTHING
             RETURNING item_key
             """, connection, tx))
         {
             seen.Parameters.AddWithValue("feed", commit.State.FeedId);
             PostgresFeedStates.AddTime(seen.Parameters, "now", now);
-            seen.Parameters.Add(PostgresOutbox.Array("keys", keys));
+            seen.Parameters.Add(PostgresOutbox.Array("keys", rows.Select(i => i.Key)));
+            seen.Parameters.Add(new NpgsqlParameter<string?[]>("fingerprints", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
+            {
+                TypedValue = [.. rows.Select(i => i.Fingerprint)],
+            });
             await using var reader = await seen.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetString(0));
         }

@@ -72,5 +72,9 @@ internal static class SqliteSchema
         """
         ALTER TABLE outbox ADD COLUMN pending_recipients TEXT;
         """,
+        // The fingerprint of the item seen under the key (ItemIdentity.Fingerprint); null for keys stored before it was kept.
+        """
+        ALTER TABLE seen_items ADD COLUMN fingerprint TEXT;
+        """,
     ];
 }

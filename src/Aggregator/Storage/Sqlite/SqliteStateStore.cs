@@ -88,6 +88,21 @@ internal sealed partial class SqliteStateStore : IStateStore
         return seen;
     }
 
+    public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (keys.Count == 0) return seen;
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT item_key, fingerprint FROM seen_items WHERE feed_id = $feed AND item_key IN (SELECT value FROM json_each($keys))";
+        command.Parameters.AddWithValue("$feed", feedId);
+        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) seen[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        return seen;
+    }
+
     public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
@@ -96,15 +111,17 @@ internal sealed partial class SqliteStateStore : IStateStore
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var seen = connection.CreateCommand();
         seen.Transaction = tx;
-        seen.CommandText = "INSERT INTO seen_items (feed_id, item_key, seen_at) VALUES ($feed, $key, $now) ON CONFLICT DO NOTHING";
+        seen.CommandText = "INSERT INTO seen_items (feed_id, item_key, seen_at, fingerprint) VALUES ($feed, $key, $now, $fingerprint) ON CONFLICT DO NOTHING";
         seen.Parameters.AddWithValue("$feed", commit.State.FeedId);
         seen.Parameters.AddWithValue("$now", now);
         var key = seen.Parameters.Add("$key", SqliteType.Text);
+        var fingerprint = seen.Parameters.Add("$fingerprint", SqliteType.Text);
         using var outbox = SqliteOutbox.Prepare(connection, tx, now);
         var queued = 0;
         foreach (var item in commit.Items)
         {
             key.Value = item.Key;
+            fingerprint.Value = (object?)item.Fingerprint ?? DBNull.Value;
             // Only the poll that records the key first queues its alerts; a concurrent or repeated poll adds nothing.
             if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
             foreach (var draft in item.Messages)
