@@ -20,9 +20,9 @@ namespace Aggregator.Core.Items;
 /// key not seen yet whose base key was seen with the same fingerprint belongs to the item seen before; it is
 /// recorded as seen without an alert, and only the other members are new (copies identical to that item
 /// count as it). A base key stored before fingerprints were kept has none: then every member is alerted, a
-/// possible repeat for the earlier item, never a missed one. Still repeated: an item alerted under a suffixed
-/// key is alerted again when its group shrinks to it alone and the base key it falls back to is not recorded
-/// (the group was new as a whole, or the base key was absent from the feed past the retention window).
+/// possible repeat for the earlier item, never a missed one. The other way round, an item recorded under its
+/// suffixed key (its group was new as a whole) that is alone under its base key again is recognised by its
+/// <see cref="CollidingKey"/>, the key it had in the group.
 /// </para>
 /// </remarks>
 public static class ItemIdentity
@@ -54,6 +54,11 @@ public static class ItemIdentity
         return Sha256Hex(item.Title, item.Link, item.Summary, item.Content)[..ShortHashChars];
     }
 
+    /// <summary>The key <paramref name="item"/> gets while its base key collides (before any <c>#2</c> for identical copies).</summary>
+    public static string CollidingKey(FeedItem item) => CollidingKey(BaseKey(item), item);
+
+    private static string CollidingKey(string baseKey, FeedItem item) => baseKey + "#" + Fingerprint(item);
+
     /// <summary>
     /// Returns the items with <see cref="FeedItem.Key"/> set: the base key, disambiguated where keys
     /// collide. Deterministic: the same items in the same order always get the same keys.
@@ -77,7 +82,7 @@ public static class ItemIdentity
             var key = baseKeys[i];
             if (counts[key] > 1)
             {
-                key = key + "#" + Fingerprint(item);
+                key = CollidingKey(key, item);
                 var seen = used.GetValueOrDefault(key) + 1;
                 used[key] = seen;
                 if (seen > 1) key = key + "#" + seen.ToString(System.Globalization.CultureInfo.InvariantCulture);

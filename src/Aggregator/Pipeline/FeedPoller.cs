@@ -97,14 +97,14 @@ internal sealed class FeedPoller(
         var keys = parsed.Items.Select(i => i.Key).ToList();
         var seen = await store.FindSeenAsync(feed.Id, keys, cancellationToken).ConfigureAwait(false);
         var unseen = parsed.Items.Where(i => !seen.Contains(i.Key)).ToList();
-        var seenBefore = await CollisionRecognition.SeenUnderBaseKeyAsync(store, feed.Id, unseen, cancellationToken).ConfigureAwait(false);
+        var seenBefore = await CollisionRecognition.SeenUnderAnotherKeyAsync(store, feed.Id, unseen, cancellationToken).ConfigureAwait(false);
         var fresh = unseen.Where(i => !seenBefore.Contains(i.Key)).ToList();
         // Every key of this parse, a recognised one included, is present; keys recorded by the commit below start present.
         await store.PruneSeenAsync(feed.Id, keys, SeenRetention(snapshot), cancellationToken).ConfigureAwait(false);
         var baseline = state.BodyHash is null && feed.FirstPoll == FirstPoll.Baseline;
         var now = time.GetUtcNow();
 
-        // An item seen before under its base key has its new key recorded in the same commit, alerting no one.
+        // An item seen before under another key has its key of this parse recorded in the same commit, alerting no one.
         var items = unseen.Select(item => new SeenItem(
             item.Key,
             baseline || seenBefore.Contains(item.Key) ? [] : AlertComposer.Compose(snapshot, feed, parsed, item, now),

@@ -97,7 +97,7 @@ public sealed class ReusedGuidTests
     }
 
     [Fact]
-    public async Task Colliding_items_new_together_are_each_alerted_and_their_keys_keep_their_fingerprints()
+    public async Task Colliding_items_new_together_are_each_alerted_once_even_when_the_group_shrinks_back_to_one()
     {
         var ct = TestContext.Current.CancellationToken;
         using var dir = new TempDirectory();
@@ -110,6 +110,17 @@ public sealed class ReusedGuidTests
         var rows = await harness.Store.FindSeenFingerprintsAsync("desk", ["G", "other"], ct);
         rows.Keys.ShouldBe(["other"], "a colliding item is recorded under its suffixed key only");
         rows["other"].ShouldNotBeNull().Length.ShouldBe(12);
+
+        // B leaves: A is alone under the GUID again, a key never recorded; its key from the group is.
+        server.SetItems(A, C);
+        var shrunk = await harness.Poller.PollAsync("desk", ct);
+        shrunk.Outcome.ShouldBe(PollOutcome.Parsed);
+        shrunk.NewItems.ShouldBe(0);
+        (await DueTitlesAsync(harness, ct)).ShouldBeEmpty();
+
+        // And B comes back: both return to their keys from the group, which are seen.
+        server.SetItems(A, B, C);
+        (await PollTitlesAsync(harness, ct)).ShouldBeEmpty();
     }
 
     private static async Task<List<string>> PollTitlesAsync(PipelineHarness harness, CancellationToken ct)
