@@ -34,6 +34,7 @@ internal sealed partial class DeliveryRelay : IDisposable
         _metrics = metrics;
     }
 
+    /// <summary>How many messages one pass claims; a digest window counts as one, whatever its size.</summary>
     public int BatchSize { get; init; } = 200;
 
     /// <summary>

@@ -43,7 +43,11 @@ internal interface IStateStore
     /// <returns>The number of messages queued.</returns>
     Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken);
 
-    /// <summary>Claims up to <paramref name="limit"/> messages due at <paramref name="now"/>, each leased for <paramref name="lease"/>.</summary>
+    /// <summary>
+    /// Claims the messages due at <paramref name="now"/> of up to <paramref name="limit"/> groups, each leased for
+    /// <paramref name="lease"/>. A group is one subscriber's messages on one channel with one due time, so a
+    /// digest window is claimed whole and goes out as one digest however many alerts it holds.
+    /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken);
 
     Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);

@@ -53,4 +53,23 @@ public sealed class DigestDeliveryTests
         (await h.CountsAsync("digest", DeliveryChannel.Email)).Sent.ShouldBe(3);
         (await h.CountsAsync("digest", DeliveryChannel.Webhook)).Sent.ShouldBe(3);
     }
+
+    [Fact]
+    public async Task A_window_with_more_alerts_than_a_pass_claims_is_still_one_digest()
+    {
+        DigestSchedule.TryParse("every 1h", out var hourly, out _).ShouldBeTrue();
+        var subscriber = new SubscriberDefinition { Id = "digest", Email = ["ops@example.org"], Digest = hourly };
+        await using var h = await DeliveryHarness.CreateAsync(x => DeliveryHarness.MakeConfig(x.Pickup(), null, subscriber));
+        var due = hourly.NextDue(h.Time.GetUtcNow(), TimeZoneInfo.Utc);
+        var count = h.Relay.BatchSize + 50;
+        await h.QueueAsync([.. Enumerable.Range(1, count).Select(i => TestAlerts.Draft(TestAlerts.Make("digest", $"k{i}", title: $"Item {i}"), DeliveryChannel.Email, due))]);
+
+        h.Time.Advance(due - h.Time.GetUtcNow());
+        (await h.RunAsync()).ShouldBe(count);
+
+        var file = Directory.GetFiles(h.MailDirectory).ShouldHaveSingleItem();
+        var mail = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+        mail.Subject.ShouldBe($"[digest] {count} alerts");
+        (await h.CountsAsync("digest", DeliveryChannel.Email)).Sent.ShouldBe(count);
+    }
 }

@@ -25,6 +25,29 @@ public abstract partial class StateStoreTests
     }
 
     [Fact]
+    public async Task A_digest_window_is_claimed_whole_whatever_the_limit()
+    {
+        var store = await OpenAsync();
+        var windowEnd = TestAlerts.Start.AddMinutes(-1);
+        await store.CommitPollAsync(TestAlerts.Commit("f",
+            ("k1", [TestAlerts.Draft(TestAlerts.Make("digest", "k1"), dueAt: windowEnd)]),
+            ("k2", [TestAlerts.Draft(TestAlerts.Make("ops", "k2"), dueAt: windowEnd)]),
+            ("k3", [TestAlerts.Draft(TestAlerts.Make("digest", "k3"), dueAt: windowEnd), TestAlerts.Draft(TestAlerts.Make("digest", "k3"), DeliveryChannel.Webhook, windowEnd)]),
+            ("k4", [TestAlerts.Draft(TestAlerts.Make("digest", "k4"), dueAt: windowEnd)]),
+            ("k5", [TestAlerts.Draft(TestAlerts.Make("digest", "k5"), dueAt: TestAlerts.Start)])), Ct);
+
+        // One group: the digest subscriber's email window, all three rows of it, and nothing else.
+        var first = await store.ClaimDueAsync(Time.GetUtcNow(), 1, TimeSpan.FromMinutes(1), Ct);
+        first.Select(m => m.Alert.Item.Key).Order(StringComparer.Ordinal).ShouldBe(["k1", "k3", "k4"]);
+        first.ShouldAllBe(m => m.Channel == DeliveryChannel.Email && m.DueAt == windowEnd);
+
+        // Then the other groups of that due time (ops by email, the digest's webhook), then the later window.
+        var second = await store.ClaimDueAsync(Time.GetUtcNow(), 2, TimeSpan.FromMinutes(1), Ct);
+        second.Select(m => (m.Alert.Item.Key, m.Channel)).Order().ShouldBe([("k2", DeliveryChannel.Email), ("k3", DeliveryChannel.Webhook)]);
+        (await store.ClaimDueAsync(Time.GetUtcNow(), 1, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem().Alert.Item.Key.ShouldBe("k5");
+    }
+
+    [Fact]
     public async Task Pruning_deletes_only_old_finished_messages()
     {
         var store = await OpenAsync();

@@ -7,7 +7,8 @@ internal sealed partial class PostgresStateStore
     private const string Pending = "sent_at IS NULL AND dead_at IS NULL";
 
     /// <summary>
-    /// Selects due, unleased rows with <c>FOR UPDATE SKIP LOCKED</c> and leases them in the same statement:
+    /// Selects due, unleased rows, whole groups at a time (see <see cref="IStateStore.ClaimDueAsync"/>), with
+    /// <c>FOR UPDATE SKIP LOCKED</c> and leases them in the same statement:
     /// relays on several nodes claim disjoint rows without waiting on each other, and a row whose lease
     /// expired (its node died) is back in the pool. Each claim counts as an attempt.
     /// </summary>
@@ -16,10 +17,14 @@ internal sealed partial class PostgresStateStore
         await using var command = _dataSource.CreateCommand($"""
             UPDATE outbox SET claimed_until = @until, attempts = attempts + 1
             WHERE id IN (
-                SELECT id FROM outbox
-                WHERE {Pending} AND due_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now)
-                ORDER BY due_at, id LIMIT @limit
-                FOR UPDATE SKIP LOCKED)
+                SELECT o.id FROM outbox o
+                JOIN (SELECT subscriber_id, channel, due_at FROM outbox
+                      WHERE {Pending} AND due_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now)
+                      GROUP BY subscriber_id, channel, due_at
+                      ORDER BY due_at, MIN(id) LIMIT @limit) g
+                  ON o.subscriber_id = g.subscriber_id AND o.channel = g.channel AND o.due_at = g.due_at
+                WHERE {Pending} AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
+                FOR UPDATE OF o SKIP LOCKED)
             RETURNING {PostgresOutbox.Columns}
             """);
         PostgresFeedStates.AddTime(command.Parameters, "now", now);

@@ -29,7 +29,8 @@ internal sealed partial class SqliteStateStore
     }
 
     /// <summary>
-    /// One statement selects and leases the rows, so two relays never claim the same row; a lease that
+    /// One statement selects and leases the rows, whole groups at a time (see <see cref="IStateStore.ClaimDueAsync"/>),
+    /// so two relays never claim the same row; a lease that
     /// expires (the relay crashed) puts the row back in the pool. Each claim counts as an attempt.
     /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken)
@@ -39,9 +40,13 @@ internal sealed partial class SqliteStateStore
         command.CommandText = $"""
             UPDATE outbox SET claimed_until = $until, attempts = attempts + 1
             WHERE id IN (
-                SELECT id FROM outbox
-                WHERE {Pending} AND due_at <= $now AND (claimed_until IS NULL OR claimed_until <= $now)
-                ORDER BY due_at, id LIMIT $limit)
+                SELECT o.id FROM outbox o
+                JOIN (SELECT subscriber_id, channel, due_at FROM outbox
+                      WHERE {Pending} AND due_at <= $now AND (claimed_until IS NULL OR claimed_until <= $now)
+                      GROUP BY subscriber_id, channel, due_at
+                      ORDER BY due_at, MIN(id) LIMIT $limit) g
+                  ON o.subscriber_id = g.subscriber_id AND o.channel = g.channel AND o.due_at = g.due_at
+                WHERE {Pending} AND (claimed_until IS NULL OR claimed_until <= $now))
             RETURNING {SqliteOutbox.Columns}
             """;
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
