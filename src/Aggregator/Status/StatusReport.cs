@@ -24,6 +24,7 @@ internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus>
             counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Dead),
             counts.Where(c => c.SubscriberId == s.Id).Max(c => c.LastSentAt),
             counts.Where(c => c.SubscriberId == s.Id && c.LastError is not null).Select(c => c.LastError).FirstOrDefault(),
+            [.. counts.Where(c => c.SubscriberId == s.Id).SelectMany(c => c.WaitingFor).Distinct(StringComparer.OrdinalIgnoreCase)],
             [.. disabled.Where(d => d.SubscriberId == s.Id).Select(d => $"{d.Channel.ToString().ToLowerInvariant()} {d.Target}: {d.Reason}")]))
             .ToList();
         var rules = config.Rules.Select(r => new RuleStatus(r.Id, r.Query, ruleStats.GetValueOrDefault(r.Id)?.Matches ?? 0, ruleStats.GetValueOrDefault(r.Id)?.LastMatchAt)).ToList();
@@ -72,4 +73,5 @@ internal sealed record SubscriberStatus(
     int DeadLettered,
     DateTimeOffset? LastSentAt,
     string? LastError,
+    IReadOnlyList<string> WaitingFor,
     IReadOnlyList<string> DisabledEndpoints);

@@ -27,7 +27,9 @@ internal static class StatusText
             report.Subscribers.Select(s => new[]
             {
                 s.Id, N(s.Queued), N(s.Sent), N(s.Failed), N(s.DeadLettered), Time(s.LastSentAt),
-                string.Join("; ", s.DisabledEndpoints.Select(d => "disabled " + d).Append(s.LastError is null ? null : "last error: " + s.LastError).OfType<string>()),
+                string.Join("; ", s.DisabledEndpoints.Select(d => "disabled " + d)
+                    .Append(s.WaitingFor.Count == 0 ? null : "retrying for " + string.Join(", ", s.WaitingFor))
+                    .Append(s.LastError is null ? null : "last error: " + s.LastError).OfType<string>()),
             }));
     }
 

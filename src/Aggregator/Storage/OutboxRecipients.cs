@@ -9,4 +9,8 @@ internal static class OutboxRecipients
 
     public static IReadOnlyList<string>? Parse(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<string[]>(json) ?? throw new JsonException("pending recipients are null");
+
+    /// <summary>Addresses aggregated over rows as one JSON array (null when no row had any), in order.</summary>
+    public static IReadOnlyList<string> Addresses(string? json) =>
+        Parse(json) is { } addresses ? [.. addresses.Order(StringComparer.OrdinalIgnoreCase)] : [];
 }

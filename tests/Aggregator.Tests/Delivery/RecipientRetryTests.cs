@@ -1,4 +1,5 @@
 using Aggregator.Configuration;
+using Aggregator.Status;
 using Aggregator.Storage;
 using Aggregator.Tests.Storage;
 using Aggregator.Tests.Support;
@@ -31,6 +32,10 @@ public sealed class RecipientRetryTests
         var waiting = await h.CountsAsync("ops", DeliveryChannel.Email);
         (waiting.Queued, waiting.Failed, waiting.Sent).ShouldBe((1, 1, 0));
         waiting.LastError!.ShouldContain($"{B} (451");
+        waiting.WaitingFor.ShouldBe([B]);
+        var status = new StringWriter();
+        StatusText.Write(await StatusReport.ReadAsync(h.Config, h.Store, h.Time.GetUtcNow(), TestContext.Current.CancellationToken), status);
+        status.ToString().ShouldContain($"retrying for {B}", Case.Sensitive, "status tells the operator who has not got it yet");
         (await h.RunAsync()).ShouldBe(0);
 
         h.Time.Advance(TimeSpan.FromMinutes(1));
@@ -45,6 +50,7 @@ public sealed class RecipientRetryTests
         smtp.RecipientAttempts[A].ShouldBe(1);
         var done = await h.CountsAsync("ops", DeliveryChannel.Email);
         (done.Queued, done.Sent, done.Dead).ShouldBe((0, 1, 0));
+        done.WaitingFor.ShouldBeEmpty();
     }
 
     [Fact]

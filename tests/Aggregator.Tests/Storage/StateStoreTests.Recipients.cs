@@ -29,6 +29,25 @@ public abstract partial class StateStoreTests
     }
 
     [Fact]
+    public async Task Status_counts_list_the_addresses_still_to_reach_of_pending_rows_only()
+    {
+        var store = await OpenAsync();
+        await store.CommitPollAsync(TestAlerts.Commit("f",
+            ("k1", [TestAlerts.Draft(TestAlerts.Make("ops", "k1"))]),
+            ("k2", [TestAlerts.Draft(TestAlerts.Make("ops", "k2"))]),
+            ("k3", [TestAlerts.Draft(TestAlerts.Make("ops", "k3"))])), Ct);
+        (await store.CountDeliveriesAsync(Ct)).ShouldHaveSingleItem().WaitingFor.ShouldBeEmpty();
+        var claimed = await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct);
+
+        await store.RescheduleAsync(claimed[0].Id, Time.GetUtcNow(), "451", ["c@example.org", "b@example.org"], Ct);
+        await store.RescheduleAsync(claimed[1].Id, Time.GetUtcNow(), "451", ["b@example.org"], Ct);
+        await store.RescheduleAsync(claimed[2].Id, Time.GetUtcNow(), "451", ["d@example.org"], Ct);
+        await store.MarkSentAsync(claimed[2].Id, Time.GetUtcNow(), Ct);
+
+        (await store.CountDeliveriesAsync(Ct)).ShouldHaveSingleItem().WaitingFor.ShouldBe(["b@example.org", "c@example.org"]);
+    }
+
+    [Fact]
     public async Task Narrowing_a_finished_row_changes_nothing()
     {
         var store = await OpenAsync();

@@ -23,8 +23,9 @@ public abstract partial class StateStoreTests
         (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem().Id.ShouldBe(claimed[1].Id);
 
         var counts = (await store.CountDeliveriesAsync(Ct)).ShouldHaveSingleItem();
-        counts.ShouldBe(new DeliveryCounts("ops", DeliveryChannel.Email, 1, 1, 1, 1, TestAlerts.Start, counts.LastError));
+        counts.ShouldBe(new DeliveryCounts("ops", DeliveryChannel.Email, 1, 1, 1, 1, TestAlerts.Start, counts.LastError, counts.WaitingFor));
         counts.LastError.ShouldNotBeNull();
+        counts.WaitingFor.ShouldBeEmpty();
     }
 
     [Fact]

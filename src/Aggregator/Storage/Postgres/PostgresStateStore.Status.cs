@@ -28,7 +28,10 @@ internal sealed partial class PostgresStateStore
                 COUNT(*) FILTER (WHERE dead_at IS NOT NULL)::int,
                 MAX(sent_at),
                 (SELECT o.last_error FROM outbox AS o WHERE o.subscriber_id = outbox.subscriber_id AND o.channel = outbox.channel
-                    AND o.last_error IS NOT NULL ORDER BY COALESCE(o.dead_at, o.due_at) DESC LIMIT 1)
+                    AND o.last_error IS NOT NULL ORDER BY COALESCE(o.dead_at, o.due_at) DESC LIMIT 1),
+                (SELECT json_agg(DISTINCT r)::text FROM outbox AS o, jsonb_array_elements_text(o.pending_recipients::jsonb) AS r
+                    WHERE o.subscriber_id = outbox.subscriber_id AND o.channel = outbox.channel
+                    AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.pending_recipients IS NOT NULL)
             FROM outbox GROUP BY subscriber_id, channel ORDER BY subscriber_id, channel
             """);
         var counts = new List<DeliveryCounts>();
@@ -38,7 +41,8 @@ internal sealed partial class PostgresStateStore
             counts.Add(new DeliveryCounts(
                 reader.GetString(0), DeliveryChannelNames.Parse(reader.GetString(1)),
                 reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
-                PostgresFeedStates.Time(reader, 6), PostgresFeedStates.Text(reader, 7)));
+                PostgresFeedStates.Time(reader, 6), PostgresFeedStates.Text(reader, 7),
+                OutboxRecipients.Addresses(PostgresFeedStates.Text(reader, 8))));
         }
         return counts;
     }
