@@ -37,18 +37,8 @@ internal sealed partial class PostgresStateStore : IStateStore
         await PostgresFeedStates.UpsertAsync(connection, null, state, cancellationToken);
     }
 
-    public async Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (keys.Count == 0) return seen;
-        await using var command = _dataSource.CreateCommand("SELECT item_key FROM seen_items WHERE feed_id = @feed AND item_key = ANY(@keys)");
-        command.Parameters.AddWithValue("feed", feedId);
-        command.Parameters.Add(PostgresOutbox.Array("keys", keys.Distinct(StringComparer.Ordinal)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetString(0));
-        return seen;
-    }
+    public async Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        (await FindSeenFingerprintsAsync(feedId, keys, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {

@@ -72,21 +72,8 @@ internal sealed partial class SqliteStateStore : IStateStore
         await SqliteFeedStates.UpsertAsync(connection, null, state, cancellationToken);
     }
 
-    public async Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (keys.Count == 0) return seen;
-        await using var connection = await OpenAsync(cancellationToken);
-        using var command = connection.CreateCommand();
-        // One round trip for the whole feed: the keys travel as one JSON array.
-        command.CommandText = "SELECT item_key FROM seen_items WHERE feed_id = $feed AND item_key IN (SELECT value FROM json_each($keys))";
-        command.Parameters.AddWithValue("$feed", feedId);
-        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetString(0));
-        return seen;
-    }
+    public async Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        (await FindSeenFingerprintsAsync(feedId, keys, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
@@ -95,6 +82,7 @@ internal sealed partial class SqliteStateStore : IStateStore
         if (keys.Count == 0) return seen;
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
+        // One round trip for the whole feed: the keys travel as one JSON array.
         command.CommandText = "SELECT item_key, fingerprint FROM seen_items WHERE feed_id = $feed AND item_key IN (SELECT value FROM json_each($keys))";
         command.Parameters.AddWithValue("$feed", feedId);
         command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
