@@ -145,7 +145,10 @@ internal sealed partial class DeliveryRelay : IDisposable
         {
             var windowRows = window.OrderBy(r => r.Alert.DiscoveredAt).ThenBy(r => r.Id).ToList();
             var id = DigestIds.For(windowRows.Select(r => r.Alert.AlertId));
-            var envelope = new DeliveryEnvelope(id, subscriber, [.. windowRows.Select(r => r.Alert)], true, window.Key.DueAt, windowRows[0].PendingRecipients);
+            // A retry moves the rows' due time; the digest still carries the end of the window its alerts fell in.
+            var windowEnd = subscriber.Digest.NextDue(windowRows[0].Alert.DiscoveredAt, subscriber.TimeZone);
+            var timestamp = windowEnd < window.Key.DueAt ? windowEnd : window.Key.DueAt;
+            var envelope = new DeliveryEnvelope(id, subscriber, [.. windowRows.Select(r => r.Alert)], true, timestamp, windowRows[0].PendingRecipients);
             yield return new Work(channel, envelope, windowRows);
         }
     }

@@ -72,4 +72,37 @@ public sealed class DigestDeliveryTests
         mail.Subject.ShouldBe($"[digest] {count} alerts");
         (await h.CountsAsync("digest", DeliveryChannel.Email)).Sent.ShouldBe(count);
     }
+
+    [Fact]
+    public async Task A_retried_digest_keeps_its_id_and_the_end_of_its_window_as_timestamp()
+    {
+        await using var receiver = new WebhookReceiver();
+        receiver.Script.Enqueue(new WebhookReceiver.Reply(503));
+        DigestSchedule.TryParse("every 1h", out var hourly, out _).ShouldBeTrue();
+        var subscriber = new SubscriberDefinition
+        {
+            Id = "digest",
+            Webhook = new WebhookTarget { Url = receiver.Url, Secrets = [WebhookReceiver.Secret] },
+            Digest = hourly,
+        };
+        await using var h = await DeliveryHarness.CreateAsync(x => DeliveryHarness.MakeConfig(x.Pickup(), null, subscriber));
+        // Queued as the planner does: found now, due at the end of the hour.
+        var due = hourly.NextDue(h.Time.GetUtcNow(), TimeZoneInfo.Utc);
+        await h.QueueAsync([.. Enumerable.Range(1, 2).Select(i => TestAlerts.Draft(
+            TestAlerts.Make("digest", $"k{i}", title: $"Item {i}") with { DiscoveredAt = h.Time.GetUtcNow() }, DeliveryChannel.Webhook, due))]);
+
+        h.Time.Advance(due - h.Time.GetUtcNow());
+        (await h.RunAsync()).ShouldBe(2);
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        (await h.RunAsync()).ShouldBe(2);
+
+        var requests = receiver.Requests.ToArray();
+        requests.Select(r => r.AnsweredWith).ShouldBe([503, 200]);
+        requests.Select(r => r.Id).Distinct().ShouldHaveSingleItem();
+        foreach (var request in requests)
+        {
+            using var json = JsonDocument.Parse(request.Body);
+            json.RootElement.GetProperty("timestamp").GetString().ShouldBe("2026-11-27T10:00:00Z");
+        }
+    }
 }
