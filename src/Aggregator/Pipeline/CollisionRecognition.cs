@@ -11,39 +11,56 @@ namespace Aggregator.Pipeline;
 internal static class CollisionRecognition
 {
     /// <summary>
-    /// The keys of <paramref name="unseen"/> items recorded before under another key: a suffixed key whose
-    /// base key is recorded with the item's own fingerprint (a base key recorded without one, from before
-    /// fingerprints were kept, recognises nothing: alerting again is a possible repeat, guessing would be a
-    /// possible miss), or a plain base key whose <see cref="ItemIdentity.CollidingKey(FeedItem)"/> is recorded.
+    /// The keys to look up for a parse: every item's key, and for an item alone under its base key also the
+    /// key it had while that base key collided (<see cref="ItemIdentity.CollidingKey(FeedItem)"/>), so one
+    /// query answers both.
+    /// </summary>
+    public static IReadOnlyCollection<string> KeysToLookUp(IReadOnlyList<FeedItem> items)
+    {
+        var keys = new List<string>(items.Count * 2);
+        foreach (var item in items)
+        {
+            keys.Add(item.Key);
+            if (IsPlain(item)) keys.Add(ItemIdentity.CollidingKey(item));
+        }
+        return keys;
+    }
+
+    /// <summary>
+    /// The keys of <paramref name="unseen"/> items recorded before under another key: a plain base key whose
+    /// colliding key is in <paramref name="seen"/> (the answer to <see cref="KeysToLookUp"/>), or a suffixed
+    /// key whose base key is recorded with the item's own fingerprint. A base key recorded without one (from
+    /// before fingerprints were kept) recognises nothing: alerting again is a possible repeat, guessing would
+    /// be a possible miss.
     /// </summary>
     public static async Task<IReadOnlySet<string>> SeenUnderAnotherKeyAsync(
-        IStateStore store, string feedId, IReadOnlyList<FeedItem> unseen, CancellationToken cancellationToken)
+        IStateStore store, string feedId, IReadOnlyList<FeedItem> unseen, IReadOnlySet<string> seen, CancellationToken cancellationToken)
     {
         var recognised = new HashSet<string>(StringComparer.Ordinal);
-        if (unseen.Count == 0) return recognised;
-        var byBaseKey = unseen.Select(item => (Item: item, BaseKey: ItemIdentity.BaseKey(item))).ToList();
-
-        var suffixed = byBaseKey.Where(c => !string.Equals(c.BaseKey, c.Item.Key, StringComparison.Ordinal)).ToList();
-        if (suffixed.Count > 0)
+        var suffixed = new List<(FeedItem Item, string BaseKey)>();
+        foreach (var item in unseen)
         {
-            var baseKeys = suffixed.Select(c => c.BaseKey).Distinct(StringComparer.Ordinal).ToList();
-            var stored = await store.FindSeenFingerprintsAsync(feedId, baseKeys, cancellationToken).ConfigureAwait(false);
-            foreach (var (item, baseKey) in suffixed)
+            if (IsPlain(item))
             {
-                if (stored.TryGetValue(baseKey, out var fingerprint) && fingerprint is not null
-                    && string.Equals(fingerprint, ItemIdentity.Fingerprint(item), StringComparison.Ordinal))
-                    recognised.Add(item.Key);
+                if (seen.Contains(ItemIdentity.CollidingKey(item))) recognised.Add(item.Key);
+            }
+            else
+            {
+                suffixed.Add((item, ItemIdentity.BaseKey(item)));
             }
         }
+        if (suffixed.Count == 0) return recognised;
 
-        var plain = byBaseKey.Where(c => string.Equals(c.BaseKey, c.Item.Key, StringComparison.Ordinal))
-            .Select(c => (c.Item, CollidingKey: ItemIdentity.CollidingKey(c.Item))).ToList();
-        if (plain.Count > 0)
+        var baseKeys = suffixed.Select(c => c.BaseKey).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await store.FindSeenFingerprintsAsync(feedId, baseKeys, cancellationToken).ConfigureAwait(false);
+        foreach (var (item, baseKey) in suffixed)
         {
-            var seen = await store.FindSeenAsync(feedId, [.. plain.Select(p => p.CollidingKey)], cancellationToken).ConfigureAwait(false);
-            foreach (var (item, collidingKey) in plain)
-                if (seen.Contains(collidingKey)) recognised.Add(item.Key);
+            if (stored.TryGetValue(baseKey, out var fingerprint) && fingerprint is not null
+                && string.Equals(fingerprint, ItemIdentity.Fingerprint(item), StringComparison.Ordinal))
+                recognised.Add(item.Key);
         }
         return recognised;
     }
+
+    private static bool IsPlain(FeedItem item) => string.Equals(ItemIdentity.BaseKey(item), item.Key, StringComparison.Ordinal);
 }

@@ -95,9 +95,9 @@ internal sealed class FeedPoller(
         }
 
         var keys = parsed.Items.Select(i => i.Key).ToList();
-        var seen = await store.FindSeenAsync(feed.Id, keys, cancellationToken).ConfigureAwait(false);
+        var seen = await store.FindSeenAsync(feed.Id, CollisionRecognition.KeysToLookUp(parsed.Items), cancellationToken).ConfigureAwait(false);
         var unseen = parsed.Items.Where(i => !seen.Contains(i.Key)).ToList();
-        var seenBefore = await CollisionRecognition.SeenUnderAnotherKeyAsync(store, feed.Id, unseen, cancellationToken).ConfigureAwait(false);
+        var seenBefore = await CollisionRecognition.SeenUnderAnotherKeyAsync(store, feed.Id, unseen, seen, cancellationToken).ConfigureAwait(false);
         var fresh = unseen.Where(i => !seenBefore.Contains(i.Key)).ToList();
         // Every key of this parse, a recognised one included, is present; keys recorded by the commit below start present.
         await store.PruneSeenAsync(feed.Id, keys, SeenRetention(snapshot), cancellationToken).ConfigureAwait(false);
