@@ -48,8 +48,12 @@ public sealed class ClusteredWorkersTests(PostgresFixture postgres) : IClassFixt
                 .ShouldBeTrue("every node applies the reloaded config\n" + cluster.AllOutput());
             cluster.ScheduleChanges().ShouldBe((FeedCount, 1, 0), "the reload reschedules the one changed feed once across the cluster\n" + cluster.AllOutput());
 
+            // The rescheduled trigger is in the shared store at once, but a node busy with the other feeds on this
+            // loaded machine may fire it on its old cadence for a few seconds more: measure once the new one shows
+            // (a reschedule that never took effect fails here).
+            (await SlowFeedShowsItsNewIntervalAsync(feeds[FeedCount - 1], ct)).ShouldBeTrue("the reloaded 2 s interval comes into force\n" + cluster.AllOutput());
+
             // Polls in a window: about one per feed per interval across the cluster; three nodes each polling would triple it.
-            await Task.Delay(2000, ct);
             var before = feeds.Select(f => f.Requests).ToArray();
             var window = TimeSpan.FromSeconds(10);
             await Task.Delay(window, ct);
@@ -105,6 +109,19 @@ public sealed class ClusteredWorkersTests(PostgresFixture postgres) : IClassFixt
     }
 
     /// <summary><c>status</c> from any machine with the config reads the shared database.</summary>
+    /// <summary>True once the feed gets at most 2 polls in 3 s (a 1 s cadence gives 3), within 30 s.</summary>
+    private static async Task<bool> SlowFeedShowsItsNewIntervalAsync(FeedServer feed, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var before = feed.Requests;
+            await Task.Delay(3000, ct);
+            if (feed.Requests - before <= 2) return true;
+        }
+        return false;
+    }
+
     private static async Task StatusShowsEveryFeedAsync(ClusterNodes cluster, CancellationToken ct)
     {
         var (code, stdout, stderr) = await AggregatorProcess.RunAsync(
