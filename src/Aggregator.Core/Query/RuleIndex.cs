@@ -93,7 +93,7 @@ public sealed class RuleIndex
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(feedId);
         if (_rules.Length == 0) return [];
-        var ctx = Interlocked.Exchange(ref _spare, null) ?? new MatchContext(_terms.SlotCount, _rules.Length);
+        var ctx = Interlocked.Exchange(ref _spare, null) ?? new MatchContext(_rules.Length);
         try
         {
             ItemReader.Read(ctx, _terms, item, feedId, _tokenFields);

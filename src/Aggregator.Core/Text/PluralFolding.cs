@@ -8,18 +8,12 @@ namespace Aggregator.Core.Text;
 /// </summary>
 internal static class PluralFolding
 {
-    private static readonly HashSet<string> Unchanged =
-        new(StringComparer.Ordinal) { "news", "series", "species", "means", "always", "perhaps", "whereas", "this", "thus", "lens" };
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnchangedLookup =
-        Unchanged.GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>Writes the stem of folded <paramref name="word"/> into <paramref name="destination"/> (at least as long) and returns its length.</summary>
     public static int Stem(ReadOnlySpan<char> word, Span<char> destination)
     {
         word.CopyTo(destination);
         var n = word.Length;
-        if (n <= 3 || UnchangedLookup.Contains(word)) return n;
+        if (n <= 3 || IsUnchanged(word)) return n;
         if (destination[n - 1] == 's')
         {
             if (n > 4 && word.EndsWith("ies")) { n -= 3; destination[n++] = 'i'; }
@@ -30,6 +24,10 @@ internal static class PluralFolding
         else if (n > 3 && destination[n - 1] == 'y') destination[n - 1] = 'i';
         return n;
     }
+
+    /// <summary>Words that only look plural (all end in "s"; a switch on a span compiles to length and character tests).</summary>
+    private static bool IsUnchanged(ReadOnlySpan<char> word) =>
+        word[^1] == 's' && word is "news" or "series" or "species" or "means" or "always" or "perhaps" or "whereas" or "this" or "thus" or "lens";
 
     public static string Stem(string word)
     {

@@ -36,7 +36,7 @@ internal sealed class WordReader
             var c = text[i];
             if (c < 128)
             {
-                if (char.IsAsciiLetterOrDigit(c)) return ReadWord(i);
+                if (IsAsciiWordChar(c)) return ReadWord(i);
                 i++;
                 continue;
             }
@@ -73,16 +73,37 @@ internal sealed class WordReader
     private bool ReadWord(int start)
     {
         var text = _text;
+        var buffer = _buffer;
         var i = start;
-        _foldedLength = 0;
+        var n = 0;
+        // Most words are ASCII: fold them with one OR (it lower-cases letters and leaves digits alone).
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c >= 128 || !IsAsciiWordChar(c)) break;
+            if (n == buffer.Length) buffer = Grow(n + 1);
+            buffer[n++] = (char)(c | 0x20);
+            i++;
+        }
+        _foldedLength = n;
+        if (i < text.Length && text[i] >= 128) i = ReadWordSlow(i);
+        Start = start;
+        Length = i - start;
+        _position = i;
+        return true;
+    }
+
+    /// <summary>Continues a word at a non-ASCII character; returns where the word ends.</summary>
+    private int ReadWordSlow(int i)
+    {
+        var text = _text;
         while (i < text.Length)
         {
             var c = text[i];
             if (c < 128)
             {
-                if (char.IsAsciiLetterUpper(c)) AppendChar((char)(c | 0x20));
-                else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) AppendChar(c);
-                else break;
+                if (!IsAsciiWordChar(c)) break;
+                AppendChar((char)(c | 0x20));
                 i++;
                 continue;
             }
@@ -99,21 +120,35 @@ internal sealed class WordReader
             else if (kind != CharKind.Mark) break;
             i++;
         }
-        Start = start;
-        Length = i - start;
-        _position = i;
-        return true;
+        return i;
+    }
+
+    private static bool IsAsciiWordChar(char c) => AsciiWordChars[c] != 0;
+
+    /// <summary>1 for the ASCII letters and digits, indexed by character (callers check c &lt; 128).</summary>
+    private static ReadOnlySpan<byte> AsciiWordChars =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
+
+    private char[] Grow(int needed)
+    {
+        Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, needed));
+        return _buffer;
     }
 
     private void AppendChar(char c)
     {
-        if (_foldedLength == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        if (_foldedLength == _buffer.Length) Grow(_foldedLength + 1);
         _buffer[_foldedLength++] = c;
     }
 
     private void Append(string s)
     {
-        if (_foldedLength + s.Length > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _foldedLength + s.Length));
+        if (_foldedLength + s.Length > _buffer.Length) Grow(_foldedLength + s.Length);
         s.CopyTo(_buffer.AsSpan(_foldedLength));
         _foldedLength += s.Length;
     }

@@ -28,6 +28,16 @@ public sealed class RuleIndexTests
     }
 
     [Fact]
+    public void An_item_that_hits_hundreds_of_terms_matches_every_rule_watching_them()
+    {
+        var words = Enumerable.Range(0, 600).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var index = RuleIndex.Build(words.Select(w => new RuleDefinition(w, $"{w} OR \"{w} {w}\"", null)));
+        var matches = index.Match(Item(content: string.Join(' ', words)), "f");
+        matches.Select(m => m.RuleId).ShouldBe(words);
+        matches[599].Matches.ShouldHaveSingleItem().Start.ShouldBe(string.Join(' ', words).IndexOf("w599", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Rules_without_positive_terms_are_checked_on_every_item()
     {
         var index = RuleIndex.Build(

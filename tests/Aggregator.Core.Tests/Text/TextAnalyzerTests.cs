@@ -39,6 +39,15 @@ public sealed class TextAnalyzerTests
     }
 
     [Fact]
+    public void Ascii_runs_and_other_letters_fold_the_same_inside_one_word()
+    {
+        var longWord = new string('Q', 150) + "é" + new string('z', 70);
+        var words = TextAnalyzer.Analyze($"ABCé éABC a1B2Z9 x-Ünïcode {longWord}");
+        words.Select(w => w.Term).ShouldBe(["abce", "eabc", "a1b2z9", "x", "unicode", new string('q', 150) + "e" + new string('z', 70)]);
+        words.Select(w => w.Length).ShouldBe([4, 4, 6, 1, 7, longWord.Length]);
+    }
+
+    [Fact]
     public void Each_han_hiragana_or_katakana_character_is_a_word()
     {
         var words = TextAnalyzer.Analyze("東京都のニュースabc");

@@ -6,21 +6,21 @@ namespace Aggregator.Core.Query.Matching;
 /// <summary>
 /// Scratch state for matching one item at a time: the item's tokens, which term slots occurred where,
 /// and the candidate rules. Arrays are reused across items; a generation stamp replaces clearing them.
+/// The slots an item hits live in a small hash table rather than an array over every slot: an item hits
+/// a few dozen of them, and with thousands of rules a table that small stays in the fastest cache.
 /// </summary>
 internal sealed class MatchContext
 {
-    private readonly SlotState[] _slots;
+    private SlotState[] _slots = new SlotState[256];
+    private int _slotMask = 255;
+    private int _slotCount;
     private readonly int[] _ruleStamp;
     private int[] _occToken = new int[256];
     private int[] _occNext = new int[256];
     private int _occCount;
     private int _generation;
 
-    public MatchContext(int slotCount, int ruleCount)
-    {
-        _slots = new SlotState[slotCount];
-        _ruleStamp = new int[ruleCount];
-    }
+    public MatchContext(int ruleCount) => _ruleStamp = new int[ruleCount];
 
     public TokenTable Tokens { get; } = new();
 
@@ -48,6 +48,7 @@ internal sealed class MatchContext
             _generation = 1;
         }
         _occCount = 0;
+        _slotCount = 0;
         Tokens.Clear();
         Candidates.Clear();
     }
@@ -63,10 +64,12 @@ internal sealed class MatchContext
         var occ = _occCount++;
         _occToken[occ] = token;
         _occNext[occ] = -1;
-        ref var state = ref _slots[slot];
+        var i = Find(slot);
+        ref var state = ref _slots[i];
         if (state.Stamp != _generation)
         {
-            state = new SlotState(_generation, 1 << field, occ, occ);
+            state = new SlotState(_generation, slot, 1 << field, occ, occ);
+            if (++_slotCount * 2 > _slots.Length) GrowSlots();
             return true;
         }
         state.Fields |= 1 << field;
@@ -85,13 +88,13 @@ internal sealed class MatchContext
     /// <summary>Whether the slot occurred in this item in one of the fields of <paramref name="mask"/>.</summary>
     public bool Has(int slot, int mask)
     {
-        ref readonly var state = ref _slots[slot];
+        ref readonly var state = ref _slots[Find(slot)];
         return state.Stamp == _generation && (state.Fields & mask) != 0;
     }
 
     public int FirstOccurrence(int slot)
     {
-        ref readonly var state = ref _slots[slot];
+        ref readonly var state = ref _slots[Find(slot)];
         return state.Stamp == _generation ? state.Head : -1;
     }
 
@@ -113,10 +116,29 @@ internal sealed class MatchContext
         return new TermMatch(FieldNames.NameOf(field), term, start, length, Snippet.Around(text, start, length));
     }
 
-    /// <summary>One slot in the current item (valid when <c>Stamp</c> is the current generation): fields seen, first and last occurrence. One cache line for all four.</summary>
-    private struct SlotState(int stamp, int fields, int head, int tail)
+    /// <summary>Where <paramref name="slot"/> is in the table, or the free entry where it would go.</summary>
+    private int Find(int slot)
+    {
+        var slots = _slots;
+        var i = (int)((uint)slot * 0x9E3779B1u >> 8) & _slotMask;
+        while (slots[i].Stamp == _generation && slots[i].Slot != slot) i = (i + 1) & _slotMask;
+        return i;
+    }
+
+    private void GrowSlots()
+    {
+        var old = _slots;
+        _slots = new SlotState[old.Length * 2];
+        _slotMask = _slots.Length - 1;
+        foreach (var state in old)
+            if (state.Stamp == _generation) _slots[Find(state.Slot)] = state;
+    }
+
+    /// <summary>One slot the current item hit (valid when <c>Stamp</c> is the current generation): fields seen, first and last occurrence.</summary>
+    private struct SlotState(int stamp, int slot, int fields, int head, int tail)
     {
         public int Stamp = stamp;
+        public int Slot = slot;
         public int Fields = fields;
         public int Head = head;
         public int Tail = tail;

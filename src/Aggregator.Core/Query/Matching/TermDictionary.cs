@@ -9,7 +9,7 @@ namespace Aggregator.Core.Query.Matching;
 internal sealed class TermDictionary
 {
     private readonly ulong[] _filter;
-    private readonly int _filterMask;
+    private readonly int _blockMask;
     private readonly Entry[] _entries;
     private readonly int _mask;
     private readonly char[] _keys;
@@ -20,7 +20,7 @@ internal sealed class TermDictionary
         var bits = 1 << 16;
         while (bits < words.Count * 16 && bits < (1 << 23)) bits <<= 1;
         _filter = new ulong[bits / 64];
-        _filterMask = bits - 1;
+        _blockMask = bits / 64 - 1;
         var capacity = 16;
         while (capacity < words.Count * 2) capacity <<= 1;
         _entries = new Entry[capacity];
@@ -30,8 +30,7 @@ internal sealed class TermDictionary
         foreach (var (word, pair) in words)
         {
             var hash = WordHash.Of(word);
-            var bit = FilterBit(hash);
-            _filter[bit >> 6] |= 1UL << (bit & 63);
+            _filter[Block(hash)] |= FilterBits(hash);
             var i = (int)hash & _mask;
             while (_entries[i].Key != 0) i = (i + 1) & _mask;
             _entries[i] = new Entry((uint)(hash >> 32), pool.Count, pair);
@@ -47,8 +46,8 @@ internal sealed class TermDictionary
     /// <summary>Looks up a folded word whose <see cref="WordHash"/> is <paramref name="hash"/>.</summary>
     public bool TryGetValue(ReadOnlySpan<char> word, ulong hash, out SlotPair pair)
     {
-        var bit = FilterBit(hash);
-        if ((_filter[bit >> 6] & (1UL << (bit & 63))) != 0)
+        var bits = FilterBits(hash);
+        if ((_filter[Block(hash)] & bits) == bits)
         {
             var tag = (uint)(hash >> 32);
             var entries = _entries;
@@ -73,7 +72,10 @@ internal sealed class TermDictionary
         return length == word.Length && keys.AsSpan(key + 2, length).SequenceEqual(word);
     }
 
-    private int FilterBit(ulong hash) => (int)(hash >> 40) & _filterMask;
+    private int Block(ulong hash) => (int)(hash >> 40) & _blockMask;
+
+    private static ulong FilterBits(ulong hash) =>
+        (1UL << (int)(hash & 63)) | (1UL << (int)((hash >> 6) & 63)) | (1UL << (int)((hash >> 12) & 63));
 
     private readonly record struct Entry(uint Tag, int Key, SlotPair Pair);
 }
