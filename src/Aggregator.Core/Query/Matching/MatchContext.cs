@@ -30,6 +30,9 @@ internal sealed class MatchContext
 
     public char[] StemBuffer { get; set; } = new char[64];
 
+    /// <summary>Scratch for the prefix slots one word hits.</summary>
+    public int[] PrefixSlots { get; set; } = new int[16];
+
     public SpanList Left { get; } = new();
 
     public SpanList Right { get; } = new();

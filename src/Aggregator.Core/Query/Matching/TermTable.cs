@@ -11,13 +11,13 @@ namespace Aggregator.Core.Query.Matching;
 internal sealed class TermTable
 {
     private readonly TermDictionary _words;
-    private readonly PrefixTrie? _prefixes;
+    private readonly PrefixTable? _prefixes;
     private readonly int[] _postingStart;
     private readonly int[] _postingRules;
 
     /// <param name="words">Folded words and stems, in one dictionary so most words cost a single lookup.</param>
     /// <param name="postings">For each slot, the rules it makes candidates; stored flat, slot after slot.</param>
-    public TermTable(Dictionary<string, SlotPair> words, PrefixTrie? prefixes, int[][] postings)
+    public TermTable(Dictionary<string, SlotPair> words, PrefixTable? prefixes, int[][] postings)
     {
         _words = new TermDictionary(words);
         _prefixes = prefixes;
@@ -73,16 +73,11 @@ internal sealed class TermTable
 
     private void ScanPrefixes(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
     {
-        var trie = _prefixes!;
-        if (!trie.MayStart(folded)) return;
-        var node = 0;
-        foreach (var c in folded)
-        {
-            node = trie.Step(node, c);
-            if (node < 0) return;
-            var slot = trie.SlotOf(node);
-            if (slot >= 0) Hit(ctx, slot, token, field);
-        }
+        var prefixes = _prefixes!;
+        if (!prefixes.MayStart(folded)) return;
+        if (ctx.PrefixSlots.Length < prefixes.MaxMatches) ctx.PrefixSlots = new int[prefixes.MaxMatches];
+        var found = prefixes.Matches(folded, ctx.PrefixSlots);
+        for (var i = 0; i < found; i++) Hit(ctx, ctx.PrefixSlots[i], token, field);
     }
 
     private void Hit(MatchContext ctx, int slot, int token, int field)

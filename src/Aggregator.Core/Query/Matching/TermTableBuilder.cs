@@ -50,10 +50,10 @@ internal sealed class TermTableBuilder
     {
         var postings = new int[_postings.Count][];
         for (var i = 0; i < postings.Length; i++) postings[i] = _postings[i]?.ToArray() ?? [];
-        var trie = _prefix.Count == 0 ? null : new PrefixTrie(_prefix);
+        var prefixes = _prefix.Count == 0 ? null : new PrefixTable(_prefix);
         var words = new Dictionary<string, SlotPair>(_exact.Count + _stem.Count, StringComparer.Ordinal);
         foreach (var (key, slot) in _exact) words[key] = new SlotPair(slot, -1);
         foreach (var (key, slot) in _stem) words[key] = new SlotPair(words.TryGetValue(key, out var pair) ? pair.Exact : -1, slot);
-        return new TermTable(words, trie, postings);
+        return new TermTable(words, prefixes, postings);
     }
 }
