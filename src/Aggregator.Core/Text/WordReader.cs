@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Aggregator.Core.Text;
@@ -10,16 +14,24 @@ namespace Aggregator.Core.Text;
 /// </summary>
 internal sealed class WordReader
 {
+    /// <summary>Characters examined at once where the machine has 256-bit vectors.</summary>
+    private const int Block = 16;
+
+    private readonly bool _vectors;
     private char[] _buffer = new char[64];
     private string _text = string.Empty;
     private int _position;
+    private int _foldedOffset;
     private int _foldedLength;
+
+    /// <param name="vectors">False to read character by character everywhere (the reference the vector path is tested against).</param>
+    public WordReader(bool vectors = true) => _vectors = vectors && Vector256.IsHardwareAccelerated;
 
     public int Start { get; private set; }
 
     public int Length { get; private set; }
 
-    public ReadOnlySpan<char> Folded => _buffer.AsSpan(0, _foldedLength);
+    public ReadOnlySpan<char> Folded => _buffer.AsSpan(_foldedOffset, _foldedLength);
 
     public void Reset(string? text)
     {
@@ -31,6 +43,45 @@ internal sealed class WordReader
     {
         var text = _text;
         var i = _position;
+        if (_vectors)
+        {
+            // Sixteen characters at a time: skip separators, find the next word's start and end without a
+            // branch per character. Anything not ASCII goes to the character-by-character path below.
+            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            while (i + Block <= text.Length)
+            {
+                var block = Vector256.LoadUnsafe(ref chars, (nuint)i);
+                var words = WordMask(block);
+                var other = Vector256.GreaterThan(block, Vector256.Create((ushort)127)).ExtractMostSignificantBits();
+                var interesting = words | other;
+                if (interesting == 0)
+                {
+                    i += Block;
+                    continue;
+                }
+                var first = BitOperations.TrailingZeroCount(interesting);
+                if ((words & (1u << first)) == 0)
+                {
+                    i += first;
+                    break;
+                }
+                var length = BitOperations.TrailingZeroCount(~(words >> first));
+                var end = first + length;
+                if (end < Block && (other & (1u << end)) == 0)
+                {
+                    // The whole word is in this block and ends at an ASCII character: fold the block once, point into it.
+                    StoreFolded(block);
+                    _foldedOffset = first;
+                    _foldedLength = length;
+                    Start = i + first;
+                    Length = length;
+                    _position = i + end;
+                    return true;
+                }
+                i += first;
+                return i + Block <= text.Length ? ReadBlockWord(ref chars, i) : ReadWord(i);
+            }
+        }
         while (i < text.Length)
         {
             var c = text[i];
@@ -61,6 +112,7 @@ internal sealed class WordReader
 
     private bool ReadIdeograph(int start, int width)
     {
+        _foldedOffset = 0;
         _foldedLength = 0;
         if (width == 1) Append(CharFolding.FoldOf(_text[start]));
         else Append(CharFolding.FoldSlow(_text.Substring(start, 2)));
@@ -85,12 +137,42 @@ internal sealed class WordReader
             buffer[n++] = (char)(c | 0x20);
             i++;
         }
+        _foldedOffset = 0;
         _foldedLength = n;
         if (i < text.Length && text[i] >= 128) i = ReadWordSlow(i);
         Start = start;
         Length = i - start;
         _position = i;
         return true;
+    }
+
+    /// <summary>Reads the word starting at ASCII letter or digit <paramref name="start"/>, with sixteen characters readable from there.</summary>
+    private bool ReadBlockWord(ref ushort chars, int start)
+    {
+        var block = Vector256.LoadUnsafe(ref chars, (nuint)start);
+        var length = BitOperations.TrailingZeroCount(~WordMask(block));
+        StoreFolded(block);
+        _foldedOffset = 0;
+        _foldedLength = length;
+        var end = start + length;
+        // The word goes on past the block, or may go on with a letter or mark that is not ASCII.
+        if (length == Block || (end < _text.Length && _text[end] >= 128)) end = ReadWordSlow(end);
+        Start = start;
+        Length = end - start;
+        _position = end;
+        return true;
+    }
+
+    /// <summary>Folding ASCII letters and digits is one OR; the whole block is stored and only its word is used.</summary>
+    private void StoreFolded(Vector256<ushort> block) =>
+        (block | Vector256.Create((ushort)0x20)).StoreUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(_buffer)));
+
+    /// <summary>One bit per character of <paramref name="block"/>: set for the ASCII letters and digits.</summary>
+    private static uint WordMask(Vector256<ushort> block)
+    {
+        var letters = Vector256.LessThanOrEqual((block | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
+        var digits = Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+        return (letters | digits).ExtractMostSignificantBits();
     }
 
     /// <summary>Continues a word at a non-ASCII character; returns where the word ends.</summary>
