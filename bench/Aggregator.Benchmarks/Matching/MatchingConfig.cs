@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 
@@ -7,7 +8,7 @@ internal sealed class MatchingConfig : ManualConfig
 {
     public MatchingConfig()
     {
-        AddColumn(new ItemsPerSecondColumn());
+        AddColumn(StatisticColumn.Median, new ItemsPerSecondColumn(), new ItemsPerSecondColumn(median: true));
         AddDiagnoser(MemoryDiagnoser.Default);
     }
 }

@@ -28,4 +28,22 @@ public sealed class TermDictionaryTests
         var dictionary = new TermDictionary(new Dictionary<string, SlotPair>());
         dictionary.TryGetValue("border", WordHash.Of("border"), out _).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(6)]
+    [InlineData(8)]
+    [InlineData(11)]
+    public void The_prefix_filter_never_turns_away_a_word_that_starts_with_a_key(int shortest)
+    {
+        var random = new Random(shortest);
+        string Word(int length) => string.Concat(Enumerable.Range(0, length).Select(_ => (char)random.Next('a', 'z' + 1)));
+        var keys = Enumerable.Range(0, 3_000).Select(_ => Word(shortest + random.Next(0, 5))).ToArray();
+        var filter = new WordFilter(keys, shortest);
+        foreach (var key in keys) filter.MayStart(key + Word(random.Next(0, 6))).ShouldBeTrue(key);
+        var others = Enumerable.Range(0, 3_000).Select(_ => Word(shortest + 3)).Count(word => filter.MayStart(word));
+        if (shortest >= 4) others.ShouldBeLessThan(300, "a filter that lets most words through saves nothing");
+    }
 }

@@ -3,7 +3,7 @@ namespace Aggregator.Core.Query.Matching;
 /// <summary>
 /// The prefixes of <c>word*</c> terms. A word is looked up by its own beginnings, one per distinct prefix
 /// length, in a <see cref="TermDictionary"/> whose bit filter answers most of them from cache; a small
-/// filter over the prefixes' first characters (as many as the shortest has) first turns away the words no prefix can start.
+/// filter over the prefixes' first characters first turns away the words no prefix can start.
 /// </summary>
 internal sealed class PrefixTable
 {
@@ -14,7 +14,7 @@ internal sealed class PrefixTable
     public PrefixTable(IReadOnlyCollection<KeyValuePair<string, int>> prefixes)
     {
         _lengths = [.. prefixes.Select(p => p.Key.Length).Distinct().Order()];
-        _heads = new WordFilter(prefixes.Select(p => p.Key[.._lengths[0]]), prefixes.Count);
+        _heads = new WordFilter([.. prefixes.Select(p => p.Key)], _lengths[0]);
         _prefixes = new TermDictionary(prefixes.ToDictionary(p => p.Key, p => new SlotPair(p.Value, -1), StringComparer.Ordinal));
     }
 
@@ -22,7 +22,7 @@ internal sealed class PrefixTable
     /// False when no prefix can start <paramref name="word"/>: shorter than the shortest prefix, or its first
     /// characters begin no prefix. Spares the lookups for most words.
     /// </summary>
-    public bool MayStart(ReadOnlySpan<char> word) => word.Length >= _lengths[0] && _heads.MayContain(word[.._lengths[0]]);
+    public bool MayStart(ReadOnlySpan<char> word) => word.Length >= _lengths[0] && _heads.MayStart(word);
 
     /// <summary>The slots of the prefixes <paramref name="word"/> starts with, shortest first.</summary>
     public int Matches(ReadOnlySpan<char> word, Span<int> slots)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Aggregator.Core.Query.Matching;
@@ -10,6 +11,8 @@ internal static class WordHash
 {
     private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
+    // Inlined: it runs for every word of every item, often twice (the word and its stem).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(ReadOnlySpan<char> word)
     {
         var bytes = MemoryMarshal.AsBytes(word);
