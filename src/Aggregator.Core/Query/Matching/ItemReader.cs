@@ -11,15 +11,7 @@ internal static class ItemReader
 
     public static void Read(MatchContext ctx, TermTable terms, FeedItem item, string feedId, QueryFields tokenFields)
     {
-        ctx.Begin();
-        var text = ctx.FieldText;
-        text[0] = item.Title ?? string.Empty;
-        text[1] = item.Summary ?? string.Empty;
-        text[2] = item.Content ?? string.Empty;
-        text[3] = Join(item.Authors);
-        text[4] = Join(item.Categories);
-        text[5] = item.Link ?? string.Empty;
-        text[6] = feedId;
+        ctx.Begin(item, feedId);
         var segment = 0;
         for (var field = 0; field < FieldNames.Count; field++)
         {
@@ -27,7 +19,7 @@ internal static class ItemReader
             var values = field switch { 3 => item.Authors, 4 => item.Categories, _ => null };
             if (values is null || values.Count <= 1)
             {
-                terms.Scan(ctx, field, segment++, text[field], 0);
+                terms.Scan(ctx, field, segment++, ctx.TextOf(field), 0);
                 continue;
             }
             var offset = 0;
@@ -38,6 +30,18 @@ internal static class ItemReader
             }
         }
     }
+
+    /// <summary>The plain text of field <paramref name="field"/> (an index into <see cref="FieldNames"/>); multi-valued fields joined by <see cref="ValueSeparator"/>.</summary>
+    public static string TextOf(FeedItem item, string feedId, int field) => field switch
+    {
+        0 => item.Title ?? string.Empty,
+        1 => item.Summary ?? string.Empty,
+        2 => item.Content ?? string.Empty,
+        3 => Join(item.Authors),
+        4 => Join(item.Categories),
+        5 => item.Link ?? string.Empty,
+        _ => feedId,
+    };
 
     private static string Join(IReadOnlyList<string>? values) => values switch
     {

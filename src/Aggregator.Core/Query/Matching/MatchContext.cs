@@ -1,3 +1,4 @@
+using Aggregator.Core.Items;
 using Aggregator.Core.Query.Syntax;
 using Aggregator.Core.Text;
 
@@ -24,7 +25,9 @@ internal sealed class MatchContext
 
     public TokenTable Tokens { get; } = new();
 
-    public string[] FieldText { get; } = new string[FieldNames.Count];
+    private readonly string?[] _fieldText = new string?[FieldNames.Count];
+    private FeedItem? _item;
+    private string _feedId = string.Empty;
 
     public WordReader Reader { get; } = new();
 
@@ -42,8 +45,11 @@ internal sealed class MatchContext
     /// <summary>Scratch list for one rule's evidence, copied out into an array of the exact size.</summary>
     public List<TermMatch> Evidence { get; } = [];
 
-    public void Begin()
+    public void Begin(FeedItem item, string feedId)
     {
+        _item = item;
+        _feedId = feedId;
+        Array.Clear(_fieldText);
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_slots);
@@ -105,6 +111,12 @@ internal sealed class MatchContext
 
     public int TokenOf(int occurrence) => _occToken[occurrence];
 
+    /// <summary>
+    /// The plain text of a field of the current item, offsets of its tokens pointing into it. Built when first
+    /// asked for: most items are explained in one field or none, and joining authors or categories allocates.
+    /// </summary>
+    public string TextOf(int field) => _fieldText[field] ??= ItemReader.TextOf(_item!, _feedId, field);
+
     /// <summary>Explains a match spanning tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
     public TermMatch Describe(string term, int first, int last)
     {
@@ -115,7 +127,7 @@ internal sealed class MatchContext
 
     public TermMatch DescribeText(string term, int field, int start, int length)
     {
-        var text = FieldText[field] ?? string.Empty;
+        var text = TextOf(field);
         return new TermMatch(FieldNames.NameOf(field), term, start, length, Snippet.Around(text, start, length));
     }
 

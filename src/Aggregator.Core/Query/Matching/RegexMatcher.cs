@@ -1,3 +1,4 @@
+using Aggregator.Core.Query.Syntax;
 using System.Text.RegularExpressions;
 
 namespace Aggregator.Core.Query.Matching;
@@ -29,17 +30,17 @@ internal sealed class RegexMatcher : Matcher
     public override bool IsMatch(MatchContext ctx)
     {
         if (!PrefilterAllows(ctx)) return false;
-        for (var field = 0; field < ctx.FieldText.Length; field++)
-            if ((_mask & (1 << field)) != 0 && Find(ctx.FieldText[field]) is not null) return true;
+        for (var field = 0; field < FieldNames.Count; field++)
+            if ((_mask & (1 << field)) != 0 && Find(ctx.TextOf(field)) is not null) return true;
         return false;
     }
 
     public override void Explain(MatchContext ctx, List<TermMatch> into)
     {
-        for (var field = 0; field < ctx.FieldText.Length; field++)
+        for (var field = 0; field < FieldNames.Count; field++)
         {
             if ((_mask & (1 << field)) == 0) continue;
-            if (Find(ctx.FieldText[field]) is { } match) into.Add(ctx.DescribeText(_display, field, match.Index, match.Length));
+            if (Find(ctx.TextOf(field)) is { } match) into.Add(ctx.DescribeText(_display, field, match.Index, match.Length));
         }
     }
 
