@@ -120,9 +120,9 @@ internal sealed class MatchContext
     /// <summary>Explains a match spanning tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
     public TermMatch Describe(string term, int first, int last)
     {
-        var start = Tokens.Start[first];
-        var end = Tokens.Start[last] + Tokens.Length[last];
-        return DescribeText(term, Tokens.Field[first], start, end - start);
+        var start = Tokens[first].Start;
+        var end = Tokens[last].Start + Tokens[last].Length;
+        return DescribeText(term, Tokens[first].Field, start, end - start);
     }
 
     public TermMatch DescribeText(string term, int field, int start, int length)

@@ -43,12 +43,12 @@ internal sealed class NearMatcher : Matcher
         rights.Clear();
         _left.CollectSpans(ctx, lefts);
         _right.CollectSpans(ctx, rights);
-        var segments = ctx.Tokens.Segment;
+        var tokens = ctx.Tokens;
         for (var i = 0; i < lefts.Count; i++)
         {
             for (var j = 0; j < rights.Count; j++)
             {
-                if (segments[lefts.First(i)] != segments[rights.First(j)]) continue;
+                if (tokens[lefts.First(i)].Segment != tokens[rights.First(j)].Segment) continue;
                 int gap;
                 if (rights.First(j) > lefts.Last(i)) gap = rights.First(j) - lefts.Last(i);
                 else if (lefts.First(i) > rights.Last(j)) gap = lefts.First(i) - rights.Last(j);

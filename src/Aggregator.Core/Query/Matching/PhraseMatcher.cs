@@ -40,7 +40,7 @@ internal sealed class PhraseMatcher : Matcher
         for (var occ = ctx.FirstOccurrence(_slots[0]); occ >= 0; occ = ctx.NextOccurrence(occ))
         {
             var token = ctx.TokenOf(occ);
-            var bit = 1 << ctx.Tokens.Field[token];
+            var bit = 1 << ctx.Tokens[token].Field;
             if ((reported & bit) != 0 || !StartsAt(ctx, token)) continue;
             reported |= bit;
             into.Add(ctx.Describe(_display, token, token + _slots.Length - 1));
@@ -59,13 +59,14 @@ internal sealed class PhraseMatcher : Matcher
     private bool StartsAt(MatchContext ctx, int token)
     {
         var tokens = ctx.Tokens;
-        if ((_mask & (1 << tokens.Field[token])) == 0) return false;
+        if ((_mask & (1 << tokens[token].Field)) == 0) return false;
         if (token + _slots.Length > tokens.Count) return false;
-        var segment = tokens.Segment[token];
-        var ids = _exact ? tokens.Exact : tokens.Stem;
-        if (ids[token] != _slots[0]) return false;
-        for (var k = 1; k < _slots.Length; k++)
-            if (tokens.Segment[token + k] != segment || ids[token + k] != _slots[k]) return false;
+        var segment = tokens[token].Segment;
+        for (var k = 0; k < _slots.Length; k++)
+        {
+            ref readonly var next = ref tokens[token + k];
+            if (next.Segment != segment || (_exact ? next.Exact : next.Stem) != _slots[k]) return false;
+        }
         return true;
     }
 }

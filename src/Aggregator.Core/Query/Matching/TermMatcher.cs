@@ -24,7 +24,7 @@ internal sealed class TermMatcher : Matcher
         for (var occ = ctx.FirstOccurrence(_slot); occ >= 0; occ = ctx.NextOccurrence(occ))
         {
             var token = ctx.TokenOf(occ);
-            var bit = 1 << ctx.Tokens.Field[token];
+            var bit = 1 << ctx.Tokens[token].Field;
             if ((_mask & bit) == 0 || (reported & bit) != 0) continue;
             reported |= bit;
             into.Add(ctx.Describe(_display, token, token));
@@ -36,7 +36,7 @@ internal sealed class TermMatcher : Matcher
         for (var occ = ctx.FirstOccurrence(_slot); occ >= 0; occ = ctx.NextOccurrence(occ))
         {
             var token = ctx.TokenOf(occ);
-            if ((_mask & (1 << ctx.Tokens.Field[token])) != 0) into.Add(token, token, _display);
+            if ((_mask & (1 << ctx.Tokens[token].Field)) != 0) into.Add(token, token, _display);
         }
     }
 }

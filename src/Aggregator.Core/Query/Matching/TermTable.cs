@@ -49,7 +49,7 @@ internal sealed class TermTable
         var found = _words.TryGetValue(folded, WordHash.Of(folded), out var pair);
         if (found && pair.Exact >= 0)
         {
-            ctx.Tokens.Exact[token] = pair.Exact;
+            ctx.Tokens[token].Exact = pair.Exact;
             Hit(ctx, pair.Exact, token, field);
         }
         var stem = -1;
@@ -67,7 +67,7 @@ internal sealed class TermTable
             if (_words.TryGetValue(stemmed, WordHash.Of(stemmed), out var stemPair)) stem = stemPair.Stem;
         }
         if (stem < 0) return;
-        ctx.Tokens.Stem[token] = stem;
+        ctx.Tokens[token].Stem = stem;
         Hit(ctx, stem, token, field);
     }
 

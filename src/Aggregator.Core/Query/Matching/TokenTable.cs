@@ -1,57 +1,38 @@
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>
-/// An item's tokens in reading order, one row per word: field, segment (a field, or one value of a
-/// multi-valued field: phrases and NEAR never cross segments), offsets, and the exact and stem term
-/// slots the word hit (-1 for none). A token's index is its word position.
+/// An item's tokens in reading order, one <see cref="Token"/> per word. A token's index is its word position.
 /// </summary>
 internal sealed class TokenTable
 {
+    private Token[] _tokens = new Token[256];
+
     public int Count { get; private set; }
 
-    public int[] Start { get; private set; } = new int[256];
-
-    public int[] Length { get; private set; } = new int[256];
-
-    public int[] Exact { get; private set; } = new int[256];
-
-    public int[] Stem { get; private set; } = new int[256];
-
-    public int[] Segment { get; private set; } = new int[256];
-
-    public byte[] Field { get; private set; } = new byte[256];
+    public ref Token this[int index] => ref _tokens[index];
 
     public void Clear() => Count = 0;
 
     public int Add(int field, int segment, int start, int length)
     {
-        if (Count == Start.Length) Grow();
+        if (Count == _tokens.Length) Array.Resize(ref _tokens, Count * 2);
         var i = Count++;
-        Field[i] = (byte)field;
-        Segment[i] = segment;
-        Start[i] = start;
-        Length[i] = length;
-        Exact[i] = -1;
-        Stem[i] = -1;
+        _tokens[i] = new Token(start, length, segment, field);
         return i;
     }
+}
 
-    private void Grow()
-    {
-        var size = Start.Length * 2;
-        Start = Resized(Start, size);
-        Length = Resized(Length, size);
-        Exact = Resized(Exact, size);
-        Stem = Resized(Stem, size);
-        Segment = Resized(Segment, size);
-        var field = Field;
-        Array.Resize(ref field, size);
-        Field = field;
-    }
-
-    private static int[] Resized(int[] array, int size)
-    {
-        Array.Resize(ref array, size);
-        return array;
-    }
+/// <summary>
+/// One word of an item: where it is (offsets into its field's text), its field and segment (a field, or one
+/// value of a multi-valued field: phrases and NEAR never cross segments), and the exact and stem term slots
+/// it hit (-1 for none). One struct, so recording a word writes one place.
+/// </summary>
+internal struct Token(int start, int length, int segment, int field)
+{
+    public int Start = start;
+    public int Length = length;
+    public int Exact = -1;
+    public int Stem = -1;
+    public int Segment = segment;
+    public int Field = field;
 }
