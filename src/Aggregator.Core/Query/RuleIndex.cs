@@ -12,6 +12,9 @@ namespace Aggregator.Core.Query;
 public sealed class RuleIndex
 {
     private readonly CompiledRule[] _rules;
+    // What evaluating a candidate needs, beside the rules rather than behind them: one memory read fewer per candidate.
+    private readonly Matcher[] _roots;
+    private readonly IReadOnlySet<string>?[] _feedIds;
     private readonly int[] _alwaysCandidates;
     private readonly TermTable _terms;
     private readonly QueryFields _tokenFields;
@@ -20,6 +23,8 @@ public sealed class RuleIndex
     private RuleIndex(CompiledRule[] rules, int[] alwaysCandidates, TermTable terms, QueryFields tokenFields)
     {
         _rules = rules;
+        _roots = [.. rules.Select(r => r.Root)];
+        _feedIds = [.. rules.Select(r => r.FeedIds)];
         _alwaysCandidates = alwaysCandidates;
         _terms = terms;
         _tokenFields = tokenFields;
@@ -104,12 +109,14 @@ public sealed class RuleIndex
             List<RuleMatch>? matches = null;
             foreach (var index in candidates)
             {
-                var rule = _rules[index];
-                if (rule.FeedIds is not null && !rule.FeedIds.Contains(feedId)) continue;
-                if (!rule.Root.IsMatch(ctx)) continue;
+                var feeds = _feedIds[index];
+                if (feeds is not null && !feeds.Contains(feedId)) continue;
+                var root = _roots[index];
+                if (!root.IsMatch(ctx)) continue;
                 var evidence = ctx.Evidence;
                 evidence.Clear();
-                rule.Root.Explain(ctx, evidence);
+                root.Explain(ctx, evidence);
+                var rule = _rules[index];
                 (matches ??= []).Add(new RuleMatch(rule.Id, rule.Query, evidence.ToArray()));
             }
             return matches is null ? [] : matches;

@@ -175,7 +175,7 @@ internal sealed class WordReader
         return (letters | digits).ExtractMostSignificantBits();
     }
 
-    /// <summary>Continues a word at a non-ASCII character; returns where the word ends.</summary>
+    /// <summary>Continues the word at <paramref name="i"/> character by character (letters that are not ASCII, marks, or past a block); returns where it ends.</summary>
     private int ReadWordSlow(int i)
     {
         var text = _text;

@@ -20,14 +20,13 @@ internal sealed class MatchContext
     private int[] _occNext = new int[256];
     private int _occCount;
     private int _generation;
+    private readonly string?[] _fieldText = new string?[FieldNames.Count];
+    private FeedItem? _item;
+    private string _feedId = string.Empty;
 
     public MatchContext(int ruleCount) => _ruleStamp = new int[ruleCount];
 
     public TokenTable Tokens { get; } = new();
-
-    private readonly string?[] _fieldText = new string?[FieldNames.Count];
-    private FeedItem? _item;
-    private string _feedId = string.Empty;
 
     public WordReader Reader { get; } = new();
 
