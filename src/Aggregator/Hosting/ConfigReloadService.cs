@@ -56,12 +56,12 @@ internal sealed class ConfigReloadService(
     }
 
     /// <summary>
-    /// Sections built into long-lived objects at start (the HTTP client and its network guard, the store, the
-    /// scheduler, the exporter and log formatter): a reload cannot change them, so the operator is told.
+    /// Sections built into long-lived objects at start (the network guard of every outgoing connection, the
+    /// store, the scheduler, the exporter and log formatter): a reload cannot change them, so the operator is
+    /// told. Polling settings apply from the next fetch and the next schedule.
     /// </summary>
     private static IEnumerable<string> RestartOnlyChanges(SettingsOptions before, SettingsOptions after)
     {
-        if (before.Polling != after.Polling) yield return "polling";
         if (before.Network.AllowPrivateNetworks != after.Network.AllowPrivateNetworks
             || !before.Network.AllowedPrivateNetworks.SequenceEqual(after.Network.AllowedPrivateNetworks, StringComparer.Ordinal))
             yield return "network";

@@ -27,6 +27,8 @@ internal static class WorkerServices
         if (config.Settings.Storage.Provider == StorageProvider.Sqlite) services.AddHostedService<SqliteWorkerStart>();
         services.AddHostedService<StartupService>();
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
+        // The worker's fetcher follows reloads of the polling settings; `parse` and `test-rule` keep the plain one.
+        services.Replace(ServiceDescriptor.Singleton<IFeedFetcher, ReloadingFeedFetcher>());
         services.AddMetrics();
         services.TryAddSingleton<AggregatorMetrics>();
         services.AddTelemetryExport(config.Settings.Telemetry);

@@ -44,10 +44,12 @@ public sealed class HotReloadTests
         var config = new ConfigLoader().Load(dir.Combine("config")).Config.ShouldNotBeNull();
         var watcherLog = new ListLogger<ConfigWatcher>();
         var reloadLog = new ListLogger<ConfigReloadService>();
+        var fetchLog = new ListLogger<Aggregator.Fetching.FeedFetcher>();
 
         using var host = WorkerHost.Build(config, [], s => s
             .AddSingleton<ILogger<ConfigWatcher>>(watcherLog)
             .AddSingleton<ILogger<ConfigReloadService>>(reloadLog)
+            .AddSingleton<ILogger<Aggregator.Fetching.FeedFetcher>>(fetchLog)
             .AddSingleton(new HeartbeatFile(dir.Combine("heartbeat.json"))));
         await host.StartAsync(ct);
         var active = host.Services.GetRequiredService<ActiveConfig>();
@@ -84,10 +86,17 @@ public sealed class HotReloadTests
         (await NextFireAsync(scheduler, "other", ct)).ShouldBe(otherNext);
         reloadLog.Entries.ShouldNotContain(e => e.Message.Contains("restarted", StringComparison.Ordinal), "rules alone need no restart");
 
-        // A setting built into the HTTP client at start: applied at the next restart, and the operator is told.
+        // Fetch settings apply from the next fetch, with no restart.
         var main = dir.Combine("config", "main.yaml");
         await File.WriteAllTextAsync(main, (await File.ReadAllTextAsync(main, ct)).Replace("settings:\n", "settings:\n  polling:\n    timeout: 10s\n", StringComparison.Ordinal), ct);
-        (await Eventually.TrueAsync(() => reloadLog.Entries.Any(e => e.Message == "settings.polling changed: it takes effect when the worker is restarted"),
+        (await Eventually.TrueAsync(() => fetchLog.Entries.Any(e => e.Message.StartsWith("Fetch settings changed (timeout 00:00:10,", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10), ct)).ShouldBeTrue(string.Join('\n', watcherLog.Entries.Select(e => e.Message)));
+        active.Current.Config.Settings.Polling.Timeout.ShouldBe(TimeSpan.FromSeconds(10));
+        reloadLog.Entries.ShouldNotContain(e => e.Message.Contains("restarted", StringComparison.Ordinal), "polling settings need no restart");
+
+        // A setting built into every outgoing connection's guard at start: applied at the next restart, and the operator is told.
+        await File.WriteAllTextAsync(main, (await File.ReadAllTextAsync(main, ct)).Replace("settings:\n", "settings:\n  network:\n    allowPrivateNetworks: true\n", StringComparison.Ordinal), ct);
+        (await Eventually.TrueAsync(() => reloadLog.Entries.Any(e => e.Message == "settings.network changed: it takes effect when the worker is restarted"),
             TimeSpan.FromSeconds(10), ct)).ShouldBeTrue(string.Join('\n', reloadLog.Entries.Select(e => e.Message).Concat(watcherLog.Entries.Select(e => e.Message))));
 
         await host.StopAsync(ct);
