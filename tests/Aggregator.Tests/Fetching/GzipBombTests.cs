@@ -18,13 +18,19 @@ public sealed class GzipBombTests
             LoopbackServer.RespondAsync(stream, 200, "OK", bomb, ct, ("Content-Encoding", "gzip"), ("Content-Type", "application/rss+xml")));
         using var fetcher = TestFetchers.Create(TestFetchers.Polling(maxBodySize: 1024 * 1024));
 
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        var outcome = await fetcher.FetchAsync(server.Url());
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        // The counter is process-wide: work another test left running (a host shutting down, a timer) adds to
+        // one attempt now and then. The fewest bytes over three attempts is the fetch's own figure.
+        var allocated = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var outcome = await fetcher.FetchAsync(server.Url());
+            allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
 
-        outcome.Status.ShouldBe(FetchStatus.Failed);
-        outcome.Error.ShouldBe("body exceeds 1 MiB");
-        outcome.Body.ShouldBeNull();
+            outcome.Status.ShouldBe(FetchStatus.Failed);
+            outcome.Error.ShouldBe("body exceeds 1 MiB");
+            outcome.Body.ShouldBeNull();
+        }
         allocated.ShouldBeLessThan(8L * 1024 * 1024, $"allocated {allocated} bytes for a 1 MiB cap");
     }
 
