@@ -8,8 +8,7 @@ internal static class FetchingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IFeedFetcher"/> (one shared client for the process) and the
-    /// <see cref="NetworkPolicy"/> built from <see cref="NetworkOptions"/>, which outgoing webhooks pass to
-    /// <see cref="GuardedHttpHandler.Create"/>. Needs <see cref="PollingOptions"/> and
+    /// <see cref="NetworkPolicy"/> built from <see cref="NetworkOptions"/>. Needs <see cref="PollingOptions"/> and
     /// <see cref="NetworkOptions"/> registered as singletons; adds <see cref="TimeProvider.System"/> if no clock is.
     /// </summary>
     public static IServiceCollection AddFeedFetching(this IServiceCollection services)

@@ -7,99 +7,54 @@ namespace Aggregator.Fetching;
 /// <summary>
 /// The worker's fetcher: a <see cref="FeedFetcher"/> built from the config in force, replaced when a reload
 /// changes how feeds are fetched (<c>polling.timeout</c>, <c>maxBodySize</c>, <c>maxRedirects</c>,
-/// <c>perHostConcurrency</c>). Fetches already running finish on the fetcher they started with, which is
-/// disposed after the last of them; the next fetch uses the new settings. While both run, a host may see
-/// the old and the new per-host limit added together, for as long as the old fetches last.
+/// <c>perHostConcurrency</c>, or the <c>network</c> policy). A new fetcher is a new client and connection
+/// pool, so no connection opened under a looser policy is reused. Fetches already running finish on the
+/// fetcher they started with. While both run, a host may see the old and the new per-host limit added together.
 /// </summary>
 internal sealed class ReloadingFeedFetcher : IFeedFetcher, IDisposable
 {
-    private readonly NetworkOptions _network;
     private readonly TimeProvider _time;
     private readonly ILogger<FeedFetcher> _logger;
-    private readonly object _swap = new();
-    private Generation _current;
+    private readonly Generations<FeedFetcher> _fetchers;
+    private readonly object _apply = new();
+    private SettingsOptions _settings;
 
-    public ReloadingFeedFetcher(ActiveConfig active, NetworkOptions network, TimeProvider time, ILogger<FeedFetcher> logger)
+    public ReloadingFeedFetcher(ActiveConfig active, TimeProvider time, ILogger<FeedFetcher> logger)
     {
         ArgumentNullException.ThrowIfNull(active);
-        _network = network ?? throw new ArgumentNullException(nameof(network));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _current = Build(active.Current.Config.Settings.Polling);
-        active.Changed += next => Apply(next.Config.Settings.Polling);
+        _settings = active.Current.Config.Settings;
+        _fetchers = new Generations<FeedFetcher>(Build(_settings));
+        active.Changed += next => Apply(next.Config.Settings);
     }
 
     public async Task<FetchOutcome> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
-        var generation = Enter();
-        try
-        {
-            return await generation.Fetcher.FetchAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Leave(generation);
-        }
+        using var lease = _fetchers.Acquire();
+        return await lease.Value.FetchAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose()
-    {
-        lock (_swap) Retire(_current);
-    }
+    public void Dispose() => _fetchers.Dispose();
 
-    private void Apply(PollingOptions polling)
+    private void Apply(SettingsOptions settings)
     {
-        lock (_swap)
+        lock (_apply)
         {
-            if (SameFetching(_current.Polling, polling)) return;
-            var old = _current;
-            _current = Build(polling);
-            Retire(old);
+            if (SameFetching(_settings.Polling, settings.Polling) && _settings.Network.SamePolicyAs(settings.Network)) return;
+            _settings = settings;
+            _fetchers.Replace(Build(settings));
         }
+        var polling = settings.Polling;
         _logger.LogInformation(
-            "Fetch settings changed (timeout {Timeout}, max body {MaxBodySize} bytes, {MaxRedirects} redirects, {PerHost} per host): they apply from the next fetch",
+            "Fetch settings changed (timeout {Timeout}, max body {MaxBodySize} bytes, {MaxRedirects} redirects, {PerHost} per host, network policy included): they apply from the next fetch",
             polling.Timeout, polling.MaxBodySize, polling.MaxRedirects, polling.PerHostConcurrency);
     }
 
-    private Generation Enter()
-    {
-        lock (_swap)
-        {
-            _current.InFlight++;
-            return _current;
-        }
-    }
-
-    private void Leave(Generation generation)
-    {
-        lock (_swap)
-        {
-            generation.InFlight--;
-            if (generation.Retired && generation.InFlight == 0) generation.Fetcher.Dispose();
-        }
-    }
-
-    private static void Retire(Generation generation)
-    {
-        generation.Retired = true;
-        if (generation.InFlight == 0) generation.Fetcher.Dispose();
-    }
-
-    private Generation Build(PollingOptions polling) => new(new FeedFetcher(polling, _network, _time, _logger), polling);
+    private FeedFetcher Build(SettingsOptions settings) => new(settings.Polling, settings.Network, _time, _logger);
 
     /// <summary>Intervals (<c>defaultEvery</c>, <c>minEvery</c>) are the schedule's business, not the fetcher's.</summary>
     private static bool SameFetching(PollingOptions a, PollingOptions b) =>
         a.Timeout == b.Timeout && a.MaxBodySize == b.MaxBodySize && a.MaxRedirects == b.MaxRedirects
         && a.PerHostConcurrency == b.PerHostConcurrency;
-
-    private sealed class Generation(FeedFetcher fetcher, PollingOptions polling)
-    {
-        public FeedFetcher Fetcher { get; } = fetcher;
-
-        public PollingOptions Polling { get; } = polling;
-
-        public int InFlight { get; set; }
-
-        public bool Retired { get; set; }
-    }
 }

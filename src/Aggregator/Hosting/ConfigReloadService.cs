@@ -56,15 +56,12 @@ internal sealed class ConfigReloadService(
     }
 
     /// <summary>
-    /// Sections built into long-lived objects at start (the network guard of every outgoing connection, the
-    /// store, the scheduler, the exporter and log formatter): a reload cannot change them, so the operator is
-    /// told. Polling settings apply from the next fetch and the next schedule.
+    /// Sections built into long-lived objects at start (the store, the scheduler, the exporter and log
+    /// formatter): a reload cannot change them, so the operator is told. Polling and network settings apply
+    /// from the next fetch or webhook (new clients), intervals from the next schedule.
     /// </summary>
     private static IEnumerable<string> RestartOnlyChanges(SettingsOptions before, SettingsOptions after)
     {
-        if (before.Network.AllowPrivateNetworks != after.Network.AllowPrivateNetworks
-            || !before.Network.AllowedPrivateNetworks.SequenceEqual(after.Network.AllowedPrivateNetworks, StringComparer.Ordinal))
-            yield return "network";
         if (before.Storage != after.Storage) yield return "storage";
         if (before.Scheduler != after.Scheduler) yield return "scheduler";
         if (before.Telemetry != after.Telemetry) yield return "telemetry";

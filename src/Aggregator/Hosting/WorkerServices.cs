@@ -1,5 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Delivery;
+using Aggregator.Delivery.Webhooks;
 using Aggregator.Fetching;
 using Aggregator.Health;
 using Aggregator.Observability;
@@ -27,7 +28,7 @@ internal static class WorkerServices
         if (config.Settings.Storage.Provider == StorageProvider.Sqlite) services.AddHostedService<SqliteWorkerStart>();
         services.AddHostedService<StartupService>();
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
-        // The worker's fetcher follows reloads of the polling settings; `parse` and `test-rule` keep the plain one.
+        // The worker's fetcher follows reloads of the polling and network settings; `parse` and `test-rule` keep the plain one.
         services.Replace(ServiceDescriptor.Singleton<IFeedFetcher, ReloadingFeedFetcher>());
         services.AddMetrics();
         services.TryAddSingleton<AggregatorMetrics>();
@@ -41,6 +42,7 @@ internal static class WorkerServices
             services.AddSingleton<IScheduleLock, ProcessScheduleLock>();
 
         services.AddStore(config.Settings.Storage);
+        services.AddSingleton(sp => new WebhookClients(sp.GetRequiredService<ActiveConfig>()));
         services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);
         if (RelayLease.FromEnvironment() is { } lease) services.UseRelayLease(lease);
 

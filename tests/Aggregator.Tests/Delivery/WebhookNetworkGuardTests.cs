@@ -1,4 +1,6 @@
+using Aggregator.Configuration;
 using Aggregator.Delivery;
+using Aggregator.Runtime;
 using Aggregator.Tests.Pipeline;
 using Aggregator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,48 @@ public sealed class WebhookNetworkGuardTests
         receiver.Requests.ShouldBeEmpty();
         var counts = (await harness.Store.CountDeliveriesAsync(ct)).ShouldHaveSingleItem();
         counts.Sent.ShouldBe(0);
+        counts.Queued.ShouldBe(1, "a refused attempt is retried later, not lost");
+        counts.LastError.ShouldNotBeNull().ShouldContain("refused: 127.0.0.1 is a loopback address");
+    }
+
+    [Fact]
+    public async Task A_reload_that_tightens_the_network_policy_refuses_the_next_webhook()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        await using var receiver = new WebhookReceiver();
+        const string First = "<item><title>Troops at the border</title><guid>1</guid></item>";
+        dir.Write("config/feed.xml", $"<rss version=\"2.0\"><channel><title>t</title>{First}</channel></rss>");
+        await using var harness = await PipelineHarness.CreateAsync(dir, $"""
+            feeds:
+              - id: desk
+                url: feed.xml
+                firstPoll: notify
+            rules:
+              - id: troops
+                query: troops
+                notify: [hook]
+            subscribers:
+              - id: hook
+                webhook:
+                  url: "{receiver.Url}"
+                  secret: {WebhookReceiver.Secret}
+            """, ct);
+        var relay = harness.Services.GetRequiredService<DeliveryRelay>();
+        (await harness.Poller.PollAsync("desk", ct)).Queued.ShouldBe(1);
+        await relay.RunOnceAsync(ct);
+        receiver.Requests.Count.ShouldBe(1, "loopback is allowed at first");
+
+        var active = harness.Services.GetRequiredService<ActiveConfig>();
+        var config = active.Current.Config;
+        active.Swap(ConfigSnapshot.Create(config with { Settings = config.Settings with { Network = new NetworkOptions() } }));
+        dir.Write("config/feed.xml", $"<rss version=\"2.0\"><channel><title>t</title>{First}<item><title>More troops</title><guid>2</guid></item></channel></rss>");
+        (await harness.Poller.PollAsync("desk", ct)).Queued.ShouldBe(1);
+        await relay.RunOnceAsync(ct);
+
+        receiver.Requests.Count.ShouldBe(1, "the reloaded policy refuses loopback, pooled connection or not");
+        var counts = (await harness.Store.CountDeliveriesAsync(ct)).ShouldHaveSingleItem();
+        counts.Sent.ShouldBe(1);
         counts.Queued.ShouldBe(1, "a refused attempt is retried later, not lost");
         counts.LastError.ShouldNotBeNull().ShouldContain("refused: 127.0.0.1 is a loopback address");
     }

@@ -25,7 +25,7 @@ public sealed class ReloadingFetcherTests
             await LoopbackServer.RespondAsync(stream, 200, "OK", body, token);
         });
         var active = new ActiveConfig(Snapshot(TestFetchers.Polling(maxBodySize: 1024 * 1024)));
-        using var fetcher = new ReloadingFeedFetcher(active, TestFetchers.LoopbackAllowed, TimeProvider.System, NullLogger<FeedFetcher>.Instance);
+        using var fetcher = new ReloadingFeedFetcher(active, TimeProvider.System, NullLogger<FeedFetcher>.Instance);
 
         (await fetcher.FetchAsync(new FetchRequest(server.Url(), null, null), ct)).Status.ShouldBe(FetchStatus.Ok);
         var running = fetcher.FetchAsync(new FetchRequest(server.Url("/slow"), null, null), ct);
@@ -50,7 +50,7 @@ public sealed class ReloadingFetcherTests
         var polling = TestFetchers.Polling();
         var active = new ActiveConfig(Snapshot(polling));
         var log = new ListLogger<FeedFetcher>();
-        using var fetcher = new ReloadingFeedFetcher(active, TestFetchers.LoopbackAllowed, TimeProvider.System, log);
+        using var fetcher = new ReloadingFeedFetcher(active, TimeProvider.System, log);
 
         active.Swap(Snapshot(polling with { DefaultEvery = TimeSpan.FromMinutes(3), MinEvery = TimeSpan.FromMinutes(2) }));
         (await fetcher.FetchAsync(new FetchRequest(server.Url(), null, null), ct)).Status.ShouldBe(FetchStatus.Ok);
@@ -61,6 +61,27 @@ public sealed class ReloadingFetcherTests
         log.Entries.ShouldContain(e => e.Message.StartsWith("Fetch settings changed", StringComparison.Ordinal) && e.Message.Contains("4 per host", StringComparison.Ordinal));
     }
 
-    private static ConfigSnapshot Snapshot(PollingOptions polling) =>
-        ConfigSnapshot.Create(new AggregatorConfig { Directory = Path.GetTempPath(), Settings = new SettingsOptions { Polling = polling } });
+    [Fact]
+    public async Task A_tightened_network_policy_refuses_the_next_fetch_even_to_a_host_already_connected()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var feeds = new FeedServer();
+        var polling = TestFetchers.Polling();
+        var active = new ActiveConfig(Snapshot(polling));
+        using var fetcher = new ReloadingFeedFetcher(active, TimeProvider.System, NullLogger<FeedFetcher>.Instance);
+        (await fetcher.FetchAsync(new FetchRequest(feeds.FeedUrl, null, null), ct)).Status.ShouldBe(FetchStatus.Ok);
+
+        active.Swap(Snapshot(polling, new NetworkOptions()));
+
+        var refused = await fetcher.FetchAsync(new FetchRequest(feeds.FeedUrl, null, null), ct);
+        refused.Status.ShouldBe(FetchStatus.Failed, "the pooled keep-alive connection belongs to the old client");
+        refused.Error.ShouldBe("refused: 127.0.0.1 is a loopback address (set network.allowedPrivateNetworks to allow it)");
+    }
+
+    private static ConfigSnapshot Snapshot(PollingOptions polling, NetworkOptions? network = null) =>
+        ConfigSnapshot.Create(new AggregatorConfig
+        {
+            Directory = Path.GetTempPath(),
+            Settings = new SettingsOptions { Polling = polling, Network = network ?? TestFetchers.LoopbackAllowed },
+        });
 }

@@ -94,9 +94,9 @@ public sealed class HotReloadTests
         active.Current.Config.Settings.Polling.Timeout.ShouldBe(TimeSpan.FromSeconds(10));
         reloadLog.Entries.ShouldNotContain(e => e.Message.Contains("restarted", StringComparison.Ordinal), "polling settings need no restart");
 
-        // A setting built into every outgoing connection's guard at start: applied at the next restart, and the operator is told.
-        await File.WriteAllTextAsync(main, (await File.ReadAllTextAsync(main, ct)).Replace("settings:\n", "settings:\n  network:\n    allowPrivateNetworks: true\n", StringComparison.Ordinal), ct);
-        (await Eventually.TrueAsync(() => reloadLog.Entries.Any(e => e.Message == "settings.network changed: it takes effect when the worker is restarted"),
+        // A setting built into the process at start: applied at the next restart, and the operator is told.
+        await File.WriteAllTextAsync(main, (await File.ReadAllTextAsync(main, ct)).Replace("settings:\n", "settings:\n  telemetry:\n    logFormat: json\n", StringComparison.Ordinal), ct);
+        (await Eventually.TrueAsync(() => reloadLog.Entries.Any(e => e.Message == "settings.telemetry changed: it takes effect when the worker is restarted"),
             TimeSpan.FromSeconds(10), ct)).ShouldBeTrue(string.Join('\n', reloadLog.Entries.Select(e => e.Message).Concat(watcherLog.Entries.Select(e => e.Message))));
 
         await host.StopAsync(ct);

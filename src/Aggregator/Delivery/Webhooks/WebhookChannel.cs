@@ -6,14 +6,12 @@ using Aggregator.Storage;
 namespace Aggregator.Delivery.Webhooks;
 
 /// <summary>
-/// POSTs signed JSON to each subscriber's endpoint. The HttpClient comes from the factory under
-/// <see cref="HttpClientName"/> (where the host installs its network policy; redirects are never followed).
+/// POSTs signed JSON to each subscriber's endpoint, through <see cref="WebhookClients"/> (the network guard
+/// when a policy is known; redirects are never followed).
 /// Each attempt gets a fresh <c>webhook-timestamp</c> and signature, and the same <c>webhook-id</c>.
 /// </summary>
-internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider time) : IDeliveryChannel
+internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) : IDeliveryChannel
 {
-    public const string HttpClientName = "webhooks";
-
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public DeliveryChannel Channel => DeliveryChannel.Webhook;
@@ -21,7 +19,8 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, TimeProvider ti
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<DeliveryEnvelope> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var client = clients.CreateClient(HttpClientName);
+        using var lease = clients.Acquire();
+        var client = lease.Value;
         var results = new List<DeliveryResult>(batch.Count);
         var gone = new HashSet<Uri>();
         var unreachable = new Dictionary<Uri, DeliveryResult>();
