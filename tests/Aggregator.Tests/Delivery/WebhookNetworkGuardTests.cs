@@ -17,21 +17,7 @@ public sealed class WebhookNetworkGuardTests
         using var dir = new TempDirectory();
         await using var receiver = new WebhookReceiver();
         dir.Write("config/feed.xml", "<rss version=\"2.0\"><channel><title>t</title><item><title>Troops at the border</title><guid>1</guid></item></channel></rss>");
-        await using var harness = await PipelineHarness.CreateAsync(dir, $"""
-            feeds:
-              - id: desk
-                url: feed.xml
-                firstPoll: notify
-            rules:
-              - id: troops
-                query: troops
-                notify: [hook]
-            subscribers:
-              - id: hook
-                webhook:
-                  url: "{receiver.Url}"
-                  secret: {WebhookReceiver.Secret}
-            """, ct, allowLoopback: false);
+        await using var harness = await PipelineHarness.CreateAsync(dir, Config(receiver), ct, allowLoopback: false);
 
         (await harness.Poller.PollAsync("desk", ct)).Queued.ShouldBe(1);
         (await harness.Services.GetRequiredService<DeliveryRelay>().RunOnceAsync(ct)).ShouldBe(1);
@@ -51,21 +37,7 @@ public sealed class WebhookNetworkGuardTests
         await using var receiver = new WebhookReceiver();
         const string First = "<item><title>Troops at the border</title><guid>1</guid></item>";
         dir.Write("config/feed.xml", $"<rss version=\"2.0\"><channel><title>t</title>{First}</channel></rss>");
-        await using var harness = await PipelineHarness.CreateAsync(dir, $"""
-            feeds:
-              - id: desk
-                url: feed.xml
-                firstPoll: notify
-            rules:
-              - id: troops
-                query: troops
-                notify: [hook]
-            subscribers:
-              - id: hook
-                webhook:
-                  url: "{receiver.Url}"
-                  secret: {WebhookReceiver.Secret}
-            """, ct);
+        await using var harness = await PipelineHarness.CreateAsync(dir, Config(receiver), ct);
         var relay = harness.Services.GetRequiredService<DeliveryRelay>();
         (await harness.Poller.PollAsync("desk", ct)).Queued.ShouldBe(1);
         await relay.RunOnceAsync(ct);
@@ -84,4 +56,20 @@ public sealed class WebhookNetworkGuardTests
         counts.Queued.ShouldBe(1, "a refused attempt is retried later, not lost");
         counts.LastError.ShouldNotBeNull().ShouldContain("refused: 127.0.0.1 is a loopback address");
     }
+
+    private static string Config(WebhookReceiver receiver) => $"""
+        feeds:
+          - id: desk
+            url: feed.xml
+            firstPoll: notify
+        rules:
+          - id: troops
+            query: troops
+            notify: [hook]
+        subscribers:
+          - id: hook
+            webhook:
+              url: "{receiver.Url}"
+              secret: {WebhookReceiver.Secret}
+        """;
 }
