@@ -16,8 +16,12 @@ internal sealed class WebhookClients : IDisposable
     private readonly object _apply = new();
     private NetworkOptions? _network;
 
-    /// <summary>Without a policy (tools and tests that register none): no guard, no redirects.</summary>
-    public WebhookClients(NetworkOptions? network) => _clients = new Generations<HttpClient>(Build(_network = network));
+    /// <summary>A fixed policy; without one (tools and tests that register none), no guard and still no redirects.</summary>
+    public WebhookClients(NetworkOptions? network)
+    {
+        _network = network;
+        _clients = new Generations<HttpClient>(Build(network));
+    }
 
     /// <summary>The worker's clients: the policy in force, replaced when a reload changes it.</summary>
     public WebhookClients(ActiveConfig active)
