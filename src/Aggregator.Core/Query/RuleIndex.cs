@@ -12,9 +12,6 @@ namespace Aggregator.Core.Query;
 public sealed class RuleIndex
 {
     private readonly CompiledRule[] _rules;
-    // What evaluating a candidate needs, beside the rules rather than behind them: one memory read fewer per candidate.
-    private readonly Matcher[] _roots;
-    private readonly IReadOnlySet<string>?[] _feedIds;
     private readonly int[] _alwaysCandidates;
     private readonly TermTable _terms;
     private readonly QueryFields _tokenFields;
@@ -23,8 +20,6 @@ public sealed class RuleIndex
     private RuleIndex(CompiledRule[] rules, int[] alwaysCandidates, TermTable terms, QueryFields tokenFields)
     {
         _rules = rules;
-        _roots = [.. rules.Select(r => r.Root)];
-        _feedIds = [.. rules.Select(r => r.FeedIds)];
         _alwaysCandidates = alwaysCandidates;
         _terms = terms;
         _tokenFields = tokenFields;
@@ -98,25 +93,23 @@ public sealed class RuleIndex
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(feedId);
         if (_rules.Length == 0) return [];
-        var ctx = Interlocked.Exchange(ref _spare, null) ?? new MatchContext(_rules.Length);
+        var ctx = Interlocked.Exchange(ref _spare, null) ?? new MatchContext();
         try
         {
             ItemReader.Read(ctx, _terms, item, feedId, _tokenFields);
             foreach (var rule in _alwaysCandidates) ctx.AddCandidate(rule);
             var candidates = ctx.Candidates;
             if (candidates.Count == 0) return [];
-            candidates.Sort();
+            ctx.SortCandidates();
             List<RuleMatch>? matches = null;
             foreach (var index in candidates)
             {
-                var feeds = _feedIds[index];
-                if (feeds is not null && !feeds.Contains(feedId)) continue;
-                var root = _roots[index];
-                if (!root.IsMatch(ctx)) continue;
+                ref readonly var rule = ref _rules[index];
+                if (rule.FeedIds is not null && !rule.FeedIds.Contains(feedId)) continue;
+                if (!rule.Root.IsMatch(ctx)) continue;
                 var evidence = ctx.Evidence;
                 evidence.Clear();
-                root.Explain(ctx, evidence);
-                var rule = _rules[index];
+                rule.Root.Explain(ctx, evidence);
                 (matches ??= []).Add(new RuleMatch(rule.Id, rule.Query, evidence.ToArray()));
             }
             return matches is null ? [] : matches;

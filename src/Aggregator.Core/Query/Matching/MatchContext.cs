@@ -15,7 +15,6 @@ internal sealed class MatchContext
     private SlotState[] _slots = new SlotState[256];
     private int _slotMask = 255;
     private int _slotCount;
-    private readonly int[] _ruleStamp;
     private int[] _occToken = new int[256];
     private int[] _occNext = new int[256];
     private int _occCount;
@@ -23,8 +22,6 @@ internal sealed class MatchContext
     private readonly string?[] _fieldText = new string?[FieldNames.Count];
     private FeedItem? _item;
     private string _feedId = string.Empty;
-
-    public MatchContext(int ruleCount) => _ruleStamp = new int[ruleCount];
 
     public TokenTable Tokens { get; } = new();
 
@@ -52,7 +49,6 @@ internal sealed class MatchContext
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_slots);
-            Array.Clear(_ruleStamp);
             _generation = 1;
         }
         _occCount = 0;
@@ -86,11 +82,22 @@ internal sealed class MatchContext
         return false;
     }
 
-    public void AddCandidate(int rule)
+    /// <summary>
+    /// Adds a rule to evaluate. A rule anchored by several terms the item holds is added once per term:
+    /// <see cref="SortCandidates"/> removes the repeats, which costs less than a stamp per rule that every
+    /// addition would have to read from an array as long as the rules.
+    /// </summary>
+    public void AddCandidate(int rule) => Candidates.Add(rule);
+
+    /// <summary>Sorts the candidates into rule order without repeats.</summary>
+    public void SortCandidates()
     {
-        if (_ruleStamp[rule] == _generation) return;
-        _ruleStamp[rule] = _generation;
-        Candidates.Add(rule);
+        var candidates = Candidates;
+        candidates.Sort();
+        var kept = 0;
+        for (var i = 0; i < candidates.Count; i++)
+            if (kept == 0 || candidates[i] != candidates[kept - 1]) candidates[kept++] = candidates[i];
+        candidates.RemoveRange(kept, candidates.Count - kept);
     }
 
     /// <summary>Whether the slot occurred in this item in one of the fields of <paramref name="mask"/>.</summary>

@@ -12,21 +12,36 @@ internal sealed class TermTable
 {
     private readonly TermDictionary _words;
     private readonly PrefixTable? _prefixes;
-    private readonly int[] _postingStart;
-    private readonly int[] _postingRules;
+    // Per slot: the one rule it makes a candidate (>= 0), none (-1), or where its list starts in _postingLists
+    // (-2 - start; the list is its length, then the rules). Most slots anchor one rule or none, so a hit reads
+    // one int rather than a range and then a second array.
+    private readonly int[] _postings;
+    private readonly int[] _postingLists;
 
     /// <param name="words">Folded words and stems, in one dictionary so most words cost a single lookup.</param>
-    /// <param name="postings">For each slot, the rules it makes candidates; stored flat, slot after slot.</param>
+    /// <param name="postings">For each slot, the rules it makes candidates.</param>
     public TermTable(Dictionary<string, SlotPair> words, PrefixTable? prefixes, int[][] postings)
     {
         _words = new TermDictionary(words);
         _prefixes = prefixes;
-        _postingStart = new int[postings.Length + 1];
-        for (var slot = 0; slot < postings.Length; slot++) _postingStart[slot + 1] = _postingStart[slot] + postings[slot].Length;
-        _postingRules = [.. postings.SelectMany(p => p)];
+        _postings = new int[postings.Length];
+        var lists = new List<int>();
+        for (var slot = 0; slot < postings.Length; slot++)
+        {
+            var rules = postings[slot];
+            if (rules.Length <= 1)
+            {
+                _postings[slot] = rules.Length == 0 ? -1 : rules[0];
+                continue;
+            }
+            _postings[slot] = -2 - lists.Count;
+            lists.Add(rules.Length);
+            lists.AddRange(rules);
+        }
+        _postingLists = [.. lists];
     }
 
-    public int SlotCount => _postingStart.Length - 1;
+    public int SlotCount => _postings.Length;
 
     /// <summary>Reads <paramref name="text"/> as (part of) field <paramref name="field"/>, offsets shifted by <paramref name="offset"/>.</summary>
     public void Scan(MatchContext ctx, int field, int segment, string? text, int offset)
@@ -83,7 +98,15 @@ internal sealed class TermTable
     private void Hit(MatchContext ctx, int slot, int token, int field)
     {
         if (!ctx.AddOccurrence(slot, token, field)) return;
-        var end = _postingStart[slot + 1];
-        for (var i = _postingStart[slot]; i < end; i++) ctx.AddCandidate(_postingRules[i]);
+        var posting = _postings[slot];
+        if (posting >= 0)
+        {
+            ctx.AddCandidate(posting);
+            return;
+        }
+        if (posting == -1) return;
+        var start = -2 - posting;
+        var end = start + 1 + _postingLists[start];
+        for (var i = start + 1; i < end; i++) ctx.AddCandidate(_postingLists[i]);
     }
 }
