@@ -8,7 +8,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -shared -fPIC -o "$work/libcallgrind_region.so" "$here/callgrind_region.c"
-dotnet build -c Release "$here/../Aggregator.Benchmarks" -o "$work/bin" --nologo -v quiet >/dev/null
+dotnet build -c Release "$here/../Aggregator.Benchmarks" -o "$work/bin" --nologo -v quiet | grep -E "error|warning" >&2 || true
+test -f "$work/bin/Aggregator.Benchmarks.dll"
 items=2000
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(10 10000)
