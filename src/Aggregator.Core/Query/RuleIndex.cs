@@ -88,7 +88,13 @@ public sealed class RuleIndex
     }
 
     /// <summary>The rules that match <paramref name="item"/> from feed <paramref name="feedId"/>, in rule order, with explanations.</summary>
-    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId)
+    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId) => Match(item, feedId, null);
+
+    /// <summary>
+    /// The rules that match <paramref name="item"/> from feed <paramref name="feedId"/> titled <paramref name="feedTitle"/>
+    /// (<c>feed:</c> looks in both), in rule order, with explanations.
+    /// </summary>
+    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId, string? feedTitle)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(feedId);
@@ -96,7 +102,7 @@ public sealed class RuleIndex
         var ctx = Interlocked.Exchange(ref _spare, null) ?? new MatchContext();
         try
         {
-            ItemReader.Read(ctx, _terms, item, feedId, _tokenFields);
+            ItemReader.Read(ctx, _terms, item, new FeedIdentity(feedId, feedTitle), _tokenFields);
             foreach (var rule in _alwaysCandidates) ctx.AddCandidate(rule);
             var candidates = ctx.Candidates;
             if (candidates.Count == 0) return [];

@@ -30,10 +30,14 @@ internal static class CharFolding
         return Folds[c]!;
     }
 
+    /// <summary>Han, Hiragana and Katakana characters: each is a word of its own.</summary>
     public static bool IsIdeograph(int codePoint) =>
         codePoint is (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xF900 and <= 0xFAFF)
-            or (>= 0x3040 and <= 0x309F) or (>= 0x30A0 and <= 0x30FF) or (>= 0x31F0 and <= 0x31FF)
-            or (>= 0xFF66 and <= 0xFF9F) or 0x3005 or (>= 0x20000 and <= 0x3FFFF);
+            or (>= 0x3041 and <= 0x3096) or 0x309D or 0x309E or 0x309F or (>= 0x30A1 and <= 0x30FA) or (>= 0x30FC and <= 0x30FF)
+            or (>= 0x31F0 and <= 0x31FF) or (>= 0xFF66 and <= 0xFF9D) or 0x3005 or (>= 0x20000 and <= 0x3FFFF);
+
+    /// <summary>Katakana's prolonged sound mark (full and half width): it belongs to the word before it.</summary>
+    public static bool IsProlongedSoundMark(char c) => c is '\u30FC' or '\uFF70';
 
     /// <summary>Folds a string of word characters the slow way (used for supplementary-plane letters).</summary>
     public static string FoldSlow(string s)
@@ -63,7 +67,9 @@ internal static class CharFolding
         CharKind kind;
         if (char.IsSurrogate(c)) kind = CharKind.Separator;
         else if (IsIdeograph(c)) kind = CharKind.Ideograph;
-        else if (char.IsLetterOrDigit(c)) kind = CharKind.Word;
+        // Half-width voiced sound marks (letters to Unicode) decompose to combining marks: diacritics, like the full-width ones.
+        else if (c is '\uFF9E' or '\uFF9F') kind = CharKind.Mark;
+        else if (char.IsLetterOrDigit(c) || IsCompatibilityWord(c)) kind = CharKind.Word;
         else
         {
             kind = char.GetUnicodeCategory(c) switch
@@ -77,6 +83,24 @@ internal static class CharFolding
         if (fold.Length == 0 && kind is CharKind.Word or CharKind.Ideograph) fold = char.ToLowerInvariant(c).ToString();
         Folds[c] = fold;
         Kinds[c] = kind;
+    }
+
+    /// <summary>
+    /// A number or symbol whose compatibility form is letters and digits only (Ⅱ is ii, ² is 2, ① is 1): NFKC makes
+    /// it part of a word. ½ is not (its form holds a fraction slash).
+    /// </summary>
+    private static bool IsCompatibilityWord(char c)
+    {
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormKD);
+        if (decomposed.Length == 1 && decomposed[0] == c) return false;
+        var letters = false;
+        foreach (var d in decomposed)
+        {
+            if (char.IsLetterOrDigit(d)) letters = true;
+            else if (char.GetUnicodeCategory(d) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.EnclosingMark)) return false;
+        }
+        return letters;
     }
 
     private static void AppendSpecial(StringBuilder sb, char c)

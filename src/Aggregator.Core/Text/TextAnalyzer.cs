@@ -3,7 +3,7 @@ namespace Aggregator.Core.Text;
 /// <summary>
 /// The single analyser used for queries and item text: words are runs of letters and digits, each
 /// Han/Hiragana/Katakana character is a word, and words are compared after case and diacritic folding
-/// (Café = cafe, ß = ss, ø = o). <see cref="Stem"/> adds singular/plural folding for unquoted words.
+/// (Café = cafe, ß = ss, ø = o). Bare query words are matched in their English forms (<see cref="Inflection"/>).
 /// </summary>
 public static class TextAnalyzer
 {
@@ -19,11 +19,4 @@ public static class TextAnalyzer
 
     /// <summary>Case- and diacritic-folds a text, keeping only its words, separated by single spaces.</summary>
     public static string Fold(string? text) => string.Join(' ', Analyze(text).Select(w => w.Term));
-
-    /// <summary>The singular/plural stem of a folded word (borders → border, policies → polici).</summary>
-    public static string Stem(string foldedWord)
-    {
-        ArgumentNullException.ThrowIfNull(foldedWord);
-        return PluralFolding.Stem(foldedWord);
-    }
 }

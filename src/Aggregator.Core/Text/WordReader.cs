@@ -116,9 +116,16 @@ internal sealed class WordReader
         _foldedLength = 0;
         if (width == 1) Append(CharFolding.FoldOf(_text[start]));
         else Append(CharFolding.FoldSlow(_text.Substring(start, 2)));
+        var end = start + width;
+        // コーヒー is the words コー and ヒー: the prolonged sound mark belongs to the character before it; marks are dropped.
+        while (end < _text.Length && (CharFolding.IsProlongedSoundMark(_text[end]) || CharFolding.KindOf(_text[end]) == CharKind.Mark))
+        {
+            if (CharFolding.IsProlongedSoundMark(_text[end])) AppendChar('\u30FC');
+            end++;
+        }
         Start = start;
-        Length = width;
-        _position = start + width;
+        Length = end - start;
+        _position = end;
         return true;
     }
 

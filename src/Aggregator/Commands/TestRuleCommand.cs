@@ -42,7 +42,7 @@ internal static class TestRuleCommand
                     continue;
                 }
                 var feedId = rules.Config.Feeds.FirstOrDefault(f => SameInput(f, input))?.Id ?? string.Empty;
-                foreach (var item in feed.Items) report.Add(item, rules.Index!.Match(item, feedId));
+                foreach (var item in feed.Items) report.Add(item, rules.Index!.Match(item, feedId, feed.Title));
             }
 
             if (parse.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(report.ToJson(), CommandJson.Options));

@@ -25,7 +25,7 @@ internal static class AlertComposer
         var dated = item.Published ?? item.Updated;
         if (dated < now - snapshot.Config.Settings.Alerts.MaxItemAge) return [];
 
-        var matches = snapshot.Rules.Match(item, feed.Id);
+        var matches = snapshot.Rules.Match(item, feed.Id, parsed.Title);
         if (matches.Count == 0) return [];
 
         var perSubscriber = new Dictionary<string, List<RuleMatch>>(StringComparer.Ordinal);

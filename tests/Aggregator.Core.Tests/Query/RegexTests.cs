@@ -45,7 +45,7 @@ public sealed class RegexTests
     {
         var literals = RegexPrefilter.RequiredLiterals(pattern);
         literals.ShouldNotBeNull();
-        string.Join(',', literals.Select(l => $"{l.Kind}:{l.Key}")).ShouldBe(expected);
+        string.Join(',', literals.Select(l => $"{(l.IsPrefix ? "Prefix" : "Exact")}:{l.Key}")).ShouldBe(expected);
     }
 
     [Theory]

@@ -9,14 +9,14 @@ internal static class ItemReader
     /// <summary>Separator between the values of a multi-valued field (authors, categories) in its field text.</summary>
     public const string ValueSeparator = ", ";
 
-    public static void Read(MatchContext ctx, TermTable terms, FeedItem item, string feedId, QueryFields tokenFields)
+    public static void Read(MatchContext ctx, TermTable terms, FeedItem item, FeedIdentity feed, QueryFields tokenFields)
     {
-        ctx.Begin(item, feedId);
+        ctx.Begin(item, feed);
         var segment = 0;
         for (var field = 0; field < FieldNames.Count; field++)
         {
             if (((int)tokenFields & (1 << field)) == 0) continue;
-            var values = field switch { 3 => item.Authors, 4 => item.Categories, _ => null };
+            var values = ValuesOf(item, feed, field);
             if (values is null || values.Count <= 1)
             {
                 terms.Scan(ctx, field, segment++, ctx.TextOf(field), 0);
@@ -32,15 +32,22 @@ internal static class ItemReader
     }
 
     /// <summary>The plain text of field <paramref name="field"/> (an index into <see cref="FieldNames"/>); multi-valued fields joined by <see cref="ValueSeparator"/>.</summary>
-    public static string TextOf(FeedItem item, string feedId, int field) => field switch
+    public static string TextOf(FeedItem item, FeedIdentity feed, int field) => field switch
     {
         0 => item.Title ?? string.Empty,
         1 => item.Summary ?? string.Empty,
         2 => item.Content ?? string.Empty,
-        3 => Join(item.Authors),
-        4 => Join(item.Categories),
         5 => item.Link ?? string.Empty,
-        _ => feedId,
+        _ => Join(ValuesOf(item, feed, field)),
+    };
+
+    /// <summary>The values of a multi-valued field (authors, categories, the feed's id and title); null for the others.</summary>
+    public static IReadOnlyList<string>? ValuesOf(FeedItem item, FeedIdentity feed, int field) => field switch
+    {
+        3 => item.Authors,
+        4 => item.Categories,
+        6 => feed.Values,
+        _ => null,
     };
 
     private static string Join(IReadOnlyList<string>? values) => values switch

@@ -21,13 +21,11 @@ internal sealed class MatchContext
     private int _generation;
     private readonly string?[] _fieldText = new string?[FieldNames.Count];
     private FeedItem? _item;
-    private string _feedId = string.Empty;
+    private FeedIdentity _feed;
 
     public TokenTable Tokens { get; } = new();
 
     public WordReader Reader { get; } = new();
-
-    public char[] StemBuffer { get; set; } = new char[64];
 
     /// <summary>Scratch for the prefix slots one word hits.</summary>
     public int[] PrefixSlots { get; set; } = new int[16];
@@ -41,10 +39,10 @@ internal sealed class MatchContext
     /// <summary>Scratch list for one rule's evidence, copied out into an array of the exact size.</summary>
     public List<TermMatch> Evidence { get; } = [];
 
-    public void Begin(FeedItem item, string feedId)
+    public void Begin(FeedItem item, FeedIdentity feed)
     {
         _item = item;
-        _feedId = feedId;
+        _feed = feed;
         Array.Clear(_fieldText);
         if (++_generation == int.MaxValue)
         {
@@ -121,7 +119,10 @@ internal sealed class MatchContext
     /// The plain text of a field of the current item, offsets of its tokens pointing into it. Built when first
     /// asked for: most items are explained in one field or none, and joining authors or categories allocates.
     /// </summary>
-    public string TextOf(int field) => _fieldText[field] ??= ItemReader.TextOf(_item!, _feedId, field);
+    public string TextOf(int field) => _fieldText[field] ??= ItemReader.TextOf(_item!, _feed, field);
+
+    /// <summary>The values of a multi-valued field of the current item (null for a single-valued one).</summary>
+    public IReadOnlyList<string>? ValuesOf(int field) => ItemReader.ValuesOf(_item!, _feed, field);
 
     /// <summary>Explains a match spanning tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
     public TermMatch Describe(string term, int first, int last)

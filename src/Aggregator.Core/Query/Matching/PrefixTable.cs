@@ -15,7 +15,7 @@ internal sealed class PrefixTable
     {
         _lengths = [.. prefixes.Select(p => p.Key.Length).Distinct().Order()];
         _heads = new WordFilter([.. prefixes.Select(p => p.Key)], _lengths[0]);
-        _prefixes = new TermDictionary(prefixes.ToDictionary(p => p.Key, p => new SlotPair(p.Value, -1), StringComparer.Ordinal));
+        _prefixes = new TermDictionary(prefixes.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -32,7 +32,7 @@ internal sealed class PrefixTable
         {
             if (length > word.Length) break;
             var prefix = word[..length];
-            if (_prefixes.TryGetValue(prefix, WordHash.Of(prefix), out var pair)) slots[found++] = pair.Exact;
+            if (_prefixes.TryGetValue(prefix, WordHash.Of(prefix), out var slot)) slots[found++] = slot;
         }
         return found;
     }

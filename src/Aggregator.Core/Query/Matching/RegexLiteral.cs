@@ -1,6 +1,4 @@
-using Aggregator.Core.Query.Syntax;
-
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>A word the text must contain for a regex to match: a folded prefix, or one ideograph exactly.</summary>
-internal readonly record struct RegexLiteral(TermKind Kind, string Key);
+internal readonly record struct RegexLiteral(bool IsPrefix, string Key);

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>
-/// A .NET regex over the plain text of each field of <c>mask</c> separately. When the pattern has
+/// A .NET regex over the plain text of each field of <c>mask</c> separately, and of each value of a
+/// multi-valued field (each category on its own: <c>^</c> and <c>$</c> are that value's bounds). When the pattern has
 /// required literal words, it runs only on items where one of them occurred (its prefilter slots).
 /// A regex that exceeds its time limit counts as no match for that field.
 /// </summary>
@@ -31,7 +32,7 @@ internal sealed class RegexMatcher : Matcher
     {
         if (!PrefilterAllows(ctx)) return false;
         for (var field = 0; field < FieldNames.Count; field++)
-            if ((_mask & (1 << field)) != 0 && Find(ctx.TextOf(field)) is not null) return true;
+            if ((_mask & (1 << field)) != 0 && FindInField(ctx, field).Length >= 0) return true;
         return false;
     }
 
@@ -40,8 +41,24 @@ internal sealed class RegexMatcher : Matcher
         for (var field = 0; field < FieldNames.Count; field++)
         {
             if ((_mask & (1 << field)) == 0) continue;
-            if (Find(ctx.TextOf(field)) is { } match) into.Add(ctx.DescribeText(_display, field, match.Index, match.Length));
+            var (start, length) = FindInField(ctx, field);
+            if (length >= 0) into.Add(ctx.DescribeText(_display, field, start, length));
         }
+    }
+
+    /// <summary>The first match in a field, as an offset into its plain text; length -1 when there is none.</summary>
+    private (int Start, int Length) FindInField(MatchContext ctx, int field)
+    {
+        var values = ctx.ValuesOf(field);
+        if (values is null || values.Count <= 1)
+            return Find(ctx.TextOf(field)) is { } match ? (match.Index, match.Length) : (0, -1);
+        var offset = 0;
+        foreach (var value in values)
+        {
+            if (Find(value) is { } match) return (offset + match.Index, match.Length);
+            offset += (value?.Length ?? 0) + ItemReader.ValueSeparator.Length;
+        }
+        return (0, -1);
     }
 
     private bool PrefilterAllows(MatchContext ctx)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Aggregator.Core.Query.Syntax;
 using Aggregator.Core.Text;
 
 namespace Aggregator.Core.Query.Matching;
@@ -83,7 +82,7 @@ internal static class RegexPrefilter
         {
             var ideograph = CharFolding.IsIdeograph(char.ConvertToUtf32(run, words[i].Start));
             if (i == 0 && !ideograph && !atWordStart) continue;
-            RegexLiteral literal = ideograph ? new(TermKind.Exact, words[i].Term) : new(TermKind.Prefix, words[i].Term);
+            RegexLiteral literal = new(IsPrefix: !ideograph, words[i].Term);
             if (best is null || literal.Key.Length > best.Value.Key.Length) best = literal;
         }
     }

@@ -46,14 +46,12 @@ internal sealed class RuleCompiler(TermTableBuilder terms)
 
     private Matcher CompileTerm(TermNode term, QueryFields fields)
     {
-        if (!term.IsPhrase)
-        {
-            var slot = terms.Slot(term.Kind, term.Keys[0]);
-            return new TermMatcher(slot, (int)fields, term.Display);
-        }
-        var slots = new int[term.Keys.Count];
-        for (var i = 0; i < slots.Length; i++) slots[i] = terms.Slot(term.Kind, term.Keys[i]);
-        return new PhraseMatcher(slots, term.Kind == TermKind.Exact, (int)fields, term.Display);
+        var positions = new int[term.Positions.Count][];
+        for (var i = 0; i < positions.Length; i++)
+            positions[i] = term.Kind == TermKind.Prefix ? [terms.Prefix(term.Positions[i][0])] : terms.Words(term.Positions[i]);
+        return positions.Length == 1
+            ? new TermMatcher(positions[0], (int)fields, term.Display)
+            : new PhraseMatcher(positions, (int)fields, term.Display);
     }
 
     private RegexMatcher CompileRegex(RegexNode regex, QueryFields fields)
@@ -65,7 +63,7 @@ internal sealed class RuleCompiler(TermTableBuilder terms)
         {
             UsedFields |= fields;
             slots = new int[literals.Count];
-            for (var i = 0; i < slots.Length; i++) slots[i] = terms.Slot(literals[i].Kind, literals[i].Key);
+            for (var i = 0; i < slots.Length; i++) slots[i] = literals[i].IsPrefix ? terms.Prefix(literals[i].Key) : terms.Word(literals[i].Key);
         }
         return new RegexMatcher(regex.Regex, (int)fields, "/" + regex.Pattern + "/", slots);
     }

@@ -1,9 +1,9 @@
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>
-/// Folded words and stems to their <see cref="SlotPair"/>, laid out for lookups that mostly miss: a bit
+/// Folded words to their slots, laid out for lookups that mostly miss: a bit
 /// filter (a few KB, stays in cache) turns away most words no rule mentions; the rest probe one
-/// open-addressing table of 16-byte entries whose keys sit in one character pool. A hit touches about
+/// open-addressing table of 12-byte entries whose keys sit in one character pool. A hit touches about
 /// two cache lines, where a <see cref="Dictionary{TKey, TValue}"/> touches buckets, entries and a string.
 /// </summary>
 internal sealed class TermDictionary
@@ -14,7 +14,7 @@ internal sealed class TermDictionary
     private readonly int _mask;
     private readonly char[] _keys;
 
-    public TermDictionary(IReadOnlyDictionary<string, SlotPair> words)
+    public TermDictionary(IReadOnlyDictionary<string, int> words)
     {
         Count = words.Count;
         var bits = 1 << 16;
@@ -27,13 +27,13 @@ internal sealed class TermDictionary
         _mask = capacity - 1;
         // Offset 0 is never a key, so a zeroed entry is an empty one. Each key is stored as its length (two chars) then its chars.
         var pool = new List<char>(1 + words.Sum(w => w.Key.Length + 2)) { '\0' };
-        foreach (var (word, pair) in words)
+        foreach (var (word, slot) in words)
         {
             var hash = WordHash.Of(word);
             _filter[Block(hash)] |= FilterBits(hash);
             var i = (int)hash & _mask;
             while (_entries[i].Key != 0) i = (i + 1) & _mask;
-            _entries[i] = new Entry((uint)(hash >> 32), pool.Count, pair);
+            _entries[i] = new Entry((uint)(hash >> 32), pool.Count, slot);
             pool.Add((char)(word.Length & 0xFFFF));
             pool.Add((char)(word.Length >> 16));
             pool.AddRange(word);
@@ -44,7 +44,7 @@ internal sealed class TermDictionary
     public int Count { get; }
 
     /// <summary>Looks up a folded word whose <see cref="WordHash"/> is <paramref name="hash"/>.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> word, ulong hash, out SlotPair pair)
+    public bool TryGetValue(ReadOnlySpan<char> word, ulong hash, out int slot)
     {
         var bits = FilterBits(hash);
         if ((_filter[Block(hash)] & bits) == bits)
@@ -56,12 +56,12 @@ internal sealed class TermDictionary
                 ref readonly var entry = ref entries[i];
                 if (entry.Tag == tag && KeyEquals(entry.Key, word))
                 {
-                    pair = entry.Pair;
+                    slot = entry.Slot;
                     return true;
                 }
             }
         }
-        pair = default;
+        slot = -1;
         return false;
     }
 
@@ -77,5 +77,5 @@ internal sealed class TermDictionary
     private static ulong FilterBits(ulong hash) =>
         (1UL << (int)(hash & 63)) | (1UL << (int)((hash >> 6) & 63)) | (1UL << (int)((hash >> 12) & 63));
 
-    private readonly record struct Entry(uint Tag, int Key, SlotPair Pair);
+    private readonly record struct Entry(uint Tag, int Key, int Slot);
 }

@@ -1,42 +1,56 @@
 namespace Aggregator.Core.Query.Matching;
 
-/// <summary>One word (by stem or exactly) or one prefix, in the fields of <c>mask</c>.</summary>
+/// <summary>One word (any of its forms, or exactly when quoted) or one prefix, in the fields of <c>mask</c>.</summary>
 internal sealed class TermMatcher : Matcher
 {
-    private readonly int _slot;
+    private readonly int[] _slots;
     private readonly int _mask;
     private readonly string _display;
 
-    public TermMatcher(int slot, int mask, string display)
+    /// <param name="slots">The slots of the word's forms (one for a quoted word or a prefix).</param>
+    public TermMatcher(int[] slots, int mask, string display)
     {
-        _slot = slot;
+        _slots = slots;
         _mask = mask;
         _display = display;
     }
 
-    public override Anchoring Anchor(SlotCosts costs) => new([_slot], costs.Of(_slot));
+    public override Anchoring Anchor(SlotCosts costs) => new(_slots, costs.OfAny(_slots));
 
-    public override bool IsMatch(MatchContext ctx) => ctx.Has(_slot, _mask);
+    public override bool IsMatch(MatchContext ctx)
+    {
+        foreach (var slot in _slots)
+            if (ctx.Has(slot, _mask)) return true;
+        return false;
+    }
 
+    /// <summary>The first occurrence in each field, whichever form it is.</summary>
     public override void Explain(MatchContext ctx, List<TermMatch> into)
     {
-        var reported = 0;
-        for (var occ = ctx.FirstOccurrence(_slot); occ >= 0; occ = ctx.NextOccurrence(occ))
+        Span<int> first = stackalloc int[Syntax.FieldNames.Count];
+        first.Fill(int.MaxValue);
+        foreach (var slot in _slots)
         {
-            var token = ctx.TokenOf(occ);
-            var bit = 1 << ctx.Tokens[token].Field;
-            if ((_mask & bit) == 0 || (reported & bit) != 0) continue;
-            reported |= bit;
-            into.Add(ctx.Describe(_display, token, token));
+            for (var occ = ctx.FirstOccurrence(slot); occ >= 0; occ = ctx.NextOccurrence(occ))
+            {
+                var token = ctx.TokenOf(occ);
+                var field = ctx.Tokens[token].Field;
+                if ((_mask & (1 << field)) != 0 && token < first[field]) first[field] = token;
+            }
         }
+        foreach (var token in first)
+            if (token != int.MaxValue) into.Add(ctx.Describe(_display, token, token));
     }
 
     public override void CollectSpans(MatchContext ctx, SpanList into)
     {
-        for (var occ = ctx.FirstOccurrence(_slot); occ >= 0; occ = ctx.NextOccurrence(occ))
+        foreach (var slot in _slots)
         {
-            var token = ctx.TokenOf(occ);
-            if ((_mask & (1 << ctx.Tokens[token].Field)) != 0) into.Add(token, token, _display);
+            for (var occ = ctx.FirstOccurrence(slot); occ >= 0; occ = ctx.NextOccurrence(occ))
+            {
+                var token = ctx.TokenOf(occ);
+                if ((_mask & (1 << ctx.Tokens[token].Field)) != 0) into.Add(token, token, _display);
+            }
         }
     }
 }

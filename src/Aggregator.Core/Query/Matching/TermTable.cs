@@ -1,12 +1,10 @@
-using Aggregator.Core.Query.Syntax;
-using Aggregator.Core.Text;
-
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>
-/// The compiled term dictionary: folded words, stems and prefixes to slots, and each slot to the rules
-/// it makes candidates. <see cref="Scan"/> reads one field once, records every slot hit with its
-/// position and collects candidate rules; words no rule mentions cost one or two hash lookups.
+/// The compiled term dictionary: folded words and prefixes to slots, and each slot to the rules it makes
+/// candidates. <see cref="Scan"/> reads one field once, records every slot hit with its position and
+/// collects candidate rules; a word costs one lookup (the rules' words are already inflected), and
+/// most words no rule mentions are turned away by the dictionary's filter.
 /// </summary>
 internal sealed class TermTable
 {
@@ -18,9 +16,9 @@ internal sealed class TermTable
     private readonly int[] _postings;
     private readonly int[] _postingLists;
 
-    /// <param name="words">Folded words and stems, in one dictionary so most words cost a single lookup.</param>
+    /// <param name="words">Folded words to their slots.</param>
     /// <param name="postings">For each slot, the rules it makes candidates.</param>
-    public TermTable(Dictionary<string, SlotPair> words, PrefixTable? prefixes, int[][] postings)
+    public TermTable(IReadOnlyDictionary<string, int> words, PrefixTable? prefixes, int[][] postings)
     {
         _words = new TermDictionary(words);
         _prefixes = prefixes;
@@ -61,29 +59,9 @@ internal sealed class TermTable
 
     private void ScanWord(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
     {
-        var found = _words.TryGetValue(folded, WordHash.Of(folded), out var pair);
-        if (found && pair.Exact >= 0)
-        {
-            ctx.Tokens[token].Exact = pair.Exact;
-            Hit(ctx, pair.Exact, token, field);
-        }
-        var stem = -1;
-        var last = folded[^1];
-        if (folded.Length <= 3 || (last != 's' && last != 'e' && last != 'y'))
-        {
-            // The stem is the word itself: the lookup above already answered.
-            if (found) stem = pair.Stem;
-        }
-        else
-        {
-            if (ctx.StemBuffer.Length < folded.Length) ctx.StemBuffer = new char[folded.Length * 2];
-            var n = PluralFolding.Stem(folded, ctx.StemBuffer);
-            var stemmed = ctx.StemBuffer.AsSpan(0, n);
-            if (_words.TryGetValue(stemmed, WordHash.Of(stemmed), out var stemPair)) stem = stemPair.Stem;
-        }
-        if (stem < 0) return;
-        ctx.Tokens[token].Stem = stem;
-        Hit(ctx, stem, token, field);
+        if (!_words.TryGetValue(folded, WordHash.Of(folded), out var slot)) return;
+        ctx.Tokens[token].Slot = slot;
+        Hit(ctx, slot, token, field);
     }
 
     private void ScanPrefixes(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)

@@ -1,35 +1,43 @@
-using Aggregator.Core.Query.Syntax;
-
 namespace Aggregator.Core.Query.Matching;
 
-/// <summary>Collects every distinct term of every rule as a numbered slot, and which rules each slot can trigger.</summary>
+/// <summary>
+/// Collects every distinct folded word and prefix of every rule as a numbered slot, and which rules each slot
+/// can trigger. A word has one slot however many rules name it, quoted or as a form of a bare word.
+/// </summary>
 internal sealed class TermTableBuilder
 {
-    private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _stem = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _prefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _prefixes = new(StringComparer.Ordinal);
     private readonly List<List<int>?> _postings = [];
     private readonly List<int> _keyLengths = [];
-    private readonly List<bool> _prefixes = [];
+    private readonly List<bool> _isPrefix = [];
     private readonly List<int> _mentions = [];
 
     public int SlotCount => _postings.Count;
 
-    public int Slot(TermKind kind, string key)
+    /// <summary>The slot of a folded word, compared exactly.</summary>
+    public int Word(string key) => Slot(_words, key, prefix: false);
+
+    /// <summary>The slot of a folded prefix (<c>key*</c>).</summary>
+    public int Prefix(string key) => Slot(_prefixes, key, prefix: true);
+
+    /// <summary>The slots of the folded words of <paramref name="keys"/>.</summary>
+    public int[] Words(IReadOnlyList<string> keys)
     {
-        var map = kind switch
-        {
-            TermKind.Exact => _exact,
-            TermKind.Word => _stem,
-            _ => _prefix,
-        };
+        var slots = new int[keys.Count];
+        for (var i = 0; i < slots.Length; i++) slots[i] = Word(keys[i]);
+        return slots;
+    }
+
+    private int Slot(Dictionary<string, int> map, string key, bool prefix)
+    {
         if (!map.TryGetValue(key, out var slot))
         {
             slot = _postings.Count;
             map.Add(key, slot);
             _postings.Add(null);
             _keyLengths.Add(key.Length);
-            _prefixes.Add(kind == TermKind.Prefix);
+            _isPrefix.Add(prefix);
             _mentions.Add(0);
         }
         _mentions[slot]++;
@@ -37,7 +45,7 @@ internal sealed class TermTableBuilder
     }
 
     /// <summary>What each slot is expected to cost as an anchor, from every term registered so far.</summary>
-    public SlotCosts Costs() => new([.. _keyLengths], [.. _prefixes], [.. _mentions]);
+    public SlotCosts Costs() => new([.. _keyLengths], [.. _isPrefix], [.. _mentions]);
 
     /// <summary>Rule <paramref name="rule"/> becomes a candidate whenever <paramref name="slot"/> occurs.</summary>
     public void AddPosting(int slot, int rule)
@@ -50,10 +58,7 @@ internal sealed class TermTableBuilder
     {
         var postings = new int[_postings.Count][];
         for (var i = 0; i < postings.Length; i++) postings[i] = _postings[i]?.ToArray() ?? [];
-        var prefixes = _prefix.Count == 0 ? null : new PrefixTable(_prefix);
-        var words = new Dictionary<string, SlotPair>(_exact.Count + _stem.Count, StringComparer.Ordinal);
-        foreach (var (key, slot) in _exact) words[key] = new SlotPair(slot, -1);
-        foreach (var (key, slot) in _stem) words[key] = new SlotPair(words.TryGetValue(key, out var pair) ? pair.Exact : -1, slot);
-        return new TermTable(words, prefixes, postings);
+        var prefixes = _prefixes.Count == 0 ? null : new PrefixTable(_prefixes);
+        return new TermTable(_words, prefixes, postings);
     }
 }

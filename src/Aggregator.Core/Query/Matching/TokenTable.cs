@@ -24,15 +24,14 @@ internal sealed class TokenTable
 
 /// <summary>
 /// One word of an item: where it is (offsets into its field's text), its field and segment (a field, or one
-/// value of a multi-valued field: phrases and NEAR never cross segments), and the exact and stem term slots
-/// it hit (-1 for none). One struct, so recording a word writes one place.
+/// value of a multi-valued field: phrases and NEAR never cross segments), and the word slot it hit (-1 for
+/// none). One struct, so recording a word writes one place.
 /// </summary>
 internal struct Token(int start, int length, int segment, int field)
 {
     public int Start = start;
     public int Length = length;
-    public int Exact = -1;
-    public int Stem = -1;
+    public int Slot = -1;
     public int Segment = segment;
     public int Field = field;
 }

@@ -1,8 +1,10 @@
 namespace Aggregator.Core.Query.Syntax;
 
 /// <summary>
-/// Recursive descent over the tokens: or := and (OR and)*; and := near ([AND] near)*;
-/// near := unary [NEAR unary]; unary := (NOT | -) unary | field: unary | ( or ) | term.
+/// Recursive descent over the tokens: or := and (OR and)*; and := unary ([AND] unary)*;
+/// unary := (NOT | -) unary | near; near := operand [NEAR operand];
+/// operand := field: scoped | ( or ) | term; scoped := (NOT | -) scoped | operand.
+/// NEAR binds tighter than NOT (<c>NOT a NEAR b</c> excludes the pair); a field scopes the operand after it.
 /// Every error names the column of the token at fault.
 /// </summary>
 internal sealed class QueryParser
@@ -43,24 +45,33 @@ internal sealed class QueryParser
 
     private QueryNode ParseAnd()
     {
-        var first = ParseNear();
+        var first = ParseUnary();
         List<QueryNode>? children = null;
         while (true)
         {
             if (Peek.Kind == TokenKind.And) ExpectOperand(Take());
             else if (!Peek.StartsOperand) break;
-            (children ??= [first]).Add(ParseNear());
+            (children ??= [first]).Add(ParseUnary());
         }
         return children is null ? first : new AndNode(children, first.Column);
     }
 
+    private QueryNode ParseUnary()
+    {
+        var token = Peek;
+        if (token.Kind != TokenKind.Not) return ParseNear();
+        Take();
+        ExpectOperand(token);
+        return new NotNode(ParseUnary(), token.Column);
+    }
+
     private QueryNode ParseNear()
     {
-        var left = ParseUnary();
+        var left = ParseOperand();
         if (Peek.Kind != TokenKind.Near) return left;
         var op = Take();
         ExpectOperand(op);
-        var right = ParseUnary();
+        var right = ParseOperand();
         if (!IsPositional(left) || !IsPositional(right))
             throw new QuerySyntaxException($"{op.Text} needs words, phrases or prefixes (or a parenthesised OR of them) on both sides", op.Column);
         if (Peek.Kind == TokenKind.Near)
@@ -68,17 +79,14 @@ internal sealed class QueryParser
         return new NearNode(left, right, op.Number, left.Column);
     }
 
-    private QueryNode ParseUnary()
+    private QueryNode ParseOperand()
     {
         var token = Peek;
         switch (token.Kind)
         {
-            case TokenKind.Not:
-                ExpectOperand(Take());
-                return new NotNode(ParseUnary(), token.Column);
             case TokenKind.Field:
                 Take();
-                return new FieldNode(FieldNames.Parse(token.Text), ParseUnary(), token.Column);
+                return new FieldNode(FieldNames.Parse(token.Text), ParseScoped(), token.Column);
             case TokenKind.OpenParen:
                 return ParseGroup();
             case TokenKind.Word or TokenKind.Prefix or TokenKind.Phrase or TokenKind.Regex:
@@ -86,11 +94,22 @@ internal sealed class QueryParser
                 return TermBuilder.Build(token);
             case TokenKind.CloseParen:
                 throw new QuerySyntaxException("unbalanced ')': no '(' to close", token.Column);
+            case TokenKind.Not:
+                throw new QuerySyntaxException($"'{token.Text}' cannot follow NEAR: NEAR needs a word, phrase or prefix on each side; write NOT (a NEAR b)", token.Column);
             case TokenKind.End:
                 throw new QuerySyntaxException("query ends where a term was expected", token.Column);
             default:
                 throw new QuerySyntaxException($"'{token.Text}' needs a term before it", token.Column);
         }
+    }
+
+    private QueryNode ParseScoped()
+    {
+        var token = Peek;
+        if (token.Kind != TokenKind.Not) return ParseOperand();
+        Take();
+        ExpectOperand(token);
+        return new NotNode(ParseScoped(), token.Column);
     }
 
     private QueryNode ParseGroup()

@@ -19,19 +19,27 @@ internal static class TermBuilder
             case TokenKind.Phrase:
                 var phrase = Words(token.Text);
                 if (phrase.Count == 0) throw new QuerySyntaxException("empty phrase: nothing to look for between the quotes", token.Column);
-                return new TermNode(TermKind.Exact, phrase, token.Text, token.Column);
+                return new TermNode(TermKind.Exact, Exactly(phrase), token.Text, token.Column);
             case TokenKind.Prefix:
                 var prefix = Words(token.Text);
                 if (prefix.Count != 1 || token.Text.Contains('*', StringComparison.Ordinal))
                     throw new QuerySyntaxException($"'{token.Text}*': a prefix must be a single word of letters or digits before '*'", token.Column);
-                return new TermNode(TermKind.Prefix, prefix, token.Text + "*", token.Column);
+                return new TermNode(TermKind.Prefix, Exactly(prefix), token.Text + "*", token.Column);
             default:
                 var words = Words(token.Text);
                 if (words.Count == 0) throw new QuerySyntaxException($"'{token.Text}' has no letters or digits to look for", token.Column);
-                var stems = new string[words.Count];
-                for (var i = 0; i < stems.Length; i++) stems[i] = PluralFolding.Stem(words[i]);
-                return new TermNode(TermKind.Word, stems, token.Text, token.Column);
+                // A bare term that punctuation splits (Ukraine's, Covid-19) is the phrase of its words, the last one inflected.
+                var positions = Exactly(words);
+                positions[^1] = Inflection.FormsOf(words[^1]);
+                return new TermNode(TermKind.Word, positions, token.Text, token.Column);
         }
+    }
+
+    private static IReadOnlyList<string>[] Exactly(List<string> words)
+    {
+        var positions = new IReadOnlyList<string>[words.Count];
+        for (var i = 0; i < positions.Length; i++) positions[i] = [words[i]];
+        return positions;
     }
 
     private static RegexNode BuildRegex(QueryToken token)
