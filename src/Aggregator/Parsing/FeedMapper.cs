@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Aggregator.Core.Items;
 using Aggregator.Core.Text;
 using CodeHollow.FeedReader.Feeds;
@@ -20,15 +21,17 @@ internal static class FeedMapper
         var feedBase = Links.BaseFor(feed.SpecificFeed?.Element, documentUri ?? Links.AsBase(selfLink));
         var feedLink = Links.Absolute(feed.Link, feedBase);
         var baseUri = Links.AsBase(feedLink) ?? feedBase;
+        var feedAuthors = feed.SpecificFeed is AtomFeed { Element: { } root } ? AtomAuthorsOf(root) : [];
         var items = new List<FeedItem>(feed.Items.Count);
-        foreach (var item in feed.Items) items.Add(MapItem(item, Links.BaseFor(item.SpecificItem?.Element, baseUri)));
+        foreach (var item in feed.Items) items.Add(MapItem(item, Links.BaseFor(item.SpecificItem?.Element, baseUri), feedAuthors));
         var title = feed.SpecificFeed is AtomFeed atom
             ? AtomText.ToPlainText(atom.Element, "title", feed.Title)
             : HtmlText.ToPlainText(feed.Title);
         return new ParsedFeed(title, feedLink, format, ItemIdentity.AssignKeys(items));
     }
 
-    private static FeedItem MapItem(ChItem item, Uri? baseUri)
+    /// <param name="feedAuthors">An Atom feed's own authors, which its entries without authors inherit.</param>
+    private static FeedItem MapItem(ChItem item, Uri? baseUri, IReadOnlyList<string> feedAuthors)
     {
         var id = item.Id?.Trim();
         if (id is not null && id.StartsWith(JsonFeedInput.MissingIdPrefix, StringComparison.Ordinal)) id = null;
@@ -55,7 +58,7 @@ internal static class FeedMapper
             Updated: updated,
             Summary: Text(item, "summary", summary),
             Content: Text(item, "content", content),
-            Authors: Authors(item),
+            Authors: Authors(item, feedAuthors),
             Categories: Clean(item.Categories ?? []));
     }
 
@@ -92,15 +95,41 @@ internal static class FeedMapper
         _ => (Utc(item.PublishingDate), null),
     };
 
-    private static List<string> Authors(ChItem item) => item.SpecificItem switch
+    private static List<string> Authors(ChItem item, IReadOnlyList<string> feedAuthors) => item.SpecificItem switch
     {
         JsonFeedItem { Authors: { Count: > 0 } authors } => Clean(authors.Select(a => a.Name)),
-        AtomFeedItem { Author: { } person } => Clean([person.Name ?? person.EMail]),
+        AtomFeedItem { Element: { } entry } => AtomAuthors(entry, feedAuthors),
         Rss20FeedItem rss => Clean([rss.Author, rss.DC?.Creator]),
         MediaRssFeedItem media => Clean([media.Author, media.DC?.Creator]),
         Rss10FeedItem rdf => Clean([rdf.DC?.Creator]),
         _ => Clean([item.Author]),
     };
+
+    /// <summary>
+    /// RFC 4287 4.2.1: an entry's own authors; without them, those of its atom:source (the feed it was copied
+    /// from); without those, its feed's. Read from the XML because CodeHollow keeps only the first author.
+    /// </summary>
+    private static List<string> AtomAuthors(XElement entry, IReadOnlyList<string> feedAuthors)
+    {
+        var own = AtomAuthorsOf(entry);
+        if (own.Count > 0) return own;
+        var source = entry.Element(entry.Name.Namespace + "source");
+        var fromSource = source is null ? [] : AtomAuthorsOf(source);
+        return fromSource.Count > 0 ? fromSource : [.. feedAuthors];
+    }
+
+    /// <summary>
+    /// Each atom:author of <paramref name="parent"/> by its name, or its email when it has no name. Atom 1.0
+    /// and 0.3 share the shape; the parent's namespace is the one in use (whatever its prefix).
+    /// </summary>
+    private static List<string> AtomAuthorsOf(XElement parent)
+    {
+        var atom = parent.Name.Namespace;
+        return Clean(parent.Elements(atom + "author").Select(person =>
+            person.Element(atom + "name")?.Value is { } personName && !string.IsNullOrWhiteSpace(personName)
+                ? personName
+                : person.Element(atom + "email")?.Value));
+    }
 
     /// <summary>Plain text of each value, empty ones and repeats dropped, in order (lists here hold a few values).</summary>
     private static List<string> Clean(IEnumerable<string?> values)
