@@ -35,6 +35,30 @@ public sealed class InspectionCommandTests
     }
 
     [Fact]
+    public async Task Parse_json_shows_the_feeds_author_on_an_atom_entry_without_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        var atom = dir.Write("desk.atom", """
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <title>Desk</title><id>urn:feed</id><updated>2024-01-02T00:00:00Z</updated>
+              <author><name>Feed Desk</name></author>
+              <author><name>Night Desk</name></author>
+              <entry><title>Inherits</title><id>urn:1</id><updated>2024-01-02T00:00:00Z</updated></entry>
+              <entry><title>Own</title><id>urn:2</id><updated>2024-01-02T00:00:00Z</updated><author><name>Ann Writer</name></author></entry>
+            </feed>
+            """);
+
+        var (code, stdout, stderr) = await AggregatorProcess.RunAsync(dir.Path, null, ct, "parse", "--json", "--config", RepoPaths.BundledConfig, atom);
+
+        code.ShouldBe(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var items = doc.RootElement.GetProperty("items");
+        items[0].GetProperty("authors").EnumerateArray().Select(a => a.GetString()).ShouldBe(["Feed Desk", "Night Desk"]);
+        items[1].GetProperty("authors").EnumerateArray().Select(a => a.GetString()).ShouldBe(["Ann Writer"]);
+    }
+
+    [Fact]
     public async Task Parse_of_a_url_is_refused_by_the_network_policy_and_exits_3_naming_the_input()
     {
         var ct = TestContext.Current.CancellationToken;
