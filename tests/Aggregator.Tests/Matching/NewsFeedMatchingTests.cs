@@ -142,6 +142,20 @@ public sealed class NewsFeedMatchingTests
         { "yj", "\"阪大\"", "", "yj2" },                                    // "大阪府" holds 阪 and 大, not in that order
     };
 
+    /// <summary>The <c>feed:</c> field: the feed's id and its title (never the item's own text).</summary>
+    public static TheoryData<string, string, string, string> FeedRows => new()
+    {
+        { "nyt", "feed:nytimes", "nyt1", "" },                              // by the id
+        { "nyt", "feed:\"top stories\"", "nyt1 nyt25", "" },                // by the title "NYT > Top Stories"
+        { "nyt", "feed:pistorius", "", "nyt12" },                           // the item's text is not the feed
+        { "gdn", "feed:\"the guardian\"", "gdn1", "" },                     // title "World news | The Guardian"
+        { "hei", "feed:(guardian OR nytimes)", "", "hei1" },                // another feed's names
+        { "lm", "feed:actualite", "lm1", "" },                              // title "... Actualités et Infos ...": folded
+        { "ts", "feed:ARD", "ts1", "" },                                    // title "tagesschau.de - Die Nachrichten der ARD"
+        { "gov", "feed:\"新着情報\"", "gov1", "" },                         // title "各府省の新着情報"
+        { "yj", "feed:ニュース", "yj1", "" },                               // title "Yahoo!ニュース・トピックス - 主要"
+    };
+
     [Theory]
     [MemberData(nameof(Rows))]
     public void Query_on_real_news_matches_exactly_the_expected_items(string file, string query, string mustMatch, string mustNotMatch)
@@ -149,6 +163,15 @@ public sealed class NewsFeedMatchingTests
         NewsFeeds.Require();
         var index = RuleIndex.Build([new RuleDefinition("query", query, null)]);
         Check(file, mustMatch, mustNotMatch, item => index.Match(item.Item, item.FeedId));
+    }
+
+    [Theory]
+    [MemberData(nameof(FeedRows))]
+    public void Feed_field_matches_the_feeds_id_and_title(string file, string query, string mustMatch, string mustNotMatch)
+    {
+        NewsFeeds.Require();
+        var index = RuleIndex.Build([new RuleDefinition("query", query, null)]);
+        Check(file, mustMatch, mustNotMatch, item => index.Match(item.Item, item.FeedId, item.FeedTitle));
     }
 
     private static void Check(string file, string mustMatch, string mustNotMatch, Func<NewsItem, IReadOnlyList<RuleMatch>> match)
