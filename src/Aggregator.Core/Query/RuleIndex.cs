@@ -87,6 +87,35 @@ public sealed class RuleIndex
         return warnings;
     }
 
+    /// <summary>The forms each bare term of a valid query expands to, in query order, each term once. Throws like <see cref="Validate"/>.</summary>
+    public static IReadOnlyList<WordForms> FormsOf(string query)
+    {
+        var forms = new List<WordForms>();
+        var pending = new Stack<QueryNode>();
+        pending.Push(QueryParser.Parse(query));
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case TermNode { Kind: TermKind.Word } term when forms.All(f => f.Term != term.Display):
+                    var phrase = string.Concat(term.Positions.SkipLast(1).Select(p => p[0] + " "));
+                    forms.Add(new WordForms(term.Display, [.. term.Positions[^1].Select(form => phrase + form)]));
+                    break;
+                case AndNode and: PushReversed(pending, and.Children); break;
+                case OrNode or: PushReversed(pending, or.Children); break;
+                case NotNode not: pending.Push(not.Child); break;
+                case FieldNode field: pending.Push(field.Child); break;
+                case NearNode near: pending.Push(near.Right); pending.Push(near.Left); break;
+            }
+        }
+        return forms;
+    }
+
+    private static void PushReversed(Stack<QueryNode> pending, IReadOnlyList<QueryNode> children)
+    {
+        for (var i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
+    }
+
     /// <summary>The rules that match <paramref name="item"/> from feed <paramref name="feedId"/>, in rule order, with explanations.</summary>
     public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId) => Match(item, feedId, null);
 

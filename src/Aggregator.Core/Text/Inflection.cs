@@ -151,7 +151,13 @@ public static class Inflection
         {
             yield return word[..^2] + "es";
         }
-        else if (last is 's' or 'x' or 'z' || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("sh", StringComparison.Ordinal))
+        else if (word.EndsWith("ch", StringComparison.Ordinal))
+        {
+            // churches, and monarchs, stomachs (and the German genitive: Österreichs).
+            yield return word + "es";
+            yield return word + "s";
+        }
+        else if (last is 's' or 'x' or 'z' || word.EndsWith("sh", StringComparison.Ordinal))
         {
             yield return word + "es";
         }

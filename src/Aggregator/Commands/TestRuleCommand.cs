@@ -30,7 +30,7 @@ internal static class TestRuleCommand
             }
 
             using var reader = new FeedInputs(rules.Config);
-            var report = new TestRuleReport();
+            var report = new TestRuleReport(rules.Definitions);
             var unreadable = false;
             foreach (var input in parse.GetValue(inputs) ?? [])
             {
@@ -53,25 +53,26 @@ internal static class TestRuleCommand
         return command;
     }
 
-    private static (AggregatorConfig Config, RuleIndex? Index, string? Error) Rules(string? query, string directory)
+    private static (AggregatorConfig Config, RuleDefinition[] Definitions, RuleIndex? Index, string? Error) Rules(string? query, string directory)
     {
         if (query is not null)
         {
+            RuleDefinition[] single = [new RuleDefinition(QueryRuleId, query, null)];
             try
             {
-                return (FeedInputs.ConfigOrDefaults(directory), RuleIndex.Build([new RuleDefinition(QueryRuleId, query, null)]), null);
+                return (FeedInputs.ConfigOrDefaults(directory), single, RuleIndex.Build(single), null);
             }
             catch (QuerySyntaxException ex)
             {
-                return (null!, null, $"--query:{ex.Column}: error: {ex.Message}");
+                return (null!, [], null, $"--query:{ex.Column}: error: {ex.Message}");
             }
         }
 
         var loaded = new ConfigLoader().Load(directory);
         if (loaded.Config is null)
-            return (null!, null, string.Join(Environment.NewLine, ConfigReport.Lines(loaded.Diagnostics)));
-        var index = RuleIndex.Build(loaded.Config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, null)));
-        return (loaded.Config, index, null);
+            return (null!, [], null, string.Join(Environment.NewLine, ConfigReport.Lines(loaded.Diagnostics)));
+        RuleDefinition[] definitions = [.. loaded.Config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, null))];
+        return (loaded.Config, definitions, RuleIndex.Build(definitions), null);
     }
 
     private static bool SameInput(FeedDefinition feed, string input) =>

@@ -3,10 +3,12 @@ using Aggregator.Core.Query;
 
 namespace Aggregator.Commands;
 
-/// <summary>What <c>test-rule</c> found, printable as text or as the contract's JSON.</summary>
-internal sealed class TestRuleReport
+/// <summary>What <c>test-rule</c> found, printable as text or as the contract's JSON, with what each rule's bare words expand to.</summary>
+internal sealed class TestRuleReport(IReadOnlyList<RuleDefinition> rules)
 {
     private readonly List<(FeedItem Item, IReadOnlyList<RuleMatch> Rules)> _items = [];
+    private readonly List<(string Rule, IReadOnlyList<WordForms> Forms)> _forms =
+        [.. rules.Select(r => (r.Id, RuleIndex.FormsOf(r.Query))).Where(r => r.Item2.Count > 0)];
 
     public bool AnyMatched => _items.Any(i => i.Rules.Count > 0);
 
@@ -14,6 +16,7 @@ internal sealed class TestRuleReport
 
     public object ToJson() => new
     {
+        rules = _forms.Select(r => new { rule = r.Rule, forms = r.Forms.Select(f => new { term = f.Term, forms = f.Forms }) }),
         items = _items.Select(i => new
         {
             key = i.Item.Key,
@@ -30,6 +33,7 @@ internal sealed class TestRuleReport
     public void WriteText(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        foreach (var (rule, forms) in _forms) output.WriteLine($"rule {rule}: {string.Join(" · ", forms)}");
         foreach (var (item, rules) in _items)
         {
             output.WriteLine($"{(rules.Count > 0 ? "MATCH" : "-    ")} {item.Title}");

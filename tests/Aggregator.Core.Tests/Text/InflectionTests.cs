@@ -19,6 +19,7 @@ public sealed class InflectionTests
     [InlineData("city", "cities")]
     [InlineData("day", "days")]
     [InlineData("church", "churches")]
+    [InlineData("monarch", "monarchs")]
     [InlineData("class", "classes")]
     [InlineData("tie", "ties")]
     [InlineData("hero", "heroes")]

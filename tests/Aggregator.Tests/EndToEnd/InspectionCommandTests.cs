@@ -105,6 +105,12 @@ public sealed class InspectionCommandTests
         var title = matched[0].GetProperty("title").GetString()!;
         var match = rule.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("field").GetString() == "title");
         title.Substring(match.GetProperty("start").GetInt32(), match.GetProperty("length").GetInt32()).ShouldBe("Troops");
+
+        var forms = doc.RootElement.GetProperty("rules").EnumerateArray().Single();
+        forms.GetProperty("rule").GetString().ShouldBe("query");
+        forms.GetProperty("forms").EnumerateArray()
+            .Select(f => $"{f.GetProperty("term").GetString()}: {string.Join(",", f.GetProperty("forms").EnumerateArray().Select(x => x.GetString()))}")
+            .ShouldBe(["troops: troops,troop", "border: border,borders"]);
     }
 
     [Fact]
@@ -128,5 +134,7 @@ public sealed class InspectionCommandTests
         code.ShouldBe(0, stderr);
         stdout.ShouldContain("rule troops-at-border:");
         stdout.ShouldContain("1 of 3 items matched");
+        stdout.ShouldStartWith("rule troops-at-border: troops → troops, troop · border → border, borders" + Environment.NewLine,
+            customMessage: "each rule's bare words are shown with the forms they match");
     }
 }
