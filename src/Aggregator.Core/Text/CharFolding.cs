@@ -76,6 +76,8 @@ internal static class CharFolding
             {
                 UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
                     or UnicodeCategory.EnclosingMark => CharKind.Mark,
+                // Invisible format characters (soft hyphen, zero-width space and joiners) never split a word.
+                UnicodeCategory.Format => CharKind.Mark,
                 _ => CharKind.Separator,
             };
         }

@@ -80,6 +80,13 @@ public sealed class TextAnalyzerTests
     public void Text_is_nfkc_normalised_case_folded_and_diacritic_free(string text, string folded) =>
         TextAnalyzer.Fold(text).ShouldBe(folded);
 
+    [Theory]
+    [InlineData("in\u00ADformation", "information")]
+    [InlineData("\u200BNorth Korea", "north korea")]
+    [InlineData("Ukra\u200Dine", "ukraine")]
+    public void Invisible_format_characters_never_split_a_word(string text, string folded) =>
+        TextAnalyzer.Fold(text).ShouldBe(folded);
+
     [Fact]
     public void A_fraction_is_not_a_word() => TextAnalyzer.Fold("½ cup").ShouldBe("cup");
 
