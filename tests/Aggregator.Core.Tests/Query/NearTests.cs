@@ -60,3 +60,38 @@ public sealed class NearTests
         Matches("border NEAR/3 border", Item(summary: "border to border")).ShouldBeTrue();
     }
 }
+
+/// <summary>NEAR against its definition, on random texts long enough that every pair would be costly to compare.</summary>
+public sealed class NearDefinitionTests
+{
+    [Fact]
+    public void Near_agrees_with_the_pairwise_definition_on_random_texts()
+    {
+        var random = new Random(1234);
+        string[] vocabulary = ["a", "b", "c", "d"];
+        for (var round = 0; round < 300; round++)
+        {
+            var words = Enumerable.Range(0, random.Next(1, 400)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToArray();
+            var distance = random.Next(1, 6);
+            var expected = Expected(words, "a", "b", distance);
+            Matches($"a NEAR/{distance} b", Item(summary: string.Join(' ', words))).ShouldBe(expected, $"round {round}");
+        }
+    }
+
+    [Fact]
+    public void Near_over_a_long_item_finds_the_one_close_pair()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("a", 50_000)) + " c b";
+        Matches("a NEAR/2 b", Item(content: text)).ShouldBeTrue();
+        Matches("a NEAR/1 b", Item(content: text)).ShouldBeFalse();
+        Matches("b NEAR/1 a", Item(content: "b " + text)).ShouldBeTrue();
+    }
+
+    private static bool Expected(string[] words, string left, string right, int distance)
+    {
+        for (var i = 0; i < words.Length; i++)
+            for (var j = 0; j < words.Length; j++)
+                if (words[i] == left && words[j] == right && i != j && Math.Abs(i - j) <= distance) return true;
+        return false;
+    }
+}

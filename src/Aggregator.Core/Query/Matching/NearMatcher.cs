@@ -33,6 +33,11 @@ internal sealed class NearMatcher : Matcher
         into.Add(ctx.Describe(ctx.Right.Term(right), ctx.Right.First(right), ctx.Right.Last(right)));
     }
 
+    /// <summary>
+    /// A pair within the distance, in either order. Only the nearest span after each span can be the closest
+    /// one on that side (segments are runs of tokens), so with both lists sorted one search per span decides:
+    /// n log n in the spans, never every pair.
+    /// </summary>
     private bool FindPair(MatchContext ctx, out int leftIndex, out int rightIndex)
     {
         leftIndex = rightIndex = -1;
@@ -43,22 +48,30 @@ internal sealed class NearMatcher : Matcher
         rights.Clear();
         _left.CollectSpans(ctx, lefts);
         _right.CollectSpans(ctx, rights);
-        var tokens = ctx.Tokens;
+        lefts.SortByFirst();
+        rights.SortByFirst();
         for (var i = 0; i < lefts.Count; i++)
         {
-            for (var j = 0; j < rights.Count; j++)
+            var j = rights.FirstStartingAfter(lefts.Last(i));
+            if (j >= 0 && Within(ctx, lefts.Last(i), rights.First(j)))
             {
-                if (tokens[lefts.First(i)].Segment != tokens[rights.First(j)].Segment) continue;
-                int gap;
-                if (rights.First(j) > lefts.Last(i)) gap = rights.First(j) - lefts.Last(i);
-                else if (lefts.First(i) > rights.Last(j)) gap = lefts.First(i) - rights.Last(j);
-                else continue;
-                if (gap > _distance) continue;
-                leftIndex = i;
-                rightIndex = j;
+                (leftIndex, rightIndex) = (i, j);
+                return true;
+            }
+        }
+        for (var j = 0; j < rights.Count; j++)
+        {
+            var i = lefts.FirstStartingAfter(rights.Last(j));
+            if (i >= 0 && Within(ctx, rights.Last(j), lefts.First(i)))
+            {
+                (leftIndex, rightIndex) = (i, j);
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>Whether token <paramref name="end"/> and the later token <paramref name="start"/> are in one segment and at most the distance apart.</summary>
+    private bool Within(MatchContext ctx, int end, int start) =>
+        start - end <= _distance && ctx.Tokens[end].Segment == ctx.Tokens[start].Segment;
 }
