@@ -32,7 +32,7 @@ public class ParseBenchmarks
         _body = SyntheticFeed.Rss(FeedBytes);
         _text = System.Text.Encoding.UTF8.GetString(_body);
         _previousHash = SHA256.HashData(_body);
-        _document = XmlFeedDocument.TryLoad(_body, new UTF8Encoding(false))!;
+        _document = XmlFeedDocument.TryLoad(_body, new UTF8Encoding(false), new ParseNotes())!;
         _feed = CodeHollowDocument.TryRead(_document.Root!)!;
     }
 
@@ -53,13 +53,13 @@ public class ParseBenchmarks
     public int HardenedParse() => _parser.Parse(_body).Items.Count;
 
     [Benchmark(Description = "- its step 1: hardened XDocument from the bytes")]
-    public XDocument? HardenedLoad() => XmlFeedDocument.TryLoad(_body, new UTF8Encoding(false));
+    public XDocument? HardenedLoad() => XmlFeedDocument.TryLoad(_body, new UTF8Encoding(false), new ParseNotes());
 
     [Benchmark(Description = "- its step 2: CodeHollow feed from the document")]
     public int CodeHollowFromDocument() => CodeHollowDocument.TryRead(_document.Root!)!.Items.Count;
 
     [Benchmark(Description = "- its step 3: plain text, links, keys")]
-    public int Normalisation() => FeedMapper.Map(_feed, "rss2.0", null).Items.Count;
+    public int Normalisation() => FeedMapper.Map(_feed, "rss2.0", null, new ParseNotes()).Items.Count;
 
     [Benchmark(Description = "CodeHollow ReadFromString alone")]
     public int CodeHollowAlone() => FeedReader.ReadFromString(_text).Items.Count;

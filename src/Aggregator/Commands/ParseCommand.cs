@@ -25,6 +25,7 @@ internal static class ParseCommand
                     code = ExitCodes.NotAFeed;
                     continue;
                 }
+                foreach (var note in feed.Notes) await Console.Error.WriteLineAsync($"{input}: warning: {note}").ConfigureAwait(false);
                 if (parse.GetValue(json))
                     Console.Out.WriteLine(JsonSerializer.Serialize(ParseOutput.From(input, feed), CommandJson.Options));
                 else

@@ -14,7 +14,8 @@ namespace Aggregator.Parsing;
 internal static class FeedMapper
 {
     /// <param name="documentUri">Where the document was fetched from: the base for relative links.</param>
-    public static ParsedFeed Map(ChFeed feed, string format, Uri? documentUri)
+    /// <param name="notes">What the reader cut already; texts past <see cref="DocumentLimits"/> are shortened and noted here.</param>
+    public static ParsedFeed Map(ChFeed feed, string format, Uri? documentUri, ParseNotes notes)
     {
         // Without the fetch URL, an Atom feed's rel="self" link is the next best stand-in for it.
         var selfLink = (feed.SpecificFeed as AtomFeed)?.Links?.FirstOrDefault(l => l.Relation == "self")?.Href;
@@ -23,15 +24,27 @@ internal static class FeedMapper
         var baseUri = Links.AsBase(feedLink) ?? feedBase;
         var feedAuthors = feed.SpecificFeed is AtomFeed { Element: { } root } ? AtomAuthorsOf(root) : [];
         var items = new List<FeedItem>(feed.Items.Count);
-        foreach (var item in feed.Items) items.Add(MapItem(item, Links.BaseFor(item.SpecificItem?.Element, baseUri), feedAuthors));
+        foreach (var item in feed.Items) items.Add(MapItem(item, Links.BaseFor(item.SpecificItem?.Element, baseUri), feedAuthors, notes));
         var title = feed.SpecificFeed is AtomFeed atom
             ? AtomText.ToPlainText(atom.Element, "title", feed.Title)
             : HtmlText.ToPlainText(feed.Title);
-        return new ParsedFeed(title, feedLink, format, ItemIdentity.AssignKeys(items));
+        return new ParsedFeed(Bounded(title, DocumentLimits.MaxShortText, notes), feedLink, format, ItemIdentity.AssignKeys(items))
+        {
+            Notes = notes.Sentences(),
+        };
+    }
+
+    /// <summary>At most <paramref name="limit"/> characters, never half a surrogate pair; counted in <paramref name="notes"/> when cut.</summary>
+    private static string Bounded(string text, int limit, ParseNotes notes)
+    {
+        if (text.Length <= limit) return text;
+        notes.TruncatedTexts++;
+        var end = char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
+        return text[..end];
     }
 
     /// <param name="feedAuthors">An Atom feed's own authors, which its entries without authors inherit.</param>
-    private static FeedItem MapItem(ChItem item, Uri? baseUri, IReadOnlyList<string> feedAuthors)
+    private static FeedItem MapItem(ChItem item, Uri? baseUri, IReadOnlyList<string> feedAuthors, ParseNotes notes)
     {
         var id = item.Id?.Trim();
         if (id is not null && id.StartsWith(JsonFeedInput.MissingIdPrefix, StringComparison.Ordinal)) id = null;
@@ -52,14 +65,14 @@ internal static class FeedMapper
         return new FeedItem(
             Key: string.Empty,
             Id: string.IsNullOrEmpty(id) ? null : id,
-            Title: Text(item, "title", string.IsNullOrWhiteSpace(item.Title) ? DublinCoreTitle(item) : item.Title),
+            Title: Bounded(Text(item, "title", string.IsNullOrWhiteSpace(item.Title) ? DublinCoreTitle(item) : item.Title), DocumentLimits.MaxShortText, notes),
             Link: Links.Absolute(string.IsNullOrWhiteSpace(item.Link) ? PermalinkGuid(item) : item.Link, baseUri),
             Published: published,
             Updated: updated,
-            Summary: Text(item, "summary", summary),
-            Content: Text(item, "content", content),
-            Authors: Authors(item, feedAuthors),
-            Categories: Clean(item.Categories ?? []));
+            Summary: Bounded(Text(item, "summary", summary), DocumentLimits.MaxLongText, notes),
+            Content: Bounded(Text(item, "content", content), DocumentLimits.MaxLongText, notes),
+            Authors: [.. Authors(item, feedAuthors).Select(a => Bounded(a, DocumentLimits.MaxShortText, notes))],
+            Categories: [.. Clean(item.Categories ?? []).Select(c => Bounded(c, DocumentLimits.MaxShortText, notes))]);
     }
 
     private static string Text(ChItem item, string atomName, string? value) => item.SpecificItem is AtomFeedItem atom
@@ -131,14 +144,16 @@ internal static class FeedMapper
                 : person.Element(atom + "email")?.Value));
     }
 
-    /// <summary>Plain text of each value, empty ones and repeats dropped, in order (lists here hold a few values).</summary>
+    /// <summary>Plain text of each value, empty ones and repeats dropped, in order, at most <see cref="DocumentLimits.MaxValuesPerItem"/>.</summary>
     private static List<string> Clean(IEnumerable<string?> values)
     {
         var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
             var text = HtmlText.ToPlainText(value);
-            if (text.Length > 0 && !result.Contains(text, StringComparer.Ordinal)) result.Add(text);
+            if (text.Length > 0 && seen.Add(text)) result.Add(text);
+            if (result.Count == DocumentLimits.MaxValuesPerItem) break;
         }
         return result;
     }

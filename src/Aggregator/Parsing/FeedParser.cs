@@ -44,10 +44,11 @@ internal sealed class FeedParser : IFeedParser
         var (encoding, skip) = FeedTextDecoder.Detect(body.Span, charset);
         // Markup starts with '<' (a 0 byte first in big-endian UTF-16/32); JSON and the rest go straight to the text path.
         if (FirstNonWhiteSpace(body.Span[skip..]) is not (byte)'<' and not 0) return null;
-        var document = XmlFeedDocument.TryLoad(body[skip..], encoding);
+        var notes = new ParseNotes();
+        var document = XmlFeedDocument.TryLoad(body[skip..], encoding, notes);
         if (document?.Root is not { } root || CodeHollowDocument.TryRead(root) is not { } feed) return null;
         var xmlRoot = new XmlRoot(root.Name.LocalName, root.Name.NamespaceName, root.Attribute("version")?.Value);
-        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, xmlRoot), documentUri);
+        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, xmlRoot), documentUri, notes);
     }
 
     /// <summary>Everything from the decoded text; also the reference the single-pass path is tested against.</summary>
@@ -85,14 +86,20 @@ internal sealed class FeedParser : IFeedParser
             { LocalName: "channel", NamespaceUri: "" } => Wrap(xml, "<rss version=\"2.0\">", "</rss>"),
             _ => throw new FeedFormatException($"not a feed: the root element is <{root.LocalName}>, not rss, feed or rdf:RDF"),
         };
-        var feed = FeedReader.ReadFromString(xml);
-        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, root), documentUri);
+        // The pre-pass proved it well-formed and cut any DOCTYPE: loaded within the limits like the single-pass path.
+        var notes = new ParseNotes();
+        using var input = new StringReader(xml);
+        var feed = XmlFeedDocument.Load(input, notes).Root is { } element && CodeHollowDocument.TryRead(element) is { } read
+            ? read
+            : FeedReader.ReadFromString(xml);
+        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, root), documentUri, notes);
     }
 
     private static ParsedFeed ParseJson(string text, Uri? documentUri)
     {
-        var feed = FeedReader.ReadFromString(JsonFeedInput.Prepare(text));
-        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, null), documentUri);
+        var notes = new ParseNotes();
+        var feed = FeedReader.ReadFromString(JsonFeedInput.Prepare(text, notes));
+        return FeedMapper.Map(feed, FeedFormats.Name(feed.Type, null), documentUri, notes);
     }
 
     /// <summary>The pre-pass on the text as sent, then once more after repairing entity references.</summary>

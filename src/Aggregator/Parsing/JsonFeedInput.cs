@@ -14,7 +14,7 @@ internal static class JsonFeedInput
     private const int MaxDepth = 64;
 
     /// <exception cref="FeedFormatException">Not valid JSON, or not a JSON Feed.</exception>
-    public static string Prepare(string text)
+    public static string Prepare(string text, ParseNotes notes)
     {
         JsonNode? root;
         try
@@ -36,6 +36,12 @@ internal static class JsonFeedInput
         if (feed["items"] is not JsonArray items) return text;
 
         var changed = false;
+        if (items.Count > DocumentLimits.MaxItems)
+        {
+            notes.SkippedItems += items.Count - DocumentLimits.MaxItems;
+            while (items.Count > DocumentLimits.MaxItems) items.RemoveAt(items.Count - 1);
+            changed = true;
+        }
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is not JsonObject item || HasId(item)) continue;

@@ -93,6 +93,7 @@ internal sealed class FeedPoller(
         {
             return Failed(state, feed, snapshot, ex.Message, time.GetUtcNow());
         }
+        foreach (var note in parsed.Notes) logger.LogWarning("Feed {FeedId} is past a parsing limit: {Note}", feed.Id, note);
 
         var keys = parsed.Items.Select(i => i.Key).ToList();
         var seen = await store.FindSeenAsync(feed.Id, CollisionRecognition.KeysToLookUp(parsed.Items), cancellationToken).ConfigureAwait(false);

@@ -137,4 +137,19 @@ public sealed class InspectionCommandTests
         stdout.ShouldStartWith("rule troops-at-border: troops → troops, troop · border → border, borders" + Environment.NewLine,
             customMessage: "each rule's bare words are shown with the forms they match");
     }
+
+    [Fact]
+    public async Task Parse_warns_on_stderr_when_a_document_is_past_a_limit_and_still_prints_what_it_kept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        var items = string.Concat(Enumerable.Range(0, 10_005).Select(i => $"<item><guid>g{i}</guid><title>t{i}</title></item>"));
+        var file = dir.Write("big.xml", $"<rss version=\"2.0\"><channel><title>Big</title>{items}</channel></rss>");
+
+        var (code, stdout, stderr) = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "parse", file);
+
+        code.ShouldBe(0, stderr);
+        stderr.Trim().ShouldBe($"{file}: warning: kept the first 10,000 items of 10,005");
+        stdout.ShouldContain("(rss2.0, 10000 items)");
+    }
 }
