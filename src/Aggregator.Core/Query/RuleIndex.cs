@@ -117,13 +117,14 @@ public sealed class RuleIndex
     }
 
     /// <summary>The rules that match <paramref name="item"/> from feed <paramref name="feedId"/>, in rule order, with explanations.</summary>
-    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId) => Match(item, feedId, null);
+    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId) => Match(item, feedId, null, null);
 
     /// <summary>
     /// The rules that match <paramref name="item"/> from feed <paramref name="feedId"/> titled <paramref name="feedTitle"/>
-    /// (<c>feed:</c> looks in both), in rule order, with explanations.
+    /// (<c>feed:</c> looks in both), in rule order, with explanations. Regexes share <paramref name="budget"/>, the
+    /// poll's (without one, each item has <see cref="RegexBudget.DefaultPerItem"/>).
     /// </summary>
-    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId, string? feedTitle)
+    public IReadOnlyList<RuleMatch> Match(FeedItem item, string feedId, string? feedTitle, RegexBudget? budget)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(feedId);
@@ -131,7 +132,7 @@ public sealed class RuleIndex
         var ctx = Interlocked.Exchange(ref _spare, null) ?? new MatchContext();
         try
         {
-            ItemReader.Read(ctx, _terms, item, new FeedIdentity(feedId, feedTitle), _tokenFields);
+            ItemReader.Read(ctx, _terms, item, new FeedIdentity(feedId, feedTitle), budget ?? ctx.ItemOnlyBudget, _tokenFields);
             foreach (var rule in _alwaysCandidates) ctx.AddCandidate(rule);
             var candidates = ctx.Candidates;
             if (candidates.Count == 0) return [];

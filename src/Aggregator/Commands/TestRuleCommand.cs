@@ -31,6 +31,7 @@ internal static class TestRuleCommand
 
             using var reader = new FeedInputs(rules.Config);
             var report = new TestRuleReport(rules.Definitions);
+            var regexBudget = new RegexBudget(TimeProvider.System, RegexBudget.DefaultPerItem, Timeout.InfiniteTimeSpan);
             var unreadable = false;
             foreach (var input in parse.GetValue(inputs) ?? [])
             {
@@ -42,9 +43,14 @@ internal static class TestRuleCommand
                     continue;
                 }
                 var feedId = rules.Config.Feeds.FirstOrDefault(f => SameInput(f, input))?.Id ?? string.Empty;
-                foreach (var item in feed.Items) report.Add(item, rules.Index!.Match(item, feedId, feed.Title));
+                foreach (var item in feed.Items) report.Add(item, rules.Index!.Match(item, feedId, feed.Title, regexBudget));
             }
 
+            if (regexBudget.Skipped > 0)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"warning: {regexBudget.Skipped} regex evaluations counted as no match: an item's regexes ran past {RegexBudget.DefaultPerItem.TotalMilliseconds} ms").ConfigureAwait(false);
+            }
             if (parse.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(report.ToJson(), CommandJson.Options));
             else report.WriteText(Console.Out);
             if (report.AnyMatched) return ExitCodes.Ok;

@@ -15,7 +15,9 @@ namespace Aggregator.Pipeline;
 /// </summary>
 internal static class AlertComposer
 {
-    public static IReadOnlyList<OutboxDraft> Compose(ConfigSnapshot snapshot, FeedDefinition feed, ParsedFeed parsed, FeedItem item, DateTimeOffset now)
+    /// <param name="regexBudget">The poll's: regexes over all its items share it.</param>
+    public static IReadOnlyList<OutboxDraft> Compose(
+        ConfigSnapshot snapshot, FeedDefinition feed, ParsedFeed parsed, FeedItem item, DateTimeOffset now, RegexBudget regexBudget)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(feed);
@@ -25,7 +27,7 @@ internal static class AlertComposer
         var dated = item.Published ?? item.Updated;
         if (dated < now - snapshot.Config.Settings.Alerts.MaxItemAge) return [];
 
-        var matches = snapshot.Rules.Match(item, feed.Id, parsed.Title);
+        var matches = snapshot.Rules.Match(item, feed.Id, parsed.Title, regexBudget);
         if (matches.Count == 0) return [];
 
         var perSubscriber = new Dictionary<string, List<RuleMatch>>(StringComparer.Ordinal);

@@ -5,6 +5,7 @@ using Aggregator.Fetching;
 using Aggregator.Parsing;
 using Aggregator.Runtime;
 using Aggregator.Storage;
+using Aggregator.Core.Query;
 using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Pipeline;
@@ -106,10 +107,16 @@ internal sealed class FeedPoller(
         var now = time.GetUtcNow();
 
         // An item seen before under another key has its key of this parse recorded in the same commit, alerting no one.
+        var regexBudget = new RegexBudget(time, RegexBudget.DefaultPerItem, RegexBudget.DefaultPerPoll);
         var items = unseen.Select(item => new SeenItem(
             item.Key,
-            baseline || seenBefore.Contains(item.Key) ? [] : AlertComposer.Compose(snapshot, feed, parsed, item, now),
+            baseline || seenBefore.Contains(item.Key) ? [] : AlertComposer.Compose(snapshot, feed, parsed, item, now, regexBudget),
             ItemIdentity.Fingerprint(item))).ToList();
+        if (regexBudget.Skipped > 0)
+        {
+            logger.LogWarning("Feed {FeedId}: regex time budget spent ({PerItem} ms an item, {PerPoll} s a poll); {Skipped} regex evaluations counted as no match",
+                feed.Id, RegexBudget.DefaultPerItem.TotalMilliseconds, RegexBudget.DefaultPerPoll.TotalSeconds, regexBudget.Skipped);
+        }
         var next = Succeeded(state, outcome, "ok") with
         {
             BodyHash = hash,

@@ -132,10 +132,10 @@ public sealed class FinerPointsTests
     {
         var index = RuleIndex.Build([new RuleDefinition("by-id", "feed:world-news", null), new RuleDefinition("by-title", "feed:\"the guardian\"", null)]);
         var item = Item(title: "Budget vote");
-        index.Match(item, "world-news", "The Guardian").Select(m => m.RuleId).ShouldBe(["by-id", "by-title"]);
-        index.Match(item, "world-news", null).Select(m => m.RuleId).ShouldBe(["by-id"]);
-        index.Match(item, "local", "Guardian").ShouldBeEmpty();
-        RuleIndex.Build([new RuleDefinition("span", "feed:\"news the\"", null)]).Match(item, "world-news", "The Guardian")
+        index.Match(item, "world-news", "The Guardian", null).Select(m => m.RuleId).ShouldBe(["by-id", "by-title"]);
+        index.Match(item, "world-news", null, null).Select(m => m.RuleId).ShouldBe(["by-id"]);
+        index.Match(item, "local", "Guardian", null).ShouldBeEmpty();
+        RuleIndex.Build([new RuleDefinition("span", "feed:\"news the\"", null)]).Match(item, "world-news", "The Guardian", null)
             .ShouldBeEmpty("the id and the title are separate values");
     }
 

@@ -171,7 +171,7 @@ public sealed class NewsFeedMatchingTests
     {
         NewsFeeds.Require();
         var index = RuleIndex.Build([new RuleDefinition("query", query, null)]);
-        Check(file, mustMatch, mustNotMatch, item => index.Match(item.Item, item.FeedId, item.FeedTitle));
+        Check(file, mustMatch, mustNotMatch, item => index.Match(item.Item, item.FeedId, item.FeedTitle, null));
     }
 
     private static void Check(string file, string mustMatch, string mustNotMatch, Func<NewsItem, IReadOnlyList<RuleMatch>> match)

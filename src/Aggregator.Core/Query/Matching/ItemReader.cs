@@ -9,9 +9,9 @@ internal static class ItemReader
     /// <summary>Separator between the values of a multi-valued field (authors, categories) in its field text.</summary>
     public const string ValueSeparator = ", ";
 
-    public static void Read(MatchContext ctx, TermTable terms, FeedItem item, FeedIdentity feed, QueryFields tokenFields)
+    public static void Read(MatchContext ctx, TermTable terms, FeedItem item, FeedIdentity feed, RegexBudget budget, QueryFields tokenFields)
     {
-        ctx.Begin(item, feed);
+        ctx.Begin(item, feed, budget);
         var segment = 0;
         for (var field = 0; field < FieldNames.Count; field++)
         {

@@ -25,6 +25,12 @@ internal sealed class MatchContext
 
     public TokenTable Tokens { get; } = new();
 
+    /// <summary>The regex time left for the current item and its poll.</summary>
+    public RegexBudget RegexBudget { get; private set; } = null!;
+
+    /// <summary>For callers that bound no poll: the default time per item only.</summary>
+    public RegexBudget ItemOnlyBudget { get; } = new(TimeProvider.System, RegexBudget.DefaultPerItem, Timeout.InfiniteTimeSpan);
+
     public WordReader Reader { get; } = new();
 
     /// <summary>Scratch for the prefix slots one word hits.</summary>
@@ -39,10 +45,12 @@ internal sealed class MatchContext
     /// <summary>Scratch list for one rule's evidence, copied out into an array of the exact size.</summary>
     public List<TermMatch> Evidence { get; } = [];
 
-    public void Begin(FeedItem item, FeedIdentity feed)
+    public void Begin(FeedItem item, FeedIdentity feed, RegexBudget budget)
     {
         _item = item;
         _feed = feed;
+        RegexBudget = budget;
+        budget.BeginItem();
         Array.Clear(_fieldText);
         if (++_generation == int.MaxValue)
         {

@@ -7,7 +7,8 @@ namespace Aggregator.Core.Query.Matching;
 /// A .NET regex over the plain text of each field of <c>mask</c> separately, and of each value of a
 /// multi-valued field (each category on its own: <c>^</c> and <c>$</c> are that value's bounds). When the pattern has
 /// required literal words, it runs only on items where one of them occurred (its prefilter slots).
-/// A regex that exceeds its time limit counts as no match for that field.
+/// A regex that exceeds its time limit counts as no match for that field, and so does every regex once the
+/// item's or the poll's <see cref="RegexBudget"/> is spent.
 /// </summary>
 internal sealed class RegexMatcher : Matcher
 {
@@ -51,11 +52,11 @@ internal sealed class RegexMatcher : Matcher
     {
         var values = ctx.ValuesOf(field);
         if (values is null || values.Count <= 1)
-            return Find(ctx.TextOf(field)) is { } match ? (match.Index, match.Length) : (0, -1);
+            return Find(ctx, ctx.TextOf(field)) is { } match ? (match.Index, match.Length) : (0, -1);
         var offset = 0;
         foreach (var value in values)
         {
-            if (Find(value) is { } match) return (offset + match.Index, match.Length);
+            if (Find(ctx, value) is { } match) return (offset + match.Index, match.Length);
             offset += (value?.Length ?? 0) + ItemReader.ValueSeparator.Length;
         }
         return (0, -1);
@@ -69,9 +70,10 @@ internal sealed class RegexMatcher : Matcher
         return false;
     }
 
-    private Match? Find(string? text)
+    /// <summary>The first match in <paramref name="text"/>; none past the field's time limit or when the item's or poll's <see cref="RegexBudget"/> is spent.</summary>
+    private Match? Find(MatchContext ctx, string? text)
     {
-        if (string.IsNullOrEmpty(text)) return null;
+        if (string.IsNullOrEmpty(text) || !ctx.RegexBudget.TryStart(out var started)) return null;
         try
         {
             var match = _regex.Match(text);
@@ -80,6 +82,10 @@ internal sealed class RegexMatcher : Matcher
         catch (RegexMatchTimeoutException)
         {
             return null;
+        }
+        finally
+        {
+            ctx.RegexBudget.Charge(started);
         }
     }
 }
