@@ -9,8 +9,12 @@ namespace Aggregator.Core.Query.Syntax;
 /// </summary>
 internal sealed class QueryParser
 {
+    /// <summary>Parentheses, NOTs and fields nested in one another: far above any real rule, far below what overflows the stack.</summary>
+    public const int MaxNesting = 100;
+
     private readonly List<QueryToken> _tokens;
     private int _next;
+    private int _nesting;
 
     private QueryParser(List<QueryToken> tokens) => _tokens = tokens;
 
@@ -62,7 +66,7 @@ internal sealed class QueryParser
         if (token.Kind != TokenKind.Not) return ParseNear();
         Take();
         ExpectOperand(token);
-        return new NotNode(ParseUnary(), token.Column);
+        return new NotNode(Nested(token, ParseUnary), token.Column);
     }
 
     private QueryNode ParseNear()
@@ -86,7 +90,7 @@ internal sealed class QueryParser
         {
             case TokenKind.Field:
                 Take();
-                return new FieldNode(FieldNames.Parse(token.Text), ParseScoped(), token.Column);
+                return new FieldNode(FieldNames.Parse(token.Text), Nested(token, ParseScoped), token.Column);
             case TokenKind.OpenParen:
                 return ParseGroup();
             case TokenKind.Word or TokenKind.Prefix or TokenKind.Phrase or TokenKind.Regex:
@@ -109,14 +113,14 @@ internal sealed class QueryParser
         if (token.Kind != TokenKind.Not) return ParseOperand();
         Take();
         ExpectOperand(token);
-        return new NotNode(ParseScoped(), token.Column);
+        return new NotNode(Nested(token, ParseScoped), token.Column);
     }
 
     private QueryNode ParseGroup()
     {
         var open = Take();
         if (Peek.Kind == TokenKind.CloseParen) throw new QuerySyntaxException("empty parentheses", open.Column);
-        var inner = ParseOr();
+        var inner = Nested(open, ParseOr);
         if (Peek.Kind != TokenKind.CloseParen)
         {
             if (Peek.Kind == TokenKind.End)
@@ -125,6 +129,16 @@ internal sealed class QueryParser
         }
         Take();
         return inner;
+    }
+
+    /// <summary>Parses what <paramref name="token"/> opens one level deeper, refusing past <see cref="MaxNesting"/>.</summary>
+    private QueryNode Nested(QueryToken token, Func<QueryNode> parse)
+    {
+        if (++_nesting > MaxNesting)
+            throw new QuerySyntaxException($"query nested deeper than {MaxNesting} levels (parentheses, NOT and fields)", token.Column);
+        var node = parse();
+        _nesting--;
+        return node;
     }
 
     private void ExpectOperand(QueryToken op)
