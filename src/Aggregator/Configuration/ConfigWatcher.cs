@@ -19,6 +19,8 @@ internal sealed class ConfigWatcher : IDisposable
     private readonly TimeSpan _debounce;
     private readonly ITimer _timer;
     private readonly Lock _reloading = new();
+    private long _started;
+    private long _applied;
     private FileSystemWatcher? _watcher;
     private AggregatorConfig _current;
 
@@ -67,12 +69,30 @@ internal sealed class ConfigWatcher : IDisposable
         _watcher.EnableRaisingEvents = true;
     }
 
-    /// <summary>Loads the directory now; true when the result was valid and is now in force.</summary>
+    /// <summary>
+    /// Loads the directory now; true when the result was valid and is now in force. Loading runs outside the lock,
+    /// so a load that is slow or stuck never holds up a later one; the lock only orders the swaps, and a result
+    /// older than one already in force is dropped. Nothing the loader throws leaves here: it is logged, and the
+    /// last good configuration stays in force.
+    /// </summary>
     public bool Reload()
     {
+        var generation = Interlocked.Increment(ref _started);
+        ConfigLoadResult result;
+        try
+        {
+            result = _loader.Load(_directory);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError("Configuration not reloaded: loading {ConfigDirectory} failed: {Error}; the last good configuration stays in force",
+                _directory, $"{e.GetType().Name}: {e.Message}");
+            return false;
+        }
         lock (_reloading)
         {
-            var result = _loader.Load(_directory);
+            if (generation < _applied) return false;
+            _applied = generation;
             if (result.Config is not { } config)
             {
                 foreach (var diagnostic in result.Diagnostics)
