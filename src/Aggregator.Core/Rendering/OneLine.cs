@@ -1,15 +1,23 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
 namespace Aggregator.Core.Rendering;
 
 /// <summary>
-/// Makes a value safe and readable as a single header line: line breaks and other control characters
-/// become spaces, runs of whitespace collapse, and the result is cut to a maximum length with "…".
+/// Makes a value safe as a single line. <see cref="Clean"/> is for what people read (a mail subject, a
+/// title): line breaks and other control characters become spaces. <see cref="Escape"/> is for what an
+/// operator reads (console output, logs, errors): they become visible escapes, so nothing is hidden.
 /// </summary>
 public static class OneLine
 {
     public const int SubjectLength = 200;
+
+    /// <summary>C0 controls, DEL and C1 controls, line and paragraph separators, bidirectional marks, embeddings and isolates.</summary>
+    private static readonly SearchValues<char> Hidden = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(i => (char)i), .. Enumerable.Range(0x7F, 0x21).Select(i => (char)i),
+         '\u061C', '\u200E', '\u200F', '\u2028', '\u2029', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E',
+         '\u2066', '\u2067', '\u2068', '\u2069']);
 
     public static string Clean(string? text, int maxLength = SubjectLength)
     {
@@ -30,6 +38,31 @@ public static class OneLine
             if (pendingSpace) sb.Append(' ');
             pendingSpace = false;
             sb.Append(c);
+        }
+        return Cut(sb.ToString(), maxLength);
+    }
+
+    /// <summary>
+    /// The text with every character that could break the line or disguise it written as an escape: <c>\n</c>,
+    /// <c>\r</c>, <c>\t</c>, and <c>\uXXXX</c> for other C0 and C1 controls, DEL, the Unicode line and
+    /// paragraph separators and the bidirectional controls; cut to <paramref name="maxLength"/> with "…".
+    /// </summary>
+    public static string Escape(string? text, int maxLength = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        if (!text.AsSpan().ContainsAny(Hidden)) return Cut(text, maxLength);
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case var _ when Hidden.Contains(c): sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)); break;
+                default: sb.Append(c); break;
+            }
         }
         return Cut(sb.ToString(), maxLength);
     }

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using Aggregator.Core.Rendering;
 
 namespace Aggregator.Fetching;
 
@@ -17,13 +18,13 @@ internal static class FailureText
             switch (e)
             {
                 case AddressRefusedException or BodyTooLargeException:
-                    return OneLine(e.Message);
+                    return Quote(e.Message);
                 case AuthenticationException:
-                    return $"TLS handshake with {host} failed: {OneLine(e.Message)}";
+                    return $"TLS handshake with {host} failed: {Quote(e.Message)}";
                 case SocketException socket:
                     return Describe(socket, location);
                 case InvalidDataException:
-                    return $"{host} sent a body that does not decompress: {OneLine(e.Message)}";
+                    return $"{host} sent a body that does not decompress: {Quote(e.Message)}";
                 default:
                     break;
             }
@@ -46,15 +47,11 @@ internal static class FailureText
         if (known is not null) return known;
         var innermost = exception;
         while (innermost.InnerException is not null) innermost = innermost.InnerException;
-        return $"request to {host} failed: {OneLine(innermost.Message)}";
+        return $"request to {host} failed: {Quote(innermost.Message)}";
     }
 
-    public static string OneLine(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return line.Length <= 300 ? line : string.Concat(line.AsSpan(0, 300), "...");
-    }
+    /// <summary>A message from elsewhere (an exception, a server's header) as one escaped line of at most 300 characters.</summary>
+    public static string Quote(string? text) => OneLine.Escape(text?.Trim(), 300);
 
     private static string Describe(SocketException socket, Uri location) => socket.SocketErrorCode switch
     {
@@ -63,6 +60,6 @@ internal static class FailureText
         SocketError.ConnectionReset => $"connection reset by {location.IdnHost}",
         SocketError.HostUnreachable or SocketError.NetworkUnreachable => $"{location.IdnHost} is unreachable",
         SocketError.TimedOut => $"connecting to {location.IdnHost}:{location.Port} timed out",
-        _ => $"network error talking to {location.IdnHost}: {OneLine(socket.Message)}",
+        _ => $"network error talking to {location.IdnHost}: {Quote(socket.Message)}",
     };
 }

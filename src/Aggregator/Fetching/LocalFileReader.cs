@@ -49,7 +49,7 @@ internal sealed class LocalFileReader(long maxBodySize)
         }
         catch (IOException ex)
         {
-            return Failed($"cannot read {path}: {FailureText.OneLine(ex.Message)}");
+            return Failed($"cannot read {path}: {FailureText.Quote(ex.Message)}");
         }
     }
 

@@ -29,7 +29,7 @@ internal static class LocationRules
     {
         next = null;
         if (string.IsNullOrWhiteSpace(rawLocation)) return "redirect without a Location header";
-        var shown = FailureText.OneLine(rawLocation);
+        var shown = FailureText.Quote(rawLocation);
         if (rawLocation.Contains('\\', StringComparison.Ordinal)) return $"redirect to {shown} refused: the URL contains a backslash";
         if (!Uri.TryCreate(current, rawLocation.Trim(), out next)) return $"redirect to an invalid URL: {shown}";
         if (!IsHttp(next)) return $"redirect to {next} refused: only http and https locations can be followed";

@@ -47,7 +47,7 @@ internal sealed class ResponseReader(long maxBodySize, TimeProvider time)
     public static string StatusText(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var reason = FailureText.OneLine(response.ReasonPhrase ?? "");
+        var reason = FailureText.Quote(response.ReasonPhrase ?? "");
         if (reason.Length > 80) reason = reason[..80];
         return reason.Length == 0 ? $"HTTP {(int)response.StatusCode}" : $"HTTP {(int)response.StatusCode} {reason}";
     }

@@ -1,6 +1,8 @@
 using Aggregator.Configuration;
+using Aggregator.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Hosting;
@@ -18,16 +20,22 @@ internal static class WorkerHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
+        // Before the console logger: under systemd it picks the systemd formatter, which the text format below replaces.
+        builder.Services.AddSystemd();
         builder.Logging.ClearProviders();
         if (config.Settings.Telemetry.LogFormat == LogFormat.Json)
+        {
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
         else
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.UseUtcTimestamp = true; o.TimestampFormat = "HH:mm:ss "; });
+        {
+            builder.Logging.AddConsole(o => o.FormatterName = OneLineConsoleFormatter.FormatterName)
+                .AddConsoleFormatter<OneLineConsoleFormatter, OneLineConsoleFormatter.Options>(o => o.Systemd = SystemdHelpers.IsSystemdService());
+        }
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
-        builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddWorker(config);
         configure?.Invoke(builder.Services);

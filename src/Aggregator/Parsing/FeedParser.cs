@@ -1,4 +1,5 @@
 using Aggregator.Core.Items;
+using Aggregator.Fetching;
 using CodeHollow.FeedReader;
 using CodeHollow.FeedReader.Parser;
 
@@ -25,12 +26,12 @@ internal sealed class FeedParser : IFeedParser
         }
         catch (FeedTypeNotSupportedException ex)
         {
-            throw new FeedFormatException($"not a feed: {OneLine(ex.Message)}", ex);
+            throw new FeedFormatException($"not a feed: {FailureText.Quote(ex.Message)}", ex);
         }
         catch (Exception ex) when (ex is not FeedFormatException and not OutOfMemoryException)
         {
             // CodeHollow throws whatever its internals throw (format, null reference, XML); the poller needs one type.
-            throw new FeedFormatException($"feed could not be read: {ex.GetType().Name}: {OneLine(ex.Message)}", ex);
+            throw new FeedFormatException($"feed could not be read: {ex.GetType().Name}: {FailureText.Quote(ex.Message)}", ex);
         }
     }
 
@@ -145,6 +146,4 @@ internal sealed class FeedParser : IFeedParser
         }
         return -1;
     }
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

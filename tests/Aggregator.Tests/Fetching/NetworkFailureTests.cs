@@ -84,6 +84,6 @@ public sealed class NetworkFailureTests
         FailureText.Describe(new HttpRequestException(HttpRequestError.ResponseEnded, "ended"), feed)
             .ShouldBe("feeds.example.org closed the connection before the response was complete");
         FailureText.Describe(new InvalidOperationException("first\r\nsecond"), feed)
-            .ShouldBe("request to feeds.example.org failed: first second");
+            .ShouldBe("request to feeds.example.org failed: first\\r\\nsecond");
     }
 }
