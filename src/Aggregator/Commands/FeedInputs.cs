@@ -1,4 +1,5 @@
 using Aggregator.Configuration;
+using Aggregator.Core.Rendering;
 using Aggregator.Core.Items;
 using Aggregator.Fetching;
 using Aggregator.Hosting;
@@ -40,13 +41,16 @@ internal sealed class FeedInputs : IDisposable
         if (outcome.Status != FetchStatus.Ok) return (null, outcome.Error ?? $"fetch failed ({outcome.Status})");
         try
         {
-            return (_parser.Parse(outcome.Body, outcome.Charset, outcome.FinalLocation ?? location), null);
+            return (_parser.Parse(outcome.Body, outcome.Charset, outcome.FinalLocation ?? UrlCredentials.WithoutUserInfo(location)), null);
         }
         catch (FeedFormatException ex)
         {
             return (null, ex.Message);
         }
     }
+
+    /// <summary>An input as the commands print it: credentials redacted, on one line.</summary>
+    public static string Shown(string input) => OneLine.Escape(Urls.Redact(input));
 
     private static Uri? ToLocation(string input)
     {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using Aggregator.Configuration;
 using Aggregator.Core.Items;
+using Aggregator.Core.Rendering;
 
 namespace Aggregator.Commands;
 
@@ -21,13 +23,13 @@ internal static class ParseCommand
                 var (feed, error) = await reader.ReadAsync(input, cancellationToken).ConfigureAwait(false);
                 if (feed is null)
                 {
-                    await Console.Error.WriteLineAsync($"{input}: {error}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"{FeedInputs.Shown(input)}: {OneLine.Escape(error)}").ConfigureAwait(false);
                     code = ExitCodes.NotAFeed;
                     continue;
                 }
                 foreach (var note in feed.Notes) await Console.Error.WriteLineAsync($"{input}: warning: {note}").ConfigureAwait(false);
                 if (parse.GetValue(json))
-                    Console.Out.WriteLine(JsonSerializer.Serialize(ParseOutput.From(input, feed), CommandJson.Options));
+                    Console.Out.WriteLine(JsonSerializer.Serialize(ParseOutput.From(Urls.Redact(input), feed), CommandJson.Options));
                 else
                     WriteText(input, feed);
             }
@@ -36,14 +38,15 @@ internal static class ParseCommand
         return command;
     }
 
+    /// <summary>One line per field, each escaped: a feed's text cannot start a line of its own.</summary>
     private static void WriteText(string input, ParsedFeed feed)
     {
-        Console.Out.WriteLine($"{input}: {feed.Title} ({feed.Format}, {feed.Items.Count} items)");
+        Console.Out.WriteLine($"{FeedInputs.Shown(input)}: {OneLine.Escape(feed.Title)} ({feed.Format}, {feed.Items.Count} items)");
         foreach (var item in feed.Items)
         {
-            Console.Out.WriteLine($"  - {item.Title}");
-            Console.Out.WriteLine($"    key: {item.Key}");
-            if (item.Link is not null) Console.Out.WriteLine($"    link: {item.Link}");
+            Console.Out.WriteLine($"  - {OneLine.Escape(item.Title)}");
+            Console.Out.WriteLine($"    key: {OneLine.Escape(item.Key)}");
+            if (item.Link is not null) Console.Out.WriteLine($"    link: {OneLine.Escape(item.Link)}");
             if (item.Published is { } published) Console.Out.WriteLine($"    published: {published:u}");
         }
     }

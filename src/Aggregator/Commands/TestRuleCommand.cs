@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Aggregator.Configuration;
 using Aggregator.Core.Query;
+using Aggregator.Core.Rendering;
 
 namespace Aggregator.Commands;
 
@@ -38,7 +39,7 @@ internal static class TestRuleCommand
                 var (feed, error) = await reader.ReadAsync(input, cancellationToken).ConfigureAwait(false);
                 if (feed is null)
                 {
-                    await Console.Error.WriteLineAsync($"{input}: {error}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"{FeedInputs.Shown(input)}: {OneLine.Escape(error)}").ConfigureAwait(false);
                     unreadable = true;
                     continue;
                 }

@@ -20,4 +20,7 @@ internal sealed record WebhookTarget
 {
     public required Uri Url { get; init; }
     public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>The endpoint as it is shown and remembered (a disabled endpoint): its URL with credentials redacted.</summary>
+    public string Endpoint => Urls.Redact(Url);
 }

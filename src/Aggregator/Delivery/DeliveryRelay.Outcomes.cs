@@ -23,7 +23,7 @@ internal sealed partial class DeliveryRelay
                 await DeadLetterAsync(work.Rows, result.Error ?? "refused", CancellationToken.None);
                 break;
             case DeliveryOutcome.EndpointGone:
-                var url = work.Envelope.Subscriber.Webhook?.Url.AbsoluteUri ?? string.Empty;
+                var url = work.Envelope.Subscriber.Webhook?.Endpoint ?? string.Empty;
                 var reason = $"webhook endpoint {url} answered 410 Gone: disabled until its address changes";
                 var dead = await _store.DisableEndpointAsync(
                     new DisabledEndpoint(subscriberId, work.Channel, url, now, reason), CancellationToken.None);

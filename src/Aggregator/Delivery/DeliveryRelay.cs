@@ -162,8 +162,8 @@ internal sealed partial class DeliveryRelay : IDisposable
         if (channel == DeliveryChannel.Webhook)
         {
             if (subscriber.Webhook is null) return (null, "subscriber has no webhook any more");
-            if (await _store.IsEndpointDisabledAsync(subscriberId, channel, subscriber.Webhook.Url.AbsoluteUri, cancellationToken))
-                return (null, $"webhook endpoint {subscriber.Webhook.Url} is disabled (410 Gone)");
+            if (await _store.IsEndpointDisabledAsync(subscriberId, channel, subscriber.Webhook.Endpoint, cancellationToken))
+                return (null, $"webhook endpoint {subscriber.Webhook.Endpoint} is disabled (410 Gone)");
         }
         return (subscriber, null);
     }

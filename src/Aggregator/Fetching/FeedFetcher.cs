@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Aggregator.Configuration;
 using Aggregator.Core;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ namespace Aggregator.Fetching;
 /// The one way feeds are downloaded: our own <see cref="HttpClient"/> over the guarded handler,
 /// a conditional GET, one deadline for the whole exchange (body included), a size cap counted after
 /// decompression, redirects followed by hand with every hop checked again, and a per-host limit.
+/// Credentials in the URL go as Basic authentication to its own origin only (<see cref="UrlCredentials"/>).
 /// <c>file:</c> locations are read from disk under the same cap.
 /// </summary>
 internal sealed class FeedFetcher : IFeedFetcher, IDisposable
@@ -48,7 +50,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var outcome = await FetchCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        FetchLog.Fetched(logger, request.Location, outcome.Status, outcome.HttpStatus, outcome.Error);
+        FetchLog.Fetched(logger, Urls.Redact(request.Location), outcome.Status, outcome.HttpStatus, outcome.Error);
         return outcome;
     }
 
@@ -70,7 +72,8 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         using var deadline = new CancellationTokenSource(polling.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var token = linked.Token;
-        var current = location;
+        // From here on every URL is without userinfo: what is requested, reported, stored and used as a base for links.
+        var current = UrlCredentials.WithoutUserInfo(location);
         var visited = new HashSet<string>(StringComparer.Ordinal) { LocationRules.Key(current) };
         var redirects = 0;
         var allPermanent = true;
@@ -79,7 +82,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
             while (true)
             {
                 lease ??= await throttle.AcquireAsync(current.IdnHost, token).ConfigureAwait(false);
-                using var response = await SendAsync(current, request, token).ConfigureAwait(false);
+                using var response = await SendAsync(current, request, UrlCredentials.BasicFor(location, current), token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (status is not (301 or 302 or 303 or 307 or 308))
                     return await responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token).ConfigureAwait(false);
@@ -87,13 +90,13 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
                 var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
                 if (!LocationRules.TryFollow(current, raw, out var next, out var refusedHop))
                     return Failed($"{refusedHop} (HTTP {status} from {current})", status, current);
-                if (!visited.Add(LocationRules.Key(next))) return Failed($"redirect loop at {next}", status, current);
+                if (!visited.Add(LocationRules.Key(next))) return Failed($"redirect loop at {Urls.Redact(next)}", status, current);
                 if (++redirects > polling.MaxRedirects)
-                    return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {next}", status, current);
+                    return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {Urls.Redact(next)}", status, current);
                 if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
                     FetchLog.LeavesHttps(logger, current, next);
                 allPermanent &= status is 301 or 308;
-                current = next;
+                current = UrlCredentials.WithoutUserInfo(next);
                 lease.Dispose();
                 lease = null;
             }
@@ -119,9 +122,10 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri location, FetchRequest request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Uri location, FetchRequest request, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, location);
+        message.Headers.Authorization = authorization;
         if (!string.IsNullOrWhiteSpace(request.ETag)) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
         if (!string.IsNullOrWhiteSpace(request.LastModified)) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
         return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ namespace Aggregator.Fetching;
 internal static partial class FetchLog
 {
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {Location}: {Status} {HttpStatus} {Error}")]
-    public static partial void Fetched(ILogger logger, Uri location, FetchStatus status, int? httpStatus, string? error);
+    public static partial void Fetched(ILogger logger, string location, FetchStatus status, int? httpStatus, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redirect from {From} to {To} leaves HTTPS")]
     public static partial void LeavesHttps(ILogger logger, Uri from, Uri to);

@@ -1,3 +1,4 @@
+using Aggregator.Configuration;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Aggregator.Fetching;
@@ -9,8 +10,8 @@ internal static class LocationRules
     public static string? Refusal(Uri location)
     {
         ArgumentNullException.ThrowIfNull(location);
-        if (!location.IsAbsoluteUri) return $"not an absolute URL: {location.OriginalString}";
-        if (!IsHttp(location)) return $"unsupported location {location}: only http, https and local files can be fetched";
+        if (!location.IsAbsoluteUri) return $"not an absolute URL: {Shown(location)}";
+        if (!IsHttp(location)) return $"unsupported location {Shown(location)}: only http, https and local files can be fetched";
         return Common(location);
     }
 
@@ -29,10 +30,10 @@ internal static class LocationRules
     {
         next = null;
         if (string.IsNullOrWhiteSpace(rawLocation)) return "redirect without a Location header";
-        var shown = FailureText.Quote(rawLocation);
+        var shown = FailureText.Quote(Urls.Redact(rawLocation));
         if (rawLocation.Contains('\\', StringComparison.Ordinal)) return $"redirect to {shown} refused: the URL contains a backslash";
         if (!Uri.TryCreate(current, rawLocation.Trim(), out next)) return $"redirect to an invalid URL: {shown}";
-        if (!IsHttp(next)) return $"redirect to {next} refused: only http and https locations can be followed";
+        if (!IsHttp(next)) return $"redirect to {Shown(next)} refused: only http and https locations can be followed";
         return Common(next);
     }
 
@@ -49,8 +50,10 @@ internal static class LocationRules
     // keeps what is checked and what is requested the same URL.
     private static string? Common(Uri location)
     {
-        if (location.OriginalString.Contains('\\', StringComparison.Ordinal)) return $"refused: the URL contains a backslash: {location.OriginalString}";
-        if (string.IsNullOrEmpty(location.Host)) return $"URL without a host: {location}";
+        if (location.OriginalString.Contains('\\', StringComparison.Ordinal)) return $"refused: the URL contains a backslash: {FailureText.Quote(Urls.Redact(location.OriginalString))}";
+        if (string.IsNullOrEmpty(location.Host)) return $"URL without a host: {Shown(location)}";
         return null;
     }
+
+    private static string Shown(Uri location) => FailureText.Quote(Urls.Redact(location));
 }

@@ -41,7 +41,8 @@ internal static class AlertComposer
             }
         }
 
-        var feedRef = new FeedRef(feed.Id, string.IsNullOrWhiteSpace(parsed.Title) ? feed.Id : parsed.Title, feed.Url);
+        // The feed's URL reaches subscribers (mail, webhook payload): never with its credentials.
+        var feedRef = new FeedRef(feed.Id, string.IsNullOrWhiteSpace(parsed.Title) ? feed.Id : parsed.Title, Urls.Redact(feed.Url));
         var drafts = new List<OutboxDraft>();
         foreach (var (subscriberId, rules) in perSubscriber)
         {

@@ -88,7 +88,8 @@ internal sealed class FeedPoller(
         ParsedFeed parsed;
         try
         {
-            parsed = parser.Parse(body, outcome.Charset, outcome.FinalLocation ?? feed.Location);
+            // Relative item links resolve against this: it must not lend them the feed's credentials.
+            parsed = parser.Parse(body, outcome.Charset, outcome.FinalLocation ?? UrlCredentials.WithoutUserInfo(feed.Location));
         }
         catch (FeedFormatException ex)
         {

@@ -40,15 +40,15 @@ internal static class OperatorNotices
     {
         if (after.Disabled && !before.Disabled)
             return ("feed-gone", $"feed-gone:{feed.Id}:{Stamp(after.LastPollAt)}", $"Feed '{feed.Id}' is gone (410) and no longer polled",
-                $"{feed.Url} answered 410 Gone. Remove the feed, or give it a new id with its new url.");
+                $"{Urls.Redact(feed.Url)} answered 410 Gone. Remove the feed, or give it a new id with its new url.");
 
         if (after.ConsecutiveFailures == options.FeedFailingAfter && before.ConsecutiveFailures < options.FeedFailingAfter)
             return ("feed-failing", $"feed-failing:{feed.Id}:{Stamp(after.LastPollAt)}", $"Feed '{feed.Id}' has failed {after.ConsecutiveFailures} polls in a row",
-                $"{feed.Url}: {after.LastError}");
+                $"{Urls.Redact(feed.Url)}: {after.LastError}");
 
         if (options.FeedSilentAfter is { } quiet && after.LastNewItemAt is { } lastNew && now - lastNew > quiet)
             return ("feed-silent", $"feed-silent:{feed.Id}:{Stamp(lastNew)}", $"Feed '{feed.Id}' has had no new item for {Durations.Format(quiet)}",
-                $"{feed.Url}: the last new item was seen at {lastNew:u}.");
+                $"{Urls.Redact(feed.Url)}: the last new item was seen at {lastNew:u}.");
 
         return null;
     }

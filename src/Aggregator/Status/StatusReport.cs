@@ -3,7 +3,7 @@ using Aggregator.Storage;
 
 namespace Aggregator.Status;
 
-/// <summary>What <c>status</c> shows: every configured feed and subscriber, with what the store knows of it.</summary>
+/// <summary>What <c>status</c> shows: every configured feed and subscriber, with what the store knows of it; URLs redacted.</summary>
 internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<RuleStatus> Rules, IReadOnlyList<SubscriberStatus> Subscribers)
 {
     public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStateStore store, DateTimeOffset now, CancellationToken cancellationToken)
@@ -57,9 +57,9 @@ internal sealed record FeedStatus(
             if (state.NotBefore > next) next = state.NotBefore;
         }
         return new FeedStatus(
-            feed.Id, feed.Url, state?.LastPollAt, state?.LastResult, state?.LastHttpStatus, state?.LastError,
+            feed.Id, Urls.Redact(feed.Url), state?.LastPollAt, state?.LastResult, state?.LastHttpStatus, state?.LastError,
             state?.ConsecutiveFailures ?? 0, state?.Disabled == true ? null : next, state?.ItemsSeen ?? 0,
-            state?.LastNewItemAt, state?.Disabled ?? false, state?.PermanentRedirect);
+            state?.LastNewItemAt, state?.Disabled ?? false, state?.PermanentRedirect is { } moved ? Urls.Redact(moved) : null);
     }
 }
 

@@ -1,6 +1,9 @@
 using Aggregator.Tests.Support;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Aggregator.Commands;
+using Aggregator.Status;
 using Aggregator.Configuration;
 using Aggregator.Storage;
 using Aggregator.Tests.Storage;
@@ -94,6 +97,37 @@ public sealed class WebhookDeliveryTests
         var counts = await h.CountsAsync("hook", DeliveryChannel.Webhook);
         (counts.Sent, counts.Failed).ShouldBe((0, 1));
         counts.LastError!.ShouldContain("302");
+    }
+
+    [Fact]
+    public async Task Credentials_in_the_url_are_sent_as_basic_authentication_beside_the_signature_and_status_shows_them_redacted()
+    {
+        await using var receiver = new WebhookReceiver();
+        receiver.Script.Enqueue(new WebhookReceiver.Reply(302, Location: "http://mallory:planted@elsewhere.example/"));
+        receiver.Script.Enqueue(new WebhookReceiver.Reply(410));
+        var url = new Uri($"http://hookuser:p%40ss@{receiver.Url.Authority}{receiver.Url.PathAndQuery}");
+        await using var h = await Harness(receiver, null, new SubscriberDefinition { Id = "hook", Webhook = new WebhookTarget { Url = url, Secrets = [WebhookReceiver.Secret] } });
+        await h.QueueAsync(TestAlerts.Draft(TestAlerts.Make("hook", "k1"), DeliveryChannel.Webhook));
+
+        await h.RunAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        await h.RunAsync();
+
+        var requests = receiver.Requests.ToArray();
+        requests.Select(r => r.AnsweredWith).ShouldBe([302, 410]);
+        requests.ShouldAllBe(r => r.SignatureValid && r.Path == "/hook");
+        requests.ShouldAllBe(r => r.Authorization == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("hookuser:p@ss")));
+        var report = await StatusReport.ReadAsync(h.Config, h.Store, h.Time.GetUtcNow(), Ct);
+        using var text = new StringWriter();
+        StatusText.Write(report, text);
+        var json = JsonSerializer.Serialize(report, CommandJson.Options);
+        text.ToString().ShouldContain($"disabled webhook http://hookuser:***@{receiver.Url.Authority}/hook");
+        foreach (var shown in new[] { text.ToString(), json })
+        {
+            shown.ShouldNotContain("p@ss");
+            shown.ShouldNotContain("p%40ss");
+            shown.ShouldNotContain("planted");
+        }
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal sealed class FeedServer : IAsyncDisposable
     private readonly LoopbackHttpServer _server;
     private readonly Lock _gate = new();
     private readonly List<(string Guid, string Title, string Description)> _items = [];
+    private readonly List<string?> _authorizations = [];
     private string _body = string.Empty;
     private string _etag = string.Empty;
 
@@ -33,6 +34,9 @@ internal sealed class FeedServer : IAsyncDisposable
     public int Requests { get; private set; }
     public int NotModifiedAnswers { get; private set; }
     public int ConditionalRequests { get; private set; }
+
+    /// <summary>The Authorization header of every request, in order (null where there was none).</summary>
+    public IReadOnlyList<string?> Authorizations { get { lock (_gate) return [.. _authorizations]; } }
 
     public void AddItem(string guid, string title, string description)
     {
@@ -79,6 +83,7 @@ internal sealed class FeedServer : IAsyncDisposable
             body = _body;
             etag = _etag;
             Requests++;
+            _authorizations.Add(context.Request.Headers["Authorization"]);
         }
         var ifNoneMatch = context.Request.Headers["If-None-Match"];
         using var response = context.Response;

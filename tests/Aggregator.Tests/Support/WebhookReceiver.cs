@@ -33,7 +33,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <param name="Hold">When set, the answer waits for it: a slow endpoint.</param>
     public sealed record Reply(int Status, string? RetryAfter = null, string? Location = null, Task? Hold = null);
 
-    public sealed record Request(string Path, string? Id, string? Timestamp, string? Signature, string Body, bool SignatureValid, int AnsweredWith);
+    public sealed record Request(string Path, string? Id, string? Timestamp, string? Signature, string Body, bool SignatureValid, int AnsweredWith)
+    {
+        public string? Authorization { get; init; }
+    }
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -42,7 +45,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var headers = context.Request.Headers;
         var reply = Script.TryDequeue(out var next) ? next : new Reply(DefaultStatus);
         Requests.Enqueue(new Request(context.Request.Url!.AbsolutePath, headers["webhook-id"], headers["webhook-timestamp"],
-            headers["webhook-signature"], body, Verify(headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], body), reply.Status));
+            headers["webhook-signature"], body, Verify(headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], body), reply.Status)
+        {
+            Authorization = headers["Authorization"],
+        });
         if (reply.Hold is not null) await reply.Hold;
         context.Response.StatusCode = reply.Status;
         if (reply.RetryAfter is not null) context.Response.Headers["Retry-After"] = reply.RetryAfter;

@@ -14,6 +14,7 @@ internal static class SchemaShapes
     {
         (nameof(AggregatorConfig), nameof(AggregatorConfig.Directory)) => true,
         (nameof(FeedDefinition), nameof(FeedDefinition.Location)) => true,
+        (nameof(WebhookTarget), nameof(WebhookTarget.Endpoint)) => true,
         _ => false,
     };
 

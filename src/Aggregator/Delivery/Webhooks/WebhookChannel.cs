@@ -1,13 +1,15 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Aggregator.Configuration;
 using Aggregator.Core.Rendering;
+using Aggregator.Fetching;
 using Aggregator.Storage;
 
 namespace Aggregator.Delivery.Webhooks;
 
 /// <summary>
 /// POSTs signed JSON to each subscriber's endpoint, through <see cref="WebhookClients"/> (the network guard
-/// when a policy is known; redirects are never followed).
+/// when a policy is known; redirects are never followed), with the URL's credentials as Basic authentication.
 /// Each attempt gets a fresh <c>webhook-timestamp</c> and signature, and the same <c>webhook-id</c>.
 /// </summary>
 internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) : IDeliveryChannel
@@ -64,10 +66,11 @@ internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) 
             : WebhookPayload.Matched(envelope.Alerts[0], envelope.Timestamp);
         var id = WebhookId(envelope);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, UrlCredentials.WithoutUserInfo(target.Url))
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
+        request.Headers.Authorization = UrlCredentials.BasicFor(target.Url, target.Url);
         request.Headers.TryAddWithoutValidation("webhook-id", id);
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (target.Secrets.Count > 0)
@@ -111,7 +114,7 @@ internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) 
         {
             >= 200 and < 300 => DeliveryResult.Sent,
             410 => new DeliveryResult(DeliveryOutcome.EndpointGone, reason),
-            >= 300 and < 400 => DeliveryResult.Retry($"{reason}: redirect to {response.Headers.Location} not followed"),
+            >= 300 and < 400 => DeliveryResult.Retry($"{reason}: redirect to {Urls.Redact(response.Headers.Location)} not followed"),
             429 or 503 => DeliveryResult.Retry(reason, RetryAfter(response.Headers.RetryAfter)),
             _ => DeliveryResult.Retry(reason),
         };
