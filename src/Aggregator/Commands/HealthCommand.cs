@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aggregator.Core.Rendering;
 using Aggregator.Health;
 
 namespace Aggregator.Commands;
@@ -24,7 +25,7 @@ internal static class HealthCommand
                 return ExitCodes.Unhealthy;
             }
             var problems = beat.Problems(TimeProvider.System.GetUtcNow());
-            foreach (var problem in problems) Console.Error.WriteLine("unhealthy: " + problem);
+            foreach (var problem in problems) Console.Error.WriteLine("unhealthy: " + OneLine.Escape(problem));
             if (problems.Count > 0) return ExitCodes.Unhealthy;
             Console.Out.WriteLine($"healthy: worker {beat.ProcessId}, heartbeat at {beat.At:u}");
             return ExitCodes.Ok;

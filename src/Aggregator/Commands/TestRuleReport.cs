@@ -1,5 +1,6 @@
 using Aggregator.Core.Items;
 using Aggregator.Core.Query;
+using Aggregator.Core.Rendering;
 
 namespace Aggregator.Commands;
 
@@ -36,12 +37,12 @@ internal sealed class TestRuleReport(IReadOnlyList<RuleDefinition> rules)
         foreach (var (rule, forms) in _forms) output.WriteLine($"rule {rule}: {string.Join(" · ", forms)}");
         foreach (var (item, rules) in _items)
         {
-            output.WriteLine($"{(rules.Count > 0 ? "MATCH" : "-    ")} {item.Title}");
+            output.WriteLine($"{(rules.Count > 0 ? "MATCH" : "-    ")} {OneLine.Escape(item.Title)}");
             foreach (var rule in rules)
             {
                 output.WriteLine($"      rule {rule.RuleId}:");
                 foreach (var match in rule.Matches)
-                    output.WriteLine($"        {match.Field}: \"{match.Term}\" at {match.Start}: {match.Snippet}");
+                    output.WriteLine($"        {match.Field}: \"{OneLine.Escape(match.Term)}\" at {match.Start}: {OneLine.Escape(match.Snippet)}");
             }
         }
         var matched = _items.Count(i => i.Rules.Count > 0);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aggregator.Core.Rendering;
 
 namespace Aggregator.Configuration;
 
@@ -16,12 +17,12 @@ internal sealed record ConfigDiagnostic(string Path, int Line, int Column, Confi
 
     public bool IsError => Severity == ConfigSeverity.Error;
 
-    /// <summary>The compiler-style line editors and CI annotate: <c>path:line:col: error: message</c>.</summary>
+    /// <summary>The compiler-style line editors and CI annotate: <c>path:line:col: error: message</c>, always one line.</summary>
     public override string ToString()
     {
         var severity = IsError ? "error" : "warning";
-        return Line > 0
+        return OneLine.Escape(Line > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{Path}:{Line}:{Column}: {severity}: {Message}")
-            : $"{Path}: {severity}: {Message}";
+            : $"{Path}: {severity}: {Message}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aggregator.Core.Rendering;
 
 namespace Aggregator.Status;
 
@@ -46,7 +47,8 @@ internal static class StatusText
 
     private static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
     {
-        var all = rows.Prepend(header).ToList();
+        // Errors and queries come from feeds, servers and files: each cell is escaped onto its row.
+        var all = rows.Prepend(header).Select(r => r.Select(cell => OneLine.Escape(cell)).ToArray()).ToList();
         var widths = Enumerable.Range(0, header.Length).Select(i => all.Max(r => r[i].Length)).ToArray();
         foreach (var row in all)
             output.WriteLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
