@@ -16,20 +16,20 @@ internal static class Cidr
         var addressText = slash < 0 ? text : text[..slash];
         if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%', StringComparison.Ordinal))
         {
-            error = $"invalid network '{text}': '{addressText}' is not an IP address";
+            error = $"invalid network {Excerpt.Quote(text)}: {Excerpt.Quote(addressText)} is not an IP address";
             return false;
         }
         var maxPrefix = address.AddressFamily == AddressFamily.InterNetworkV6 ? 128 : 32;
         var prefix = maxPrefix;
         if (slash >= 0 && (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > maxPrefix))
         {
-            error = $"invalid network '{text}': the prefix length must be a number from 0 to {maxPrefix}";
+            error = $"invalid network {Excerpt.Quote(text)}: the prefix length must be a number from 0 to {maxPrefix}";
             return false;
         }
         var network = new IPNetwork(Masked(address, prefix), prefix);
         if (!network.BaseAddress.Equals(address))
         {
-            error = $"invalid network '{text}': address bits are set beyond the prefix; did you mean '{network}'?";
+            error = $"invalid network {Excerpt.Quote(text)}: address bits are set beyond the prefix; did you mean '{network}'?";
             return false;
         }
         normalized = network.ToString();

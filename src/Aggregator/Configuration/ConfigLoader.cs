@@ -67,7 +67,7 @@ internal sealed partial class ConfigLoader
         var feedList = feeds.Finish(options.Polling, diagnostics);
         rules.CheckReferences(feeds.Ids, [.. feeds.Tags], subscribers.Ids, diagnostics);
         foreach (var op in settings.Operators.Where(op => !subscribers.Ids.Contains(op.Value)))
-            diagnostics.Error(op.At, $"settings.alerts.operators names unknown subscriber '{op.Value}'{KeySuggestion.Hint(op.Value, subscribers.Ids.All)}");
+            diagnostics.Error(op.At, $"settings.alerts.operators names unknown subscriber {Excerpt.Quote(op.Value)}{KeySuggestion.Hint(op.Value, subscribers.Ids.All)}");
 
         var config = diagnostics.HasErrors ? null : new AggregatorConfig
         {
@@ -101,6 +101,12 @@ internal sealed partial class ConfigLoader
 
     private static YamlNode? Parse(string file, DiagnosticBag diagnostics)
     {
+        // A symbolic link is followed to a regular file only; what it points at is named, never read.
+        if (RegularFile.Refusal(file) is { } refusal)
+        {
+            diagnostics.Error(new(file, 0, 0), refusal);
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
@@ -128,7 +134,7 @@ internal sealed partial class ConfigLoader
         var message = MarkPrefix().Replace(e.InnerException is YamlException inner ? inner.Message : e.Message, string.Empty);
         const string duplicate = "Duplicate key ";
         return message.StartsWith(duplicate, StringComparison.Ordinal)
-            ? $"key '{message[duplicate.Length..]}' appears twice in the same mapping"
+            ? $"key {Excerpt.Quote(message[duplicate.Length..])} appears twice in the same mapping"
             : message.TrimEnd('.');
     }
 

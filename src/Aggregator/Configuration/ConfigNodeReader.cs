@@ -37,7 +37,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
             }
             if (!allowed.Contains(key))
             {
-                Error(keyNode, $"unknown key '{key}' in {where}{KeySuggestion.Hint(key, allowed)}");
+                Error(keyNode, $"unknown key {Excerpt.Quote(key)} in {where}{KeySuggestion.Hint(key, allowed)}");
                 continue;
             }
             yield return (key, scalarKey, value);
@@ -96,14 +96,14 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
         null => null,
         var t when t.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
         var t when t.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
-        var t => Fail<bool>(node, $"invalid value '{t}' for {what}: expected true or false"),
+        var t => Fail<bool>(node, $"invalid value {Excerpt.Quote(t)} for {what}: expected true or false"),
     };
 
     public int? Integer(YamlNode node, string what, int min, int max)
     {
         if (Value(node, what) is not { } text) return null;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            return Fail<int>(node, $"invalid value '{text}' for {what}: expected a whole number");
+            return Fail<int>(node, $"invalid value {Excerpt.Quote(text)} for {what}: expected a whole number");
         if (value < min || value > max)
             return Fail<int>(node, max == int.MaxValue ? $"{what} must be at least {min}, not {value}" : $"{what} must be between {min} and {max}, not {value}");
         return value;
@@ -114,7 +114,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     {
         if (Value(node, what) is not { } text) return null;
         if (!Durations.TryParse(text, out var value))
-            return Fail<TimeSpan>(node, $"invalid duration '{text}' for {what}: expected a number followed by ms, s, m, h or d (e.g. 30s, 5m, 2h)");
+            return Fail<TimeSpan>(node, $"invalid duration {Excerpt.Quote(text)} for {what}: expected a number followed by ms, s, m, h or d (e.g. 30s, 5m, 2h)");
         return value > TimeSpan.Zero ? value : Fail<TimeSpan>(node, $"{what} must be greater than zero");
     }
 
@@ -123,7 +123,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     {
         if (Value(node, what) is not { } text) return null;
         if (!Sizes.TryParse(text, out var value))
-            return Fail<long>(node, $"invalid size '{text}' for {what}: expected bytes or a number followed by KiB, MiB or GiB (e.g. 512KiB, 15MiB)");
+            return Fail<long>(node, $"invalid size {Excerpt.Quote(text)} for {what}: expected bytes or a number followed by KiB, MiB or GiB (e.g. 512KiB, 15MiB)");
         return value > 0 ? value : Fail<long>(node, $"{what} must be greater than zero");
     }
 
@@ -135,7 +135,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
         if (choices.TryGetValue(text.ToLowerInvariant(), out var value)) return value;
         var words = choices.Keys.ToList();
         var expected = words.Count > 1 ? $"{string.Join(", ", words[..^1])} or {words[^1]}" : words[0];
-        return Fail<T>(node, $"invalid value '{text}' for {what}: expected {expected}{KeySuggestion.Hint(text, choices.Keys)}");
+        return Fail<T>(node, $"invalid value {Excerpt.Quote(text)} for {what}: expected {expected}{KeySuggestion.Hint(text, choices.Keys)}");
     }
 
     /// <summary>A non-empty scalar's text; an empty one is reported as missing.</summary>
@@ -161,7 +161,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlScalarNode s => Excerpt.Quote(s.Value),
         _ => "something else",
     };
 }

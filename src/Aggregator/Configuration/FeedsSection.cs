@@ -25,7 +25,7 @@ internal sealed class FeedsSection(string configDirectory)
     private void ReadFeed(YamlMappingNode entry, string index, ConfigNodeReader r)
     {
         var id = Ids.Read(entry, index, r);
-        var where = id is null ? index : $"feed '{id}'";
+        var where = id is null ? index : $"feed {Excerpt.Quote(id)}";
         string? url = null;
         Uri? location = null;
         Located<TimeSpan>? every = null;
@@ -88,15 +88,15 @@ internal sealed class FeedsSection(string configDirectory)
             if (scheme is "http" or "https")
             {
                 if (Urls.IsHttp(url, out var uri)) return uri;
-                r.Error(node, $"invalid URL '{url}' for {where}");
+                r.Error(node, $"invalid URL {Excerpt.Quote(url)} for {where}");
                 return null;
             }
-            r.Error(node, $"unsupported scheme '{scheme}' in the url of {where}: expected http, https or a file path");
+            r.Error(node, $"unsupported scheme {Excerpt.Quote(scheme)} in the url of {where}: expected http, https or a file path");
             return null;
         }
         var path = Path.GetFullPath(url, configDirectory);
         if (File.Exists(path)) return new Uri(path);
-        r.Error(node, $"feed file '{url}' of {where} does not exist (looked for {path})");
+        r.Error(node, $"feed file {Excerpt.Quote(url)} of {where} does not exist (looked for {path})");
         return null;
     }
 
@@ -112,7 +112,7 @@ internal sealed class FeedsSection(string configDirectory)
         {
             // Quartz's first sentence says what is wrong; the rest addresses programmers.
             var sentence = e.Message.Split(". ", 2)[0].TrimEnd('.');
-            r.Error(node, $"invalid cron expression '{cron}' for {where}: {sentence}");
+            r.Error(node, $"invalid cron expression {Excerpt.Quote(cron)} for {where}: {sentence}");
             return false;
         }
     }
@@ -123,7 +123,7 @@ internal sealed class FeedsSection(string configDirectory)
         foreach (var tag in r.List(node, $"the tags of {where}") ?? [])
         {
             if (IdRegistry.IsValid(tag.Value)) tags.Add(tag.Value);
-            else r.Diagnostics.Error(tag.At, $"invalid tag '{tag.Value}' in {where}: use lowercase letters, digits, '-' and '_'");
+            else r.Diagnostics.Error(tag.At, $"invalid tag {Excerpt.Quote(tag.Value)} in {where}: use lowercase letters, digits, '-' and '_'");
         }
         return tags;
     }

@@ -26,10 +26,10 @@ internal sealed partial class IdRegistry(string kind)
         if (r.Text(node, $"the id of {where}") is not { } id) return null;
         if (!IsValid(id))
         {
-            r.Error(node, $"invalid {kind} id '{id}': use lowercase letters, digits, '-' and '_', starting with a letter or digit");
+            r.Error(node, $"invalid {kind} id {Excerpt.Quote(id)}: use lowercase letters, digits, '-' and '_', starting with a letter or digit");
             return null;
         }
-        if (_seen.TryGetValue(id, out var first)) r.Error(node, $"duplicate {kind} id '{id}', first defined at {first}");
+        if (_seen.TryGetValue(id, out var first)) r.Error(node, $"duplicate {kind} id {Excerpt.Quote(id)}, first defined at {first}");
         else _seen[id] = r.At(node);
         return id;
     }

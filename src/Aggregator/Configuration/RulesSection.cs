@@ -26,7 +26,7 @@ internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> che
     private void ReadRule(YamlMappingNode entry, string index, ConfigNodeReader r)
     {
         var id = Ids.Read(entry, index, r);
-        var where = id is null ? index : $"rule '{id}'";
+        var where = id is null ? index : $"rule {Excerpt.Quote(id)}";
         string? query = null;
         IReadOnlyList<Located<string>>? feeds = [];
         IReadOnlyList<Located<string>>? notify = [];
@@ -87,17 +87,17 @@ internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> che
                 if (feed.Value.StartsWith(TagPrefix, StringComparison.Ordinal))
                 {
                     var tag = feed.Value[TagPrefix.Length..];
-                    if (!tags.Contains(tag)) diagnostics.Error(feed.At, $"{where} refers to tag '{tag}', which no feed has{KeySuggestion.Hint(tag, tags)}");
+                    if (!tags.Contains(tag)) diagnostics.Error(feed.At, $"{where} refers to tag {Excerpt.Quote(tag)}, which no feed has{KeySuggestion.Hint(tag, tags)}");
                 }
                 else if (!feeds.Contains(feed.Value))
                 {
-                    diagnostics.Error(feed.At, $"{where} refers to unknown feed '{feed.Value}'{KeySuggestion.Hint(feed.Value, feeds.All)}");
+                    diagnostics.Error(feed.At, $"{where} refers to unknown feed {Excerpt.Quote(feed.Value)}{KeySuggestion.Hint(feed.Value, feeds.All)}");
                 }
             }
             foreach (var subscriber in rule.Notify)
             {
                 if (!subscribers.Contains(subscriber.Value))
-                    diagnostics.Error(subscriber.At, $"{where} notifies unknown subscriber '{subscriber.Value}'{KeySuggestion.Hint(subscriber.Value, subscribers.All)}");
+                    diagnostics.Error(subscriber.At, $"{where} notifies unknown subscriber {Excerpt.Quote(subscriber.Value)}{KeySuggestion.Hint(subscriber.Value, subscribers.All)}");
             }
             if (rule.Feeds.Count == 0 && feeds.All.Count == 0)
                 diagnostics.Warning(rule.At, $"{where} can match no feed: no feeds are configured");

@@ -136,7 +136,7 @@ internal sealed class SettingsSection
         if (r.Text(v, what) is not { } endpoint) return o;
         if (endpoint.Length > 0 && !Urls.IsHttp(endpoint, out _))
         {
-            r.Error(v, $"invalid URL '{endpoint}' for {what}: expected an http or https URL, or \"\" for off");
+            r.Error(v, $"invalid URL {Excerpt.Quote(endpoint)} for {what}: expected an http or https URL, or \"\" for off");
             return o;
         }
         return o with { OtlpEndpoint = endpoint };
@@ -167,7 +167,7 @@ internal sealed class SettingsSection
             case "pickupDirectory": return text.Length > 0 ? o with { PickupDirectory = text } : Empty(o, v, what, r);
         }
         if (MailAddresses.IsValid(text)) return o with { From = text };
-        r.Error(v, $"invalid email address '{text}' for {what}");
+        r.Error(v, $"invalid email address {Excerpt.Quote(text)} for {what}");
         return o;
     }
 

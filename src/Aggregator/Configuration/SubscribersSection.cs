@@ -27,7 +27,7 @@ internal sealed class SubscribersSection
     private void ReadSubscriber(YamlMappingNode entry, string index, ConfigNodeReader r)
     {
         var id = Ids.Read(entry, index, r);
-        var where = id is null ? index : $"subscriber '{id}'";
+        var where = id is null ? index : $"subscriber {Excerpt.Quote(id)}";
         var ok = true;
         var emailOk = true;
         List<string> email = [];
@@ -75,7 +75,7 @@ internal sealed class SubscribersSection
             if (MailAddresses.IsValid(item.Value)) addresses.Add(item.Value);
             else
             {
-                r.Diagnostics.Error(item.At, $"invalid email address '{item.Value}' for {where}");
+                r.Diagnostics.Error(item.At, $"invalid email address {Excerpt.Quote(item.Value)} for {where}");
                 ok = false;
             }
         }
@@ -95,7 +95,7 @@ internal sealed class SubscribersSection
             {
                 if (r.Text(value, $"the url of {what}") is not { } text) ok = false;
                 else if (Urls.IsHttp(text, out var uri)) url = uri;
-                else Fail(r, value, $"invalid URL '{text}' for {what}: expected an http or https URL", ref ok);
+                else Fail(r, value, $"invalid URL {Excerpt.Quote(text)} for {what}: expected an http or https URL", ref ok);
                 continue;
             }
             if (key == "secrets" && mapping.Children.ContainsKey(new YamlScalarNode("secret")))
@@ -137,7 +137,7 @@ internal sealed class SubscribersSection
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            r.Error(node, $"unknown time zone '{name}' for {where}: expected an IANA name such as Europe/London or UTC");
+            r.Error(node, $"unknown time zone {Excerpt.Quote(name)} for {where}: expected an IANA name such as Europe/London or UTC");
             return null;
         }
     }
