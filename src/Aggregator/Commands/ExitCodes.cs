@@ -12,4 +12,7 @@ internal static class ExitCodes
 
     /// <summary><c>run</c>: another running worker owns the SQLite state.</summary>
     public const int StateInUse = 4;
+
+    /// <summary><c>run</c> and <c>status</c>: the state database cannot be used (corrupt, unreadable).</summary>
+    public const int StateUnavailable = 5;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Aggregator.Configuration;
+using Aggregator.Core.Rendering;
 using Aggregator.Hosting;
 using Aggregator.Storage;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,8 @@ namespace Aggregator.Commands;
 
 /// <summary>
 /// <c>run</c>: the worker, until SIGINT/SIGTERM. Invalid config at start: every error printed, exit 2. SQLite state
-/// already owned by another running worker: one line, exit 4.
+/// already owned by another running worker: one line, exit 4. A state database that cannot be used (corrupt,
+/// unreadable): one line naming it, exit 5.
 /// </summary>
 internal static class RunCommand
 {
@@ -24,12 +26,18 @@ internal static class RunCommand
             using var host = WorkerHost.Build(result.Config!, []);
             try
             {
+                await WorkerHost.OpenStateAsync(host, cancellationToken).ConfigureAwait(false);
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (StateInUseException ex)
             {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}").ConfigureAwait(false);
                 return ExitCodes.StateInUse;
+            }
+            catch (StateUnavailableException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}").ConfigureAwait(false);
+                return ExitCodes.StateUnavailable;
             }
             return ExitCodes.Ok;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Aggregator.Configuration;
+using Aggregator.Core.Rendering;
 using Aggregator.Hosting;
 using Aggregator.Status;
 using Aggregator.Storage;
@@ -22,8 +23,17 @@ internal static class StatusCommand
 
             await using var services = new ServiceCollection().AddStore(loaded.Config.Settings.Storage).BuildServiceProvider();
             var store = services.GetRequiredService<IStateStore>();
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var report = await StatusReport.ReadAsync(loaded.Config, store, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            StatusReport report;
+            try
+            {
+                await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                report = await StatusReport.ReadAsync(loaded.Config, store, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (StateUnavailableException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}").ConfigureAwait(false);
+                return ExitCodes.StateUnavailable;
+            }
             if (parse.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(report, CommandJson.Options));
             else StatusText.Write(report, Console.Out);
             return ExitCodes.Ok;

@@ -1,5 +1,7 @@
 using Aggregator.Configuration;
 using Aggregator.Observability;
+using Aggregator.Storage;
+using Aggregator.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -40,5 +42,17 @@ internal static class WorkerHost
         builder.Services.AddWorker(config);
         configure?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Takes and migrates the state before the host starts, so that a state that cannot be used is reported by the
+    /// caller as one line (<see cref="StateInUseException"/>, <see cref="StateUnavailableException"/>), not logged by
+    /// the host with a stack trace. The host's own start then finds the work done.
+    /// </summary>
+    public static async Task OpenStateAsync(IHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (host.Services.GetService<SqliteWorkerStart>() is { } sqlite) await sqlite.StartAsync(cancellationToken).ConfigureAwait(false);
+        else await host.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,7 +25,11 @@ internal static class WorkerServices
         services.AddFeedServices(config);
         // Hosted services start in registration order: the store is migrated and the feeds scheduled
         // before the relay, the reloader or Quartz's own hosted service run.
-        if (config.Settings.Storage.Provider == StorageProvider.Sqlite) services.AddHostedService<SqliteWorkerStart>();
+        if (config.Settings.Storage.Provider == StorageProvider.Sqlite)
+        {
+            services.AddSingleton<SqliteWorkerStart>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteWorkerStart>());
+        }
         services.AddHostedService<StartupService>();
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
         // The worker's fetcher follows reloads of the polling and network settings; `parse` and `test-rule` keep the plain one.

@@ -84,6 +84,7 @@ public sealed class DeliveryCrashTests
 
         code.ShouldBe(4);
         stderr.ShouldContain("is in use by another running worker");
+        stderr.TrimEnd('\n').ShouldNotContain('\n', "one line, no stack trace");
         stderr.ShouldContain("aggregator.db");
         feed.AddItem("n-2", "More troops at the border", "A second column arrived.");
         (await Eventually.TrueAsync(() => hook.Requests.Count >= 2, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(first.StandardOutput);

@@ -59,6 +59,42 @@ public sealed class SqliteStateStoreTests : StateStoreTests, IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_is_not_a_database_is_unavailable_with_one_line_naming_it()
+    {
+        var path = Path.Combine(_db.Directory, "state.db");
+        await File.WriteAllTextAsync(path, "not a database at all" + new string('.', 200), Ct);
+        using var store = new SqliteStateStore(_db.ConnectionString, Time);
+
+        var error = await Should.ThrowAsync<StateUnavailableException>(() => store.MigrateAsync(Ct));
+
+        error.Message.ShouldBe($"the state database {path} cannot be used: SQLite Error 26: 'file is not a database'");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Once_its_file_is_deleted_or_replaced_every_operation_fails_naming_it(bool replace)
+    {
+        using var store = await _db.OpenAsync(Time);
+        await store.SaveFeedStateAsync(new FeedState { FeedId = "world" }, Ct);
+        var path = store.DataSource;
+        if (replace)
+        {
+            using (var other = new SqliteStateStore($"Data Source={path}.new", Time)) await other.MigrateAsync(Ct);
+            SqliteConnection.ClearAllPools();
+            File.Move(path + ".new", path, overwrite: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
+
+        var error = await Should.ThrowAsync<StateUnavailableException>(() => store.SaveFeedStateAsync(new FeedState { FeedId = "world" }, Ct));
+        error.Message.ShouldBe($"the state database {path} was deleted or replaced while the worker ran; nothing is written to it any more: restart the worker");
+        await Should.ThrowAsync<StateUnavailableException>(() => store.OldestDueAsync(Time.GetUtcNow(), Ct));
+    }
+
+    [Fact]
     public async Task A_relative_data_source_gets_its_directory_created_under_the_working_directory()
     {
         var folder = $"store-test-{Guid.NewGuid():N}";

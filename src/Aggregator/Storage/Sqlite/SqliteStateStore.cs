@@ -5,19 +5,23 @@ namespace Aggregator.Storage.Sqlite;
 /// <summary>
 /// The state store on one SQLite file in WAL mode. Every operation opens a pooled connection of its own,
 /// so the poller and the relay never share one; writers wait up to 5 s for each other (busy_timeout).
-/// Times are stored as unix milliseconds.
+/// Times are stored as unix milliseconds. A database that cannot be opened or migrated, or whose file is deleted or
+/// replaced once migrated, is a <see cref="StateUnavailableException"/> naming the file.
 /// </summary>
-internal sealed partial class SqliteStateStore : IStateStore
+internal sealed partial class SqliteStateStore : IStateStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly bool _onDisk;
+    private SqliteFileWatch? _file;
 
     public SqliteStateStore(string connectionString, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var dataSource = builder.DataSource;
-        if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        _onDisk = !string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory;
+        if (_onDisk)
         {
             // A relative path is relative to the working directory; its folder may not exist on a first run.
             builder.DataSource = Path.GetFullPath(dataSource);
@@ -33,12 +37,29 @@ internal sealed partial class SqliteStateStore : IStateStore
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await SqliteMigrator.MigrateAsync(connection, _time.GetUtcNow(), cancellationToken);
+        try
+        {
+            await using (var connection = await OpenAsync(cancellationToken))
+            {
+                await SqliteMigrator.MigrateAsync(connection, _time.GetUtcNow(), cancellationToken);
+            }
+            if (_onDisk) _file ??= SqliteFileWatch.Open(_connectionString);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StateUnavailableException($"the state database {DataSource} cannot be used: {ex.Message.TrimEnd('.')}", ex);
+        }
     }
+
+    public void Dispose() => _file?.Dispose();
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (_file?.Moved == true)
+        {
+            throw new StateUnavailableException(
+                $"the state database {DataSource} was deleted or replaced while the worker ran; nothing is written to it any more: restart the worker");
+        }
         var connection = new SqliteConnection(_connectionString);
         try
         {

@@ -13,9 +13,10 @@ internal sealed class SqliteWorkerStart(IStateStore store, ILogger<SqliteWorkerS
 {
     private SqliteOwnerLock? _lock;
 
+    /// <summary>Done once: <c>run</c> calls it before the host starts, which then finds it done.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (store is not SqliteStateStore { DataSource: not (":memory:" or "") } sqlite) return;
+        if (_lock is not null || store is not SqliteStateStore { DataSource: not (":memory:" or "") } sqlite) return;
         _lock = SqliteOwnerLock.Acquire(sqlite.DataSource);
         await sqlite.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var released = await sqlite.ReleaseClaimsAsync(cancellationToken).ConfigureAwait(false);
