@@ -50,6 +50,24 @@ public sealed class ConfigFileSafetyTests
     }
 
     [Fact]
+    public void A_url_quoted_in_an_error_has_its_credentials_redacted()
+    {
+        using var dir = new TempConfigDirectory();
+        dir.Write("subscribers.yaml", """
+            subscribers:
+              - id: hook
+                webhook:
+                  url: "https://poster:hunter2@"
+                  secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+            """);
+
+        var line = dir.LoadLines().ShouldHaveSingleItem();
+
+        line.ShouldContain("invalid URL 'https://poster:***@'");
+        line.ShouldNotContain("hunter2");
+    }
+
+    [Fact]
     public async Task A_symlink_is_followed_to_a_regular_file_and_never_to_a_device_a_fifo_nowhere_or_round_in_a_loop()
     {
         using var dir = new TempConfigDirectory();
