@@ -88,15 +88,16 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
                     return await responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token).ConfigureAwait(false);
 
                 var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
-                if (!LocationRules.TryFollow(current, raw, out var next, out var refusedHop))
+                if (!LocationRules.TryFollow(current, raw, out var followed, out var refusedHop))
                     return Failed($"{refusedHop} (HTTP {status} from {current})", status, current);
-                if (!visited.Add(LocationRules.Key(next))) return Failed($"redirect loop at {Urls.Redact(next)}", status, current);
+                var next = UrlCredentials.WithoutUserInfo(followed);
+                if (!visited.Add(LocationRules.Key(next))) return Failed($"redirect loop at {next}", status, current);
                 if (++redirects > polling.MaxRedirects)
-                    return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {Urls.Redact(next)}", status, current);
+                    return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {next}", status, current);
                 if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
                     FetchLog.LeavesHttps(logger, current, next);
                 allPermanent &= status is 301 or 308;
-                current = UrlCredentials.WithoutUserInfo(next);
+                current = next;
                 lease.Dispose();
                 lease = null;
             }
