@@ -51,15 +51,23 @@ internal sealed partial class ConfigLoader
         {
             var reader = new ConfigNodeReader(file, diagnostics, _environment);
             if (Parse(file, diagnostics) is not { } root || reader.Mapping(root, "the top level of a config file") is not { } top) continue;
-            foreach (var (section, _, node) in reader.Entries(top, "the top level (expected settings, feeds, rules or subscribers)", Sections))
+            try
             {
-                switch (section)
+                foreach (var (section, _, node) in reader.Entries(top, "the top level (expected settings, feeds, rules or subscribers)", Sections))
                 {
-                    case "settings": settings.Read(node, reader); break;
-                    case "feeds": feeds.Read(node, reader); break;
-                    case "rules": rules.Read(node, reader); break;
-                    default: subscribers.Read(node, reader); break;
+                    switch (section)
+                    {
+                        case "settings": settings.Read(node, reader); break;
+                        case "feeds": feeds.Read(node, reader); break;
+                        case "rules": rules.Read(node, reader); break;
+                        default: subscribers.Read(node, reader); break;
+                    }
                 }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever a value makes a check throw, the file is reported as invalid: a reload never dies of it.
+                diagnostics.Error(new(file, 0, 0), $"could not be read: {e.GetType().Name}: {Excerpt.Quote(e.Message)}");
             }
         }
 
@@ -110,8 +118,18 @@ internal sealed partial class ConfigLoader
         var stream = new YamlStream();
         try
         {
+            if (new FileInfo(file).Length > YamlLimits.MaxFileBytes)
+            {
+                diagnostics.Error(new(file, 0, 0), $"the file is larger than {YamlLimits.MaxFileBytes / 1024 / 1024} MiB");
+                return null;
+            }
             using var reader = new StreamReader(file);
-            stream.Load(reader);
+            stream.Load(new YamlLimits(new Parser(reader)));
+        }
+        catch (YamlLimits.Exceeded e)
+        {
+            diagnostics.Error(SourceLocation.At(file, e.Start), $"refused: the YAML {Describe(e)}");
+            return null;
         }
         catch (YamlException e)
         {

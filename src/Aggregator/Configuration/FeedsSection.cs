@@ -94,6 +94,11 @@ internal sealed class FeedsSection(string configDirectory)
             r.Error(node, $"unsupported scheme {Excerpt.Quote(scheme)} in the url of {where}: expected http, https or a file path");
             return null;
         }
+        if (url.Contains('\0', StringComparison.Ordinal))
+        {
+            r.Error(node, $"feed file {Excerpt.Quote(url)} of {where} holds a NUL character, which no path can");
+            return null;
+        }
         var path = Path.GetFullPath(url, configDirectory);
         if (File.Exists(path)) return new Uri(path);
         r.Error(node, $"feed file {Excerpt.Quote(url)} of {where} does not exist (looked for {path})");
