@@ -109,22 +109,28 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
         return value;
     }
 
-    /// <summary>A strictly positive duration: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>7d</c>.</summary>
-    public TimeSpan? Duration(YamlNode node, string what)
+    /// <summary>A duration within <paramref name="range"/>: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>7d</c>.</summary>
+    public TimeSpan? Duration(YamlNode node, string what, (TimeSpan Min, TimeSpan Max) range)
     {
+        var (min, max) = range;
         if (Value(node, what) is not { } text) return null;
         if (!Durations.TryParse(text, out var value))
             return Fail<TimeSpan>(node, $"invalid duration {Excerpt.Quote(text)} for {what}: expected a number followed by ms, s, m, h or d (e.g. 30s, 5m, 2h)");
-        return value > TimeSpan.Zero ? value : Fail<TimeSpan>(node, $"{what} must be greater than zero");
+        return value >= min && value <= max
+            ? value
+            : Fail<TimeSpan>(node, $"{what} must be from {Durations.Format(min)} to {Durations.Format(max)}, not {Excerpt.Quote(text)}");
     }
 
-    /// <summary>A strictly positive size in bytes: plain bytes, or <c>512KiB</c>, <c>15MiB</c>, <c>1GiB</c>.</summary>
-    public long? Size(YamlNode node, string what)
+    /// <summary>A size in bytes within <paramref name="range"/>: plain bytes, or <c>512KiB</c>, <c>15MiB</c>, <c>1GiB</c>.</summary>
+    public long? Size(YamlNode node, string what, (long Min, long Max) range)
     {
+        var (min, max) = range;
         if (Value(node, what) is not { } text) return null;
         if (!Sizes.TryParse(text, out var value))
             return Fail<long>(node, $"invalid size {Excerpt.Quote(text)} for {what}: expected bytes or a number followed by KiB, MiB or GiB (e.g. 512KiB, 15MiB)");
-        return value > 0 ? value : Fail<long>(node, $"{what} must be greater than zero");
+        return value >= min && value <= max
+            ? value
+            : Fail<long>(node, $"{what} must be from {Sizes.Format(min)} to {Sizes.Format(max)}, not {Excerpt.Quote(text)}");
     }
 
     /// <summary>One of a fixed set of lowercase words.</summary>

@@ -30,6 +30,7 @@ internal sealed class FeedsSection(string configDirectory)
         Uri? location = null;
         Located<TimeSpan>? every = null;
         string? cron = null;
+        SourceLocation? cronAt = null;
         IReadOnlyList<string> tags = [];
         var firstPoll = FirstPoll.Baseline;
         foreach (var (key, keyNode, value) in r.Entries(entry, where, Keys))
@@ -41,10 +42,11 @@ internal sealed class FeedsSection(string configDirectory)
                     location = url is null ? null : Resolve(url, value, where, r);
                     break;
                 case "every":
-                    every = r.Duration(value, $"the interval of {where}") is { } e ? new(e, r.At(value)) : null;
+                    every = r.Duration(value, $"the interval of {where}", Ranges.Interval) is { } e ? new(e, r.At(value)) : null;
                     break;
                 case "cron":
                     cron = r.Text(value, $"the cron of {where}") is { } c && ValidCron(c, value, where, r) ? c : null;
+                    cronAt = r.At(value);
                     if (entry.Children.ContainsKey(new YamlScalarNode("every")))
                         r.Error(keyNode, $"{where} sets both 'every' and 'cron'; keep one");
                     break;
@@ -59,7 +61,7 @@ internal sealed class FeedsSection(string configDirectory)
         if (!entry.Children.ContainsKey(new YamlScalarNode("url"))) r.Error(entry, $"{where} has no url");
         if (id is null || url is null || location is null) return;
         var definition = new FeedDefinition { Id = id, Url = url, Location = location, Cron = cron, Tags = tags, FirstPoll = firstPoll };
-        _feeds.Add(new(definition, cron is null ? every : null));
+        _feeds.Add(new(definition, cron is null ? every : null, cron is null ? null : cronAt));
     }
 
     /// <summary>Every feed with its interval: its own raised to <c>minEvery</c>, or <c>defaultEvery</c>, unless it has a cron.</summary>
@@ -67,7 +69,12 @@ internal sealed class FeedsSection(string configDirectory)
     [
         .. _feeds.Select(feed =>
         {
-            if (feed.Definition.Cron is not null) return feed.Definition;
+            if (feed.Definition.Cron is { } cron)
+            {
+                if (ShortestGap(cron) is { } gap && gap < polling.MinEvery && feed.CronAt is { } at)
+                    diagnostics.Error(at, $"the cron of feed '{feed.Definition.Id}' fires every {Core.Durations.Format(gap)} at times, more often than settings.polling.minEvery ({Core.Durations.Format(polling.MinEvery)})");
+                return feed.Definition;
+            }
             if (feed.Every is not { } every) return feed.Definition with { Every = polling.DefaultEvery };
             if (every.Value >= polling.MinEvery) return feed.Definition with { Every = every.Value };
             diagnostics.Warning(every.At, $"feed '{feed.Definition.Id}' asks for every {Core.Durations.Format(every.Value)}, below settings.polling.minEvery ({Core.Durations.Format(polling.MinEvery)}); it is polled every {Core.Durations.Format(polling.MinEvery)}");
@@ -105,13 +112,18 @@ internal sealed class FeedsSection(string configDirectory)
         return null;
     }
 
+    /// <summary>How many coming firings <see cref="ShortestGap"/> looks at: a year of a daily cron, a few days of an hourly one.</summary>
+    private const int FiringsChecked = 400;
+
     private static bool ValidCron(string cron, YamlNode node, string where, ConfigNodeReader r)
     {
         try
         {
             // The constructor's message says what is wrong; IsValidExpression only says that something is.
-            _ = new CronExpression(cron);
-            return true;
+            var expression = new CronExpression(cron, TimeZoneInfo.Utc);
+            if (expression.GetNextValidTimeAfter(DateTimeOffset.UtcNow) is not null) return true;
+            r.Error(node, $"the cron expression {Excerpt.Quote(cron)} for {where} never fires again");
+            return false;
         }
         catch (FormatException e)
         {
@@ -120,6 +132,23 @@ internal sealed class FeedsSection(string configDirectory)
             r.Error(node, $"invalid cron expression {Excerpt.Quote(cron)} for {where}: {sentence}");
             return false;
         }
+    }
+
+    /// <summary>The shortest time between two of the cron's coming firings (null when it fires once at most).</summary>
+    private static TimeSpan? ShortestGap(string cron)
+    {
+        var expression = new CronExpression(cron, TimeZoneInfo.Utc);
+        TimeSpan? shortest = null;
+        var previous = expression.GetNextValidTimeAfter(DateTimeOffset.UtcNow);
+        for (var i = 0; i < FiringsChecked && previous is { } at; i++)
+        {
+            var next = expression.GetNextValidTimeAfter(at);
+            if (next is null) break;
+            var gap = next.Value - at;
+            if (shortest is null || gap < shortest) shortest = gap;
+            previous = next;
+        }
+        return shortest;
     }
 
     private static List<string> ReadTags(YamlNode node, string where, ConfigNodeReader r)

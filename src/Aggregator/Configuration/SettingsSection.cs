@@ -58,6 +58,8 @@ internal sealed class SettingsSection
             diagnostics.Error(clustered, "settings.scheduler.clustered needs settings.storage.provider: postgres (a SQLite store cannot be shared)");
         if (s.Storage.Provider == StorageProvider.Postgres && Where("settings.storage.connectionString") is null && Where("settings.storage.provider") is { } provider)
             diagnostics.Error(provider, "settings.storage.provider postgres needs settings.storage.connectionString");
+        if (Where("settings.storage.connectionString") is { } connectionAt && ConnectionStringProblem(s.Storage) is { } problem)
+            diagnostics.Error(connectionAt, $"settings.storage.connectionString is not a valid {s.Storage.Provider.ToString().ToLowerInvariant()} connection string: {problem}");
         if (s.Delivery.RetryMax < s.Delivery.RetryInitial && (Where("settings.delivery.retryMax") ?? Where("settings.delivery.retryInitial")) is { } retry)
             diagnostics.Error(retry, "settings.delivery.retryMax must not be less than settings.delivery.retryInitial");
         if (s.Polling.DefaultEvery < s.Polling.MinEvery)
@@ -68,6 +70,23 @@ internal sealed class SettingsSection
             s = s with { Polling = s.Polling with { DefaultEvery = s.Polling.MinEvery } };
         }
         return s;
+    }
+
+    /// <summary>What the provider's own parser says of the connection string, so a typo is found by check-config, not at start.</summary>
+    private static string? ConnectionStringProblem(StorageOptions storage)
+    {
+        try
+        {
+            _ = storage.Provider == StorageProvider.Postgres
+                ? new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString)
+                : (System.Data.Common.DbConnectionStringBuilder)new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            // Parsers quote the offending text; only the first sentence, on one line, is kept.
+            return Excerpt.Quote(e.Message.Split(". ", 2)[0]).Trim('\'');
+        }
     }
 
     private SettingsOptions Apply(string group, string key, YamlNode v, string what, ConfigNodeReader r)
@@ -99,10 +118,10 @@ internal sealed class SettingsSection
 
     private static PollingOptions ApplyPolling(PollingOptions o, string key, YamlNode v, string what, ConfigNodeReader r) => key switch
     {
-        "defaultEvery" => r.Duration(v, what) is { } d ? o with { DefaultEvery = d } : o,
-        "minEvery" => r.Duration(v, what) is { } d ? o with { MinEvery = d } : o,
-        "timeout" => r.Duration(v, what) is { } d ? o with { Timeout = d } : o,
-        "maxBodySize" => r.Size(v, what) is { } b ? o with { MaxBodySize = b } : o,
+        "defaultEvery" => r.Duration(v, what, Ranges.Interval) is { } d ? o with { DefaultEvery = d } : o,
+        "minEvery" => r.Duration(v, what, Ranges.Interval) is { } d ? o with { MinEvery = d } : o,
+        "timeout" => r.Duration(v, what, Ranges.Timeout) is { } d ? o with { Timeout = d } : o,
+        "maxBodySize" => r.Size(v, what, Ranges.MaxBodySize) is { } b ? o with { MaxBodySize = b } : o,
         "maxRedirects" => r.Integer(v, what, 0, 50) is { } n ? o with { MaxRedirects = n } : o,
         _ => r.Integer(v, what, 1, 1000) is { } n ? o with { PerHostConcurrency = n } : o,
     };
@@ -122,9 +141,9 @@ internal sealed class SettingsSection
 
     private AlertOptions ApplyAlerts(AlertOptions o, string key, YamlNode v, string what, ConfigNodeReader r)
     {
-        if (key == "maxItemAge") return r.Duration(v, what) is { } age ? o with { MaxItemAge = age } : o;
+        if (key == "maxItemAge") return r.Duration(v, what, Ranges.MaxItemAge) is { } age ? o with { MaxItemAge = age } : o;
         if (key == "feedFailingAfter") return r.Integer(v, what, 1, 10_000) is { } n ? o with { FeedFailingAfter = n } : o;
-        if (key == "feedSilentAfter") return r.Duration(v, what) is { } quiet ? o with { FeedSilentAfter = quiet } : o;
+        if (key == "feedSilentAfter") return r.Duration(v, what, Ranges.FeedSilentAfter) is { } quiet ? o with { FeedSilentAfter = quiet } : o;
         if (r.List(v, what) is not { } operators) return o;
         Operators = operators;
         return o with { Operators = [.. operators.Select(op => op.Value)] };
@@ -144,9 +163,9 @@ internal sealed class SettingsSection
 
     private static DeliveryOptions ApplyDelivery(DeliveryOptions o, string key, YamlNode v, string what, ConfigNodeReader r) => key switch
     {
-        "retryInitial" => r.Duration(v, what) is { } d ? o with { RetryInitial = d } : o,
-        "retryMax" => r.Duration(v, what) is { } d ? o with { RetryMax = d } : o,
-        _ => r.Duration(v, what) is { } d ? o with { MaxAge = d } : o,
+        "retryInitial" => r.Duration(v, what, Ranges.RetryInitial) is { } d ? o with { RetryInitial = d } : o,
+        "retryMax" => r.Duration(v, what, Ranges.RetryMax) is { } d ? o with { RetryMax = d } : o,
+        _ => r.Duration(v, what, Ranges.MaxAge) is { } d ? o with { MaxAge = d } : o,
     };
 
     private static SmtpOptions ApplySmtp(SmtpOptions o, string key, YamlNode v, string what, ConfigNodeReader r)

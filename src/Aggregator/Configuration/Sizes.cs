@@ -28,4 +28,12 @@ internal static class Sizes
         bytes = (long)value;
         return true;
     }
+
+    public static string Format(long bytes) => bytes switch
+    {
+        >= 1L << 30 when bytes % (1L << 30) == 0 => $"{bytes >> 30}GiB",
+        >= 1L << 20 when bytes % (1L << 20) == 0 => $"{bytes >> 20}MiB",
+        >= 1L << 10 when bytes % (1L << 10) == 0 => $"{bytes >> 10}KiB",
+        _ => $"{bytes}B",
+    };
 }

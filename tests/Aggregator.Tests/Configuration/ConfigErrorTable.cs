@@ -59,7 +59,7 @@ internal static class ConfigErrorTable
             settings:
               delivery:
                 maxAge: 0s
-            """, "config.yaml:3:13: error: settings.delivery.maxAge must be greater than zero" },
+            """, "config.yaml:3:13: error: settings.delivery.maxAge must be from 1m to 365d, not '0s'" },
         { "bad size", """
             settings:
               polling:
