@@ -141,6 +141,12 @@ internal sealed partial class ConfigLoader
             diagnostics.Error(new(file, 0, 0), $"cannot read the file: {e.Message}");
             return null;
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // The YAML library's own failures on some malformed input (seen in fuzzing): the file is invalid, nothing more.
+            diagnostics.Error(new(file, 0, 0), $"invalid YAML: {Excerpt.Quote(e.Message)}");
+            return null;
+        }
         if (stream.Documents.Count > 1)
             diagnostics.Error(SourceLocation.At(file, stream.Documents[1].RootNode.Start), "a config file holds one YAML document; move the others to files of their own");
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
