@@ -24,6 +24,26 @@ public sealed class StateDatabaseTests
     }
 
     [Fact]
+    public async Task An_unreachable_postgres_stops_run_with_exit_5_and_one_line_naming_the_server()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new TempDirectory();
+        foreach (var file in Directory.GetFiles(RepoPaths.BundledConfig, "*.yaml")) work.Write(Path.Combine("config", Path.GetFileName(file)), File.ReadAllText(file));
+        work.Write("config/samples/world.xml", File.ReadAllText(Path.Combine(RepoPaths.BundledConfig, "samples", "world.xml")));
+        var port = FreePort.Next();
+        var settings = work.Combine("config", "aggregator.yaml");
+        File.WriteAllText(settings, File.ReadAllText(settings)
+            .Replace("provider: sqlite", "provider: postgres", StringComparison.Ordinal)
+            .Replace("\"Data Source=data/aggregator.db\"", $"\"Host=127.0.0.1;Port={port};Database=state;Username=aggregator;Timeout=3\"", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = await AggregatorProcess.RunAsync(work.Path, null, ct, "run", "--config", work.Combine("config"));
+
+        code.ShouldBe(5, stdout + stderr);
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem()
+            .ShouldStartWith($"error: the PostgreSQL state database state on 127.0.0.1:{port} cannot be used: ");
+    }
+
+    [Fact]
     public async Task A_database_deleted_under_the_running_worker_makes_health_report_it()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -19,8 +19,20 @@ internal sealed partial class PostgresStateStore : IStateStore
         _time = time;
     }
 
-    public Task MigrateAsync(CancellationToken cancellationToken) =>
-        PostgresMigrator.MigrateAsync(_dataSource, _time.GetUtcNow(), cancellationToken);
+    /// <exception cref="StateUnavailableException">The server cannot be reached or refuses us: one line naming the database.</exception>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostgresMigrator.MigrateAsync(_dataSource, _time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            var where = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
+            throw new StateUnavailableException(
+                $"the PostgreSQL state database {where.Database ?? "(default)"} on {where.Host}:{where.Port} cannot be used: {ex.Message.TrimEnd('.')}", ex);
+        }
+    }
 
     public async Task<FeedState?> GetFeedStateAsync(string feedId, CancellationToken cancellationToken)
     {
