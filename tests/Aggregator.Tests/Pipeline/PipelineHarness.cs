@@ -31,13 +31,15 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>Writes <paramref name="yaml"/> (feeds, rules, subscribers) beside a SQLite file and loads it.</summary>
     /// <param name="allowLoopback">Lets the SSRF guard through to the tests' loopback servers.</param>
-    public static async Task<PipelineHarness> CreateAsync(TempDirectory dir, string yaml, CancellationToken cancellationToken, bool allowLoopback = true)
+    /// <param name="postgres">A PostgreSQL connection string to keep the state in instead of the SQLite file.</param>
+    public static async Task<PipelineHarness> CreateAsync(TempDirectory dir, string yaml, CancellationToken cancellationToken, bool allowLoopback = true, string? postgres = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         dir.Write("config/settings.yaml", $"""
             settings:
               storage:
-                connectionString: "Data Source={dir.Combine("state.db")}"
+                provider: {(postgres is null ? "sqlite" : "postgres")}
+                connectionString: "{postgres ?? $"Data Source={dir.Combine("state.db")}"}"
               network:
                 allowedPrivateNetworks: [{(allowLoopback ? "\"127.0.0.0/8\"" : "")}]
             """);

@@ -46,8 +46,9 @@ internal static class PostgresFeedStates
     public static void AddTime(NpgsqlParameterCollection parameters, string name, DateTimeOffset? time) =>
         parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = time is { } t ? t.ToUniversalTime() : DBNull.Value });
 
+    /// <summary>A text parameter, as <see cref="StoredText"/> keeps it: the values come from feeds and their servers.</summary>
     public static void AddText(NpgsqlParameterCollection parameters, string name, string? text) =>
-        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)text ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)StoredText.Clean(text) ?? DBNull.Value });
 
     public static DateTimeOffset? Time(DbDataReader r, int i) =>
         r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);

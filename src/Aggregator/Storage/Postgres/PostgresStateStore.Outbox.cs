@@ -135,7 +135,7 @@ internal sealed partial class PostgresStateStore
         await using var command = _dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", id);
         PostgresFeedStates.AddTime(command.Parameters, "at", at);
-        if (error is not null) command.Parameters.AddWithValue("error", error);
+        if (error is not null) PostgresFeedStates.AddText(command.Parameters, "error", error);
         if (recipients is not null) command.Parameters.AddWithValue("recipients", recipients);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -19,7 +19,7 @@ internal sealed partial class PostgresStateStore
              WHERE feed_id = @feed AND absent_since IS NULL AND NOT (item_key = ANY(@keys));
             """, connection, tx);
         command.Parameters.AddWithValue("feed", feedId);
-        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = presentKeys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = presentKeys.Select(k => StoredText.Clean(k)).ToArray() });
         PostgresFeedStates.AddTime(command.Parameters, "now", now);
         await command.ExecuteNonQueryAsync(cancellationToken);
 

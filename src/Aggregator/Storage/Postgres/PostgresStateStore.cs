@@ -57,11 +57,16 @@ internal sealed partial class PostgresStateStore : IStateStore
         ArgumentNullException.ThrowIfNull(keys);
         var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (keys.Count == 0) return seen;
+        var stored = StoredText.ByStoredForm(keys);
         await using var command = _dataSource.CreateCommand("SELECT item_key, fingerprint FROM seen_items WHERE feed_id = @feed AND item_key = ANY(@keys)");
         command.Parameters.AddWithValue("feed", feedId);
-        command.Parameters.Add(PostgresOutbox.Array("keys", keys.Distinct(StringComparer.Ordinal)));
+        command.Parameters.Add(PostgresOutbox.Array("keys", stored.Select(g => g.Key)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) seen[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var fingerprint = reader.IsDBNull(1) ? null : reader.GetString(1);
+            foreach (var key in stored[reader.GetString(0)]) seen[key] = fingerprint;
+        }
         return seen;
     }
 
@@ -70,7 +75,8 @@ internal sealed partial class PostgresStateStore : IStateStore
         ArgumentNullException.ThrowIfNull(commit);
         var now = _time.GetUtcNow();
         // Keys in one order on every node, so two commits of overlapping keys wait for each other instead of deadlocking.
-        var rows = commit.Items.DistinctBy(i => i.Key, StringComparer.Ordinal).OrderBy(i => i.Key, StringComparer.Ordinal).ToList();
+        var rows = commit.Items.Select(i => (Key: StoredText.Clean(i.Key), i.Fingerprint))
+            .DistinctBy(i => i.Key, StringComparer.Ordinal).OrderBy(i => i.Key, StringComparer.Ordinal).ToList();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = new HashSet<string>(StringComparer.Ordinal);
@@ -93,7 +99,7 @@ internal sealed partial class PostgresStateStore : IStateStore
         }
         // Only the poll that records a key first queues its alerts (the first item of that key, as listed);
         // a concurrent or repeated poll of the same item adds nothing.
-        var fresh = commit.Items.Where(i => inserted.Remove(i.Key)).ToList();
+        var fresh = commit.Items.Where(i => inserted.Remove(StoredText.Clean(i.Key))).ToList();
         var drafts = fresh.SelectMany(i => i.Messages).ToList();
         var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, now, cancellationToken);
         foreach (var rule in fresh.SelectMany(i => i.RuleIds).Order(StringComparer.Ordinal))

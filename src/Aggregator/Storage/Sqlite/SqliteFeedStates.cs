@@ -27,21 +27,24 @@ internal static class SqliteFeedStates
             """;
         var p = command.Parameters;
         p.AddWithValue("$feed", s.FeedId);
-        p.AddWithValue("$etag", (object?)s.ETag ?? DBNull.Value);
-        p.AddWithValue("$lm", (object?)s.LastModified ?? DBNull.Value);
+        p.AddWithValue("$etag", Stored(s.ETag));
+        p.AddWithValue("$lm", Stored(s.LastModified));
         p.AddWithValue("$hash", (object?)s.BodyHash ?? DBNull.Value);
         p.AddWithValue("$poll", Ms(s.LastPollAt));
         p.AddWithValue("$result", (object?)s.LastResult ?? DBNull.Value);
         p.AddWithValue("$status", (object?)s.LastHttpStatus ?? DBNull.Value);
-        p.AddWithValue("$error", (object?)s.LastError ?? DBNull.Value);
+        p.AddWithValue("$error", Stored(s.LastError));
         p.AddWithValue("$failures", s.ConsecutiveFailures);
         p.AddWithValue("$newItem", Ms(s.LastNewItemAt));
         p.AddWithValue("$seen", s.ItemsSeen);
         p.AddWithValue("$notBefore", Ms(s.NotBefore));
         p.AddWithValue("$disabled", s.Disabled ? 1 : 0);
-        p.AddWithValue("$redirect", (object?)s.PermanentRedirect ?? DBNull.Value);
+        p.AddWithValue("$redirect", Stored(s.PermanentRedirect));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>A text value as <see cref="StoredText"/> keeps it (the PostgreSQL store's rule): the values come from feeds and their servers.</summary>
+    public static object Stored(string? text) => (object?)StoredText.Clean(text) ?? DBNull.Value;
 
     public static object Ms(DateTimeOffset? time) => time is { } t ? t.ToUnixTimeMilliseconds() : DBNull.Value;
 

@@ -160,7 +160,7 @@ internal sealed partial class SqliteStateStore
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        if (error is not null) command.Parameters.AddWithValue("$error", error);
+        if (error is not null) command.Parameters.AddWithValue("$error", SqliteFeedStates.Stored(error));
         if (recipients is not null) command.Parameters.AddWithValue("$recipients", recipients);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -18,7 +18,7 @@ internal sealed partial class SqliteStateStore
         using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.Parameters.AddWithValue("$feed", feedId);
-        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(presentKeys));
+        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(presentKeys.Select(k => StoredText.Clean(k))));
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$cutoff", (now - retention).ToUnixTimeMilliseconds());
         command.CommandText = """

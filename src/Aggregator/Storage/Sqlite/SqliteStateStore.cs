@@ -105,10 +105,15 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
         using var command = connection.CreateCommand();
         // One round trip for the whole feed: the keys travel as one JSON array.
         command.CommandText = "SELECT item_key, fingerprint FROM seen_items WHERE feed_id = $feed AND item_key IN (SELECT value FROM json_each($keys))";
+        var stored = StoredText.ByStoredForm(keys);
         command.Parameters.AddWithValue("$feed", feedId);
-        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
+        command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(stored.Select(g => g.Key)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) seen[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var fingerprint = reader.IsDBNull(1) ? null : reader.GetString(1);
+            foreach (var key in stored[reader.GetString(0)]) seen[key] = fingerprint;
+        }
         return seen;
     }
 
@@ -129,7 +134,7 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
         var queued = 0;
         foreach (var item in commit.Items)
         {
-            key.Value = item.Key;
+            key.Value = StoredText.Clean(item.Key);
             fingerprint.Value = (object?)item.Fingerprint ?? DBNull.Value;
             // Only the poll that records the key first queues its alerts; a concurrent or repeated poll adds nothing.
             if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
