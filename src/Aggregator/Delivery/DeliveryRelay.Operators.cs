@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,12 +9,15 @@ internal sealed partial class DeliveryRelay
 {
     private const int NoticeLines = 50;
 
-    /// <summary>Dead letters of the current pass; passes never overlap (see the gate), so one list serves them all.</summary>
-    private readonly List<(OutboxMessage Row, string Error)> _deadThisPass = [];
+    /// <summary>
+    /// Dead letters of the current pass, added to by its lanes at once; passes never overlap (see the gate),
+    /// so one queue serves them all.
+    /// </summary>
+    private readonly ConcurrentQueue<(OutboxMessage Row, string Error)> _deadThisPass = [];
 
     private void RecordDead(OutboxMessage row, string error)
     {
-        if (!OperatorNotice.IsNotice(row.Alert)) _deadThisPass.Add((row, error));
+        if (!OperatorNotice.IsNotice(row.Alert)) _deadThisPass.Enqueue((row, error));
     }
 
     /// <summary>
@@ -22,9 +26,9 @@ internal sealed partial class DeliveryRelay
     /// </summary>
     private async Task NotifyOperatorsAsync()
     {
-        if (_deadThisPass.Count == 0) return;
-        var dead = _deadThisPass.ToList();
-        _deadThisPass.Clear();
+        if (_deadThisPass.IsEmpty) return;
+        var dead = new List<(OutboxMessage Row, string Error)>();
+        while (_deadThisPass.TryDequeue(out var entry)) dead.Add(entry);
         var now = _time.GetUtcNow();
         var key = "dead-letters:" + DigestIds.For(dead.Select(d => $"{d.Row.Alert.AlertId}/{d.Row.Channel}"));
         var title = dead.Count == 1

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Aggregator.Configuration;
 using Aggregator.Observability;
 using Aggregator.Storage;
@@ -8,7 +9,8 @@ namespace Aggregator.Delivery;
 /// <summary>
 /// Moves due outbox messages to their channels: claims a batch (leased, so a crash returns the claims to
 /// the pool), folds a digest subscriber's rows of one window into one message, sends, then marks each row
-/// sent, reschedules it with backoff, or dead-letters it once <c>delivery.maxAge</c> has passed.
+/// sent, reschedules it with backoff, or dead-letters it once <c>delivery.maxAge</c> has passed. Messages
+/// to different endpoints go out side by side (see <see cref="Lane"/>), those to one endpoint in order.
 /// </summary>
 internal sealed partial class DeliveryRelay : IDisposable
 {
@@ -46,6 +48,10 @@ internal sealed partial class DeliveryRelay : IDisposable
     /// <summary>How long one pass may spend sending; what is left is released for the next pass.</summary>
     public TimeSpan PassBudget { get; init; } = TimeSpan.FromMinutes(4);
 
+    /// <summary>How many endpoints (see <see cref="Lane"/>) one pass sends to at once.</summary>
+    public int Parallelism { get; init; } = 8;
+
+    /// <summary>Spreads retries; lanes draw from it at once, so a replacement must be thread-safe like <see cref="Random.Shared"/>.</summary>
     public Random Random { get; init; } = Random.Shared;
 
     /// <summary>When the last pass finished, for health checks.</summary>
@@ -95,22 +101,33 @@ internal sealed partial class DeliveryRelay : IDisposable
         // Sending stops well before the lease ends, so no other relay can claim a row still being sent.
         using var budget = new CancellationTokenSource(PassBudget, _time);
         using var pass = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
-        var interrupted = new List<long>();
-        foreach (var byChannel in work.GroupBy(w => w.Channel))
+        var interrupted = new ConcurrentQueue<long>();
+        // Lanes run side by side and each settles its rows as soon as its sends are done, so a slow endpoint
+        // holds up its own messages only; each of its sends is bounded by the channel's attempt timeout.
+        // Not cancellable: a lane not started when the pass is cancelled still reports its rows interrupted.
+        var lanes = work.GroupBy(Lane, StringComparer.Ordinal).Select(lane => lane.ToList());
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (lane, _) =>
         {
-            var batch = byChannel.ToList();
-            var results = await SendAsync(byChannel.Key, batch, pass.Token);
-            for (var i = 0; i < batch.Count; i++)
+            var results = await SendAsync(lane[0].Channel, lane, pass.Token);
+            for (var i = 0; i < lane.Count; i++)
             {
-                if (results[i].Outcome == DeliveryOutcome.Interrupted) interrupted.AddRange(batch[i].Rows.Select(r => r.Id));
-                else await ApplyAsync(batch[i], results[i]);
+                if (results[i].Outcome == DeliveryOutcome.Interrupted) foreach (var row in lane[i].Rows) interrupted.Enqueue(row.Id);
+                else await ApplyAsync(lane[i], results[i]);
             }
-        }
-        await _store.ReleaseAsync(interrupted, CancellationToken.None);
+        });
+        await _store.ReleaseAsync([.. interrupted], CancellationToken.None);
         await NotifyOperatorsAsync();
         LastPassAt = _time.GetUtcNow();
         return claimed.Count;
     }
+
+    /// <summary>
+    /// The endpoint a message goes to, sent to in order: every email shares the one SMTP server (and one
+    /// connection per pass); each webhook host and port is a lane of its own.
+    /// </summary>
+    private static string Lane(Work work) => work.Envelope.Subscriber.Webhook is { } hook && work.Channel == DeliveryChannel.Webhook
+        ? $"webhook {hook.Url.Scheme}://{hook.Url.Authority}"
+        : DeliveryChannelNames.Name(work.Channel);
 
     private async Task<IReadOnlyList<DeliveryResult>> SendAsync(DeliveryChannel channel, List<Work> batch, CancellationToken cancellationToken)
     {
