@@ -20,13 +20,17 @@ public static class AlertMessage
         return new EmailContent(subject, text.ToString(), html.ToString(), ruleIds);
     }
 
-    /// <summary>Subject <c>[digest] N alerts</c>; the body lists each alert with its explanation.</summary>
-    public static EmailContent Digest(IReadOnlyList<Alert> alerts)
+    /// <summary>
+    /// Subject <c>[digest] N alerts</c>, or <c>[digest] N alerts (part 1 of 3)</c> for a part of one; the body
+    /// lists each alert with its explanation.
+    /// </summary>
+    public static EmailContent Digest(IReadOnlyList<Alert> alerts, DigestPart? part = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
-        var subject = $"[digest] {alerts.Count} alerts";
-        var text = new StringBuilder().Append(alerts.Count).Append(" alerts\n");
-        var html = new StringBuilder(Prologue).Append("<h1>").Append(alerts.Count).Append(" alerts</h1>\n");
+        var heading = part is null ? $"{alerts.Count} alerts" : $"{alerts.Count} alerts ({part})";
+        var subject = $"[digest] {heading}";
+        var text = new StringBuilder().Append(heading).Append('\n');
+        var html = new StringBuilder(Prologue).Append("<h1>").Append(heading).Append("</h1>\n");
         foreach (var alert in alerts)
         {
             text.Append("\n----------------------------------------\n");

@@ -9,10 +9,21 @@ namespace Aggregator.Delivery;
 /// </summary>
 /// <param name="Timestamp">The event time shown in the message: when the alert was found, or the digest window's end.</param>
 /// <param name="Recipients">The email addresses still to reach after an earlier attempt reached the others; null: all.</param>
+/// <param name="Part">Set on a part of a digest too large to go out whole; its id then comes from the part's own alerts.</param>
 internal sealed record DeliveryEnvelope(
     string MessageId,
     SubscriberDefinition Subscriber,
     IReadOnlyList<Alert> Alerts,
     bool IsDigest,
     DateTimeOffset Timestamp,
-    IReadOnlyList<string>? Recipients = null);
+    IReadOnlyList<string>? Recipients = null,
+    DigestPart? Part = null)
+{
+    /// <summary>The envelope of these alerts of the digest as part <paramref name="number"/> of <paramref name="count"/>.</summary>
+    public DeliveryEnvelope PartOf(IReadOnlyList<Alert> alerts, int number, int count) => this with
+    {
+        MessageId = DigestIds.For(alerts.Select(a => a.AlertId)),
+        Alerts = alerts,
+        Part = new DigestPart(number, count),
+    };
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -5,6 +6,31 @@ namespace Aggregator.Delivery;
 
 internal sealed partial class DeliveryRelay
 {
+    /// <summary>
+    /// Applies a result to the rows it is about: an interrupted message's rows go back to the pool, and each
+    /// part of a digest sent in parts settles the rows of its own alerts, so a refused part dead-letters no other.
+    /// </summary>
+    private async Task SettleAsync(Work work, DeliveryResult result, ConcurrentQueue<long> interrupted)
+    {
+        if (result.Outcome == DeliveryOutcome.Interrupted)
+        {
+            foreach (var row in work.Rows) interrupted.Enqueue(row.Id);
+            return;
+        }
+        if (result.Parts is not { } parts)
+        {
+            await ApplyAsync(work, result);
+            return;
+        }
+        _logger.LogWarning("Digest {MessageId} for {SubscriberId} was too large for the receiver; it goes out in {Parts} parts",
+            work.Envelope.MessageId, work.Envelope.Subscriber.Id, parts.Count);
+        foreach (var part in parts)
+        {
+            var ids = part.Envelope.Alerts.Select(a => a.AlertId).ToHashSet(StringComparer.Ordinal);
+            await SettleAsync(work with { Envelope = part.Envelope, Rows = [.. work.Rows.Where(r => ids.Contains(r.Alert.AlertId))] }, part.Result, interrupted);
+        }
+    }
+
     /// <summary>Records the outcome whatever happens to the host meanwhile: a sent message must not be sent again.</summary>
     private async Task ApplyAsync(Work work, DeliveryResult result)
     {

@@ -109,11 +109,7 @@ internal sealed partial class DeliveryRelay : IDisposable
         await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (lane, _) =>
         {
             var results = await SendAsync(lane[0].Channel, lane, pass.Token);
-            for (var i = 0; i < lane.Count; i++)
-            {
-                if (results[i].Outcome == DeliveryOutcome.Interrupted) foreach (var row in lane[i].Rows) interrupted.Enqueue(row.Id);
-                else await ApplyAsync(lane[i], results[i]);
-            }
+            for (var i = 0; i < lane.Count; i++) await SettleAsync(lane[i], results[i], interrupted);
         });
         await _store.ReleaseAsync([.. interrupted], CancellationToken.None);
         await NotifyOperatorsAsync();

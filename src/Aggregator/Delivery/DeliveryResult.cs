@@ -5,7 +5,10 @@ namespace Aggregator.Delivery;
 /// For a retry after the receiver took the message for some recipients: the ones still to reach, and the
 /// only ones the retry goes to. Null: the retry goes to the same recipients as this attempt.
 /// </param>
-internal sealed record DeliveryResult(DeliveryOutcome Outcome, string? Error = null, TimeSpan? RetryAfter = null, IReadOnlyList<string>? Remaining = null)
+/// <param name="Parts">For <see cref="DeliveryOutcome.Split"/>: each part sent, with its own result.</param>
+internal sealed record DeliveryResult(
+    DeliveryOutcome Outcome, string? Error = null, TimeSpan? RetryAfter = null, IReadOnlyList<string>? Remaining = null,
+    IReadOnlyList<DeliveryPart>? Parts = null)
 {
     public static DeliveryResult Sent { get; } = new(DeliveryOutcome.Sent);
 
@@ -16,7 +19,12 @@ internal sealed record DeliveryResult(DeliveryOutcome Outcome, string? Error = n
     public static DeliveryResult Permanent(string error) => new(DeliveryOutcome.Permanent, error);
 
     public static DeliveryResult Interrupted { get; } = new(DeliveryOutcome.Interrupted, "interrupted");
+
+    public static DeliveryResult Split(IReadOnlyList<DeliveryPart> parts) => new(DeliveryOutcome.Split, Parts: parts);
 }
+
+/// <summary>One part of a digest sent in parts: its envelope (the alerts it held) and what became of it.</summary>
+internal sealed record DeliveryPart(DeliveryEnvelope Envelope, DeliveryResult Result);
 
 internal enum DeliveryOutcome
 {
@@ -31,6 +39,12 @@ internal enum DeliveryOutcome
 
     /// <summary>The endpoint asked never to be called again (HTTP 410).</summary>
     EndpointGone,
+
+    /// <summary>
+    /// The digest was too large for the receiver and went out in parts (<see cref="DeliveryResult.Parts"/>);
+    /// each part's result applies to its own alerts only.
+    /// </summary>
+    Split,
 
     /// <summary>
     /// Not attempted, or cut short, because the pass was cancelled (shutdown, pass out of time): due again

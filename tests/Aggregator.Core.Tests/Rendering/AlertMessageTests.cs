@@ -1,3 +1,4 @@
+using Aggregator.Core.Alerts;
 using Aggregator.Core.Query;
 using Aggregator.Core.Rendering;
 
@@ -92,5 +93,17 @@ public sealed class AlertMessageTests
             email.HtmlBody.ShouldContain(title, Case.Sensitive);
         }
         email.RuleIds.ShouldBe(["troops-at-border"]);
+    }
+
+    [Fact]
+    public void A_part_of_a_digest_says_which_part_it_is()
+    {
+        var alerts = new[] { SampleAlert.Make(title: "First"), SampleAlert.Make(title: "Second") };
+
+        var email = AlertMessage.Digest(alerts, new DigestPart(1, 3));
+
+        email.Subject.ShouldBe("[digest] 2 alerts (part 1 of 3)");
+        email.TextBody.ShouldStartWith("2 alerts (part 1 of 3)\n", Case.Sensitive);
+        email.HtmlBody.ShouldContain("<h1>2 alerts (part 1 of 3)</h1>", Case.Sensitive);
     }
 }

@@ -13,7 +13,7 @@ namespace Aggregator.Tests.Support;
 /// <summary>
 /// A real SMTP server on 127.0.0.1. Recipients whose local part is <c>temp</c> get 451, <c>perm</c> get 550;
 /// <see cref="Refuse"/> scripts a refusal for one address; <see cref="DataReply"/> can make the server
-/// refuse the message after DATA.
+/// refuse the message after DATA; <see cref="SizeLimit"/> refuses larger messages with 552 5.3.4.
 /// </summary>
 internal sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -21,13 +21,16 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     private readonly Task _running;
 
     /// <param name="port">A port to listen on, e.g. to bring a server back where a worker expects it; a free one by default.</param>
-    public SmtpTestServer(int? port = null)
+    /// <param name="maxMessageSize">Announced in EHLO as SIZE (and checked against MAIL FROM's SIZE) and enforced as <see cref="SizeLimit"/>.</param>
+    public SmtpTestServer(int? port = null, int? maxMessageSize = null)
     {
         Port = port ?? FreePort.Next();
-        var options = new SmtpServerOptionsBuilder()
+        SizeLimit = maxMessageSize;
+        var builder = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
-            .Build();
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)));
+        if (maxMessageSize is { } max) builder = builder.MaxMessageSize(max, MaxMessageSizeHandling.Ignore);
+        var options = builder.Build();
         var services = new ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
@@ -46,6 +49,14 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     /// <summary>When set, the reply to the message's data instead of 250.</summary>
     public SmtpReplyCode? DataReply { get; set; }
+
+    /// <summary>Messages of more bytes are refused after their data with 552 5.3.4, announced or not.</summary>
+    public int? SizeLimit { get; set; }
+
+    /// <summary>How many messages <see cref="SizeLimit"/> refused.</summary>
+    public int SizeRefusals => Volatile.Read(ref _sizeRefusals);
+
+    private int _sizeRefusals;
 
     /// <summary>Refuses <paramref name="address"/> at RCPT TO with <paramref name="code"/> for its next <paramref name="times"/> attempts.</summary>
     public void Refuse(string address, int code, int times = int.MaxValue) => _refusals[address] = new Refusal(code, times);
@@ -69,16 +80,22 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    internal sealed record Received(MimeMessage Message, IReadOnlyList<string> Recipients);
+    /// <param name="Size">The message's bytes as the server received them.</param>
+    internal sealed record Received(MimeMessage Message, IReadOnlyList<string> Recipients, long Size = 0);
 
     private sealed class Store(SmtpTestServer owner) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             if (owner.DataReply is { } code) return new SmtpResponse(code, "scripted refusal");
+            if (buffer.Length > owner.SizeLimit)
+            {
+                Interlocked.Increment(ref owner._sizeRefusals);
+                return new SmtpResponse((SmtpReplyCode)552, "5.3.4 Message size exceeds fixed limit");
+            }
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            owner.Messages.Enqueue(new Received(message, [.. transaction.To.Select(m => m.AsAddress())]));
+            owner.Messages.Enqueue(new Received(message, [.. transaction.To.Select(m => m.AsAddress())], buffer.Length));
             return SmtpResponse.Ok;
         }
     }

@@ -18,7 +18,7 @@ internal sealed class EmailComposer
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(smtp);
-        var content = envelope.IsDigest ? AlertMessage.Digest(envelope.Alerts) : AlertMessage.Email(envelope.Alerts[0]);
+        var content = envelope.IsDigest ? AlertMessage.Digest(envelope.Alerts, envelope.Part) : AlertMessage.Email(envelope.Alerts[0]);
         var message = new MimeMessage
         {
             MessageId = MessageIdFor(envelope.MessageId),
