@@ -105,4 +105,38 @@ public sealed class DigestDeliveryTests
             json.RootElement.GetProperty("timestamp").GetString().ShouldBe("2026-11-27T10:00:00Z");
         }
     }
+
+    [Fact]
+    public async Task A_digest_too_large_for_a_webhook_goes_out_in_parts_and_only_an_alert_too_large_alone_is_dead()
+    {
+        const int limit = 16 * 1024;
+        await using var receiver = new WebhookReceiver { MaxBodyBytes = limit };
+        DigestSchedule.TryParse("every 1h", out var hourly, out _).ShouldBeTrue();
+        var subscriber = new SubscriberDefinition
+        {
+            Id = "digest",
+            Webhook = new WebhookTarget { Url = receiver.Url, Secrets = [WebhookReceiver.Secret] },
+            Digest = hourly,
+        };
+        await using var h = await DeliveryHarness.CreateAsync(x => DeliveryHarness.MakeConfig(x.Pickup(), null, subscriber));
+        var due = hourly.NextDue(h.Time.GetUtcNow(), TimeZoneInfo.Utc);
+        var summary = string.Concat(Enumerable.Repeat("Troops massed at the border overnight, reports say. ", 20));
+        var alerts = Enumerable.Range(1, 30).Select(i => TestAlerts.Make("digest", $"k{i}", title: $"Item {i}")).Select(a => a with { Item = a.Item with { Summary = summary } }).ToList();
+        var huge = TestAlerts.Make("digest", "huge", title: "Huge item") is var h0 ? h0 with { Item = h0.Item with { Summary = new string('x', limit * 2) } } : null!;
+        await h.QueueAsync([.. alerts.Append(huge).Select(a => TestAlerts.Draft(a, DeliveryChannel.Webhook, due))]);
+
+        h.Time.Advance(due - h.Time.GetUtcNow());
+        (await h.RunAsync()).ShouldBe(31);
+
+        var accepted = receiver.Requests.Where(r => r.AnsweredWith == 200).ToList();
+        accepted.Count.ShouldBeGreaterThan(1);
+        accepted.ShouldAllBe(r => r.SignatureValid && System.Text.Encoding.UTF8.GetByteCount(r.Body) <= limit);
+        accepted.Select(r => r.Id).Distinct().Count().ShouldBe(accepted.Count, "each part is its own message");
+        var titles = accepted.SelectMany(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
+            .Select(a => a.GetProperty("item").GetProperty("title").GetString())).ToList();
+        titles.ShouldBe(alerts.Select(a => a.Item.Title), ignoreOrder: true);
+        var counts = await h.CountsAsync("digest", DeliveryChannel.Webhook);
+        (counts.Sent, counts.Dead, counts.Queued).ShouldBe((30, 1, 0));
+        counts.LastError.ShouldNotBeNull().ShouldContain("413");
+    }
 }

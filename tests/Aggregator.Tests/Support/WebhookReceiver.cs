@@ -30,6 +30,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
+    /// <summary>Bodies larger than this are answered 413 Content Too Large, as a size-limited endpoint does.</summary>
+    public int? MaxBodyBytes { get; init; }
+
     /// <param name="Hold">When set, the answer waits for it: a slow endpoint.</param>
     public sealed record Reply(int Status, string? RetryAfter = null, string? Location = null, Task? Hold = null);
 
@@ -43,7 +46,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var headers = context.Request.Headers;
-        var reply = Script.TryDequeue(out var next) ? next : new Reply(DefaultStatus);
+        var reply = Encoding.UTF8.GetByteCount(body) > MaxBodyBytes ? new Reply(413)
+            : Script.TryDequeue(out var next) ? next : new Reply(DefaultStatus);
         Requests.Enqueue(new Request(context.Request.Url!.AbsolutePath, headers["webhook-id"], headers["webhook-timestamp"],
             headers["webhook-signature"], body, Verify(headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], body), reply.Status)
         {

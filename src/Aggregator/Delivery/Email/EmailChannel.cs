@@ -12,9 +12,6 @@ namespace Aggregator.Delivery.Email;
 /// </summary>
 internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer composer) : IDeliveryChannel
 {
-    /// <summary>Parts are measured with the widest label they could carry, so a part never outgrows its measure.</summary>
-    private static readonly DigestPart WidestLabel = new(9999, 9999);
-
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<DeliveryEnvelope> batch, CancellationToken cancellationToken)
@@ -68,39 +65,12 @@ internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer com
         return await SendInPartsAsync(session, envelope, budget, smtp, cancellationToken);
     }
 
-    /// <summary>
-    /// Sends the digest as parts within <paramref name="budget"/>. When the server refuses a part for its size
-    /// after all (it announced no limit, or a larger one), the budget shrinks below that part and the parts
-    /// not yet sent are split again; the parts already sent keep the numbers they went out with.
-    /// </summary>
-    private async Task<DeliveryResult> SendInPartsAsync(MailSession session, DeliveryEnvelope envelope, long budget, SmtpOptions smtp, CancellationToken cancellationToken)
-    {
-        long Measure(IReadOnlyList<Alert> alerts) => MessageSize.Of(composer.Compose(envelope.PartOf(alerts, WidestLabel.Number, WidestLabel.Count), smtp));
-
-        var plan = DigestSplit.Parts(envelope.Alerts, budget, Measure);
-        var done = new List<DeliveryPart>(plan.Count);
-        var next = 0;
-        while (next < plan.Count)
+    /// <summary>The digest in parts within <paramref name="budget"/> (see <see cref="DigestSplit"/>).</summary>
+    private Task<DeliveryResult> SendInPartsAsync(MailSession session, DeliveryEnvelope envelope, long budget, SmtpOptions smtp, CancellationToken cancellationToken) =>
+        DigestSplit.SendInPartsAsync(envelope, budget, part => MessageSize.Of(composer.Compose(part, smtp)), async (part, ct) =>
         {
-            var part = envelope.PartOf(plan[next], done.Count + 1, done.Count + plan.Count - next);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                done.Add(new DeliveryPart(part, DeliveryResult.Interrupted));
-                next++;
-                continue;
-            }
             var message = composer.Compose(part, smtp);
-            var size = MessageSize.Of(message);
-            var attempt = await session.SendAsync(part, message, EmailRecipients.For(part, message), cancellationToken);
-            if (attempt.TooLarge && part.Alerts.Count > 1)
-            {
-                budget = Math.Min(budget, size - 1);
-                plan = [.. plan.Take(next), .. DigestSplit.Parts([.. plan.Skip(next).SelectMany(p => p)], budget, Measure)];
-                continue;
-            }
-            done.Add(new DeliveryPart(part, attempt.Result));
-            next++;
-        }
-        return DeliveryResult.Split(done);
-    }
+            var attempt = await session.SendAsync(part, message, EmailRecipients.For(part, message), ct);
+            return new DigestSplit.Attempt(attempt.Result, attempt.TooLarge);
+        }, cancellationToken);
 }

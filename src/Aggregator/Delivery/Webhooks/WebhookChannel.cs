@@ -45,7 +45,16 @@ internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) 
                 results.Add(failure);
                 continue;
             }
-            var (result, answered) = await SendOneAsync(client, envelope, cancellationToken);
+            var (result, answered, tooLarge) = await SendOneAsync(client, envelope, cancellationToken);
+            if (tooLarge && envelope.IsDigest && envelope.Alerts.Count > 1)
+            {
+                // HTTP 413: the digest goes out in parts the endpoint takes, as a mail digest does past a server's size limit.
+                result = await DigestSplit.SendInPartsAsync(envelope, BodySize(envelope) - 1, BodySize, async (part, ct) =>
+                {
+                    var (partResult, _, partTooLarge) = await SendOneAsync(client, part, ct);
+                    return new DigestSplit.Attempt(partResult, partTooLarge);
+                }, cancellationToken);
+            }
             if (result.Outcome == DeliveryOutcome.EndpointGone) gone.Add(envelope.Subscriber.Webhook!.Url);
             if (!answered && result.Outcome == DeliveryOutcome.Retry) unreachable[envelope.Subscriber.Webhook!.Url] = result;
             results.Add(result);
@@ -56,14 +65,18 @@ internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) 
     /// <summary>The idempotency key a receiver sees; the same for every attempt of the message.</summary>
     public static string WebhookId(DeliveryEnvelope envelope) => $"msg_{envelope?.MessageId}";
 
-    /// <returns>The result, and whether the endpoint answered at all.</returns>
-    private async Task<(DeliveryResult Result, bool Answered)> SendOneAsync(HttpClient client, DeliveryEnvelope envelope, CancellationToken cancellationToken)
+    private static string Body(DeliveryEnvelope envelope) => envelope.IsDigest
+        ? WebhookPayload.Digest(envelope.Subscriber.Id, envelope.Alerts, envelope.Timestamp)
+        : WebhookPayload.Matched(envelope.Alerts[0], envelope.Timestamp);
+
+    private static long BodySize(DeliveryEnvelope envelope) => Encoding.UTF8.GetByteCount(Body(envelope));
+
+    /// <returns>The result, whether the endpoint answered at all, and whether it refused the body for its size (HTTP 413).</returns>
+    private async Task<(DeliveryResult Result, bool Answered, bool TooLarge)> SendOneAsync(HttpClient client, DeliveryEnvelope envelope, CancellationToken cancellationToken)
     {
         var target = envelope.Subscriber.Webhook;
-        if (target is null) return (DeliveryResult.Permanent("subscriber has no webhook"), false);
-        var body = envelope.IsDigest
-            ? WebhookPayload.Digest(envelope.Subscriber.Id, envelope.Alerts, envelope.Timestamp)
-            : WebhookPayload.Matched(envelope.Alerts[0], envelope.Timestamp);
+        if (target is null) return (DeliveryResult.Permanent("subscriber has no webhook"), false, false);
+        var body = Body(envelope);
         var id = WebhookId(envelope);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, UrlCredentials.WithoutUserInfo(target.Url))
@@ -81,7 +94,7 @@ internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) 
             }
             catch (FormatException)
             {
-                return (DeliveryResult.Permanent("webhook secret is not valid base64 after 'whsec_'"), false);
+                return (DeliveryResult.Permanent("webhook secret is not valid base64 after 'whsec_'"), false, false);
             }
         }
 
@@ -90,19 +103,19 @@ internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) 
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            return (Classify(response), true);
+            return (Classify(response), true, response.StatusCode == System.Net.HttpStatusCode.RequestEntityTooLarge);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (DeliveryResult.Retry($"no answer from {target.Url.Host} within {Core.Durations.Format(AttemptTimeout)}"), false);
+            return (DeliveryResult.Retry($"no answer from {target.Url.Host} within {Core.Durations.Format(AttemptTimeout)}"), false, false);
         }
         catch (OperationCanceledException)
         {
-            return (DeliveryResult.Interrupted, false);
+            return (DeliveryResult.Interrupted, false, false);
         }
         catch (HttpRequestException ex)
         {
-            return (DeliveryResult.Retry($"request to {target.Url.Host} failed: {ex.Message}"), false);
+            return (DeliveryResult.Retry($"request to {target.Url.Host} failed: {ex.Message}"), false, false);
         }
     }
 
@@ -114,6 +127,8 @@ internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) 
         {
             >= 200 and < 300 => DeliveryResult.Sent,
             410 => new DeliveryResult(DeliveryOutcome.EndpointGone, reason),
+            // Too large however often it is tried; a digest is split before it comes to this.
+            413 => DeliveryResult.Permanent($"{reason}: the endpoint refuses a message this large"),
             >= 300 and < 400 => DeliveryResult.Retry($"{reason}: redirect to {Urls.Redact(response.Headers.Location)} not followed"),
             429 or 503 => DeliveryResult.Retry(reason, RetryAfter(response.Headers.RetryAfter)),
             _ => DeliveryResult.Retry(reason),
