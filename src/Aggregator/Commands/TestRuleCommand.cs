@@ -75,11 +75,28 @@ internal static class TestRuleCommand
             }
         }
 
-        var loaded = new ConfigLoader().Load(directory);
-        if (loaded.Config is null)
-            return (null!, [], null, string.Join(Environment.NewLine, ConfigReport.Lines(loaded.Diagnostics)));
-        RuleDefinition[] definitions = [.. loaded.Config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, null))];
-        return (loaded.Config, definitions, RuleIndex.Build(definitions), null);
+        // Building the index checks every query, so the load leaves them alone: checking them there as well would
+        // parse and compile each one twice. On any problem the config is loaded again with the checks, so the
+        // operator gets check-config's report: every error and warning, each with its path:line:col.
+        var loaded = new ConfigLoader(validateQuery: _ => { }).Load(directory);
+        if (loaded.Config is not null)
+        {
+            RuleDefinition[] definitions = [.. loaded.Config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, null))];
+            try
+            {
+                return (loaded.Config, definitions, RuleIndex.Build(definitions), null);
+            }
+            catch (QuerySyntaxException)
+            {
+                loaded = new ConfigLoader().Load(directory);
+                if (loaded.Config is not null) throw;
+            }
+        }
+        else
+        {
+            loaded = new ConfigLoader().Load(directory);
+        }
+        return (null!, [], null, string.Join(Environment.NewLine, ConfigReport.Lines(loaded.Diagnostics)));
     }
 
     private static bool SameInput(FeedDefinition feed, string input) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aggregator.Tests.Configuration;
 using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.EndToEnd;
@@ -124,6 +125,25 @@ public sealed class InspectionCommandTests
         var invalid = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "test-rule", "--query", "troops AND (border", "--config", RepoPaths.BundledConfig, Sample);
         invalid.ExitCode.ShouldBe(2);
         invalid.Stderr.ShouldStartWith("--query:12: error:");
+    }
+
+    /// <summary>The broken query alone, or with another error that already stops the config loading.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("    notify: [nobody]\n")]
+    public async Task Test_rule_with_an_invalid_rule_in_the_config_prints_check_configs_report_and_exits_2(string more)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempConfigDirectory();
+        dir.Write("feeds.yaml", $"feeds:\n  - id: world\n    url: {Sample}\n");
+        dir.Write("rules.yaml", "rules:\n  - id: fine\n    query: troops\n" + more + "  - id: broken\n    query: troops AND (border\n");
+
+        var check = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "check-config", "--config", dir.Path);
+        var (code, stdout, stderr) = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "test-rule", "--config", dir.Path, Sample);
+
+        code.ShouldBe(2, stdout);
+        check.Stdout.ShouldContain("error: invalid query in rule 'broken'");
+        stderr.Trim().ShouldBe(check.Stdout.Trim());
     }
 
     [Fact]
