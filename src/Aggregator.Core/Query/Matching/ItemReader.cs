@@ -13,9 +13,9 @@ internal static class ItemReader
     {
         ctx.Begin(item, feed, budget);
         var segment = 0;
-        for (var field = 0; field < FieldNames.Count; field++)
+        for (var field = Field.Title; field <= Field.Feed; field++)
         {
-            if (((int)tokenFields & (1 << field)) == 0) continue;
+            if (((int)tokenFields & (1 << (int)field)) == 0) continue;
             var values = ValuesOf(item, feed, field);
             if (values is null || values.Count <= 1)
             {
@@ -31,22 +31,22 @@ internal static class ItemReader
         }
     }
 
-    /// <summary>The plain text of field <paramref name="field"/> (an index into <see cref="FieldNames"/>); multi-valued fields joined by <see cref="ValueSeparator"/>.</summary>
-    public static string TextOf(FeedItem item, FeedIdentity feed, int field) => field switch
+    /// <summary>The plain text of field <paramref name="field"/>; multi-valued fields joined by <see cref="ValueSeparator"/>.</summary>
+    public static string TextOf(FeedItem item, FeedIdentity feed, Field field) => field switch
     {
-        0 => item.Title ?? string.Empty,
-        1 => item.Summary ?? string.Empty,
-        2 => item.Content ?? string.Empty,
-        5 => item.Link ?? string.Empty,
+        Field.Title => item.Title ?? string.Empty,
+        Field.Summary => item.Summary ?? string.Empty,
+        Field.Content => item.Content ?? string.Empty,
+        Field.Link => item.Link ?? string.Empty,
         _ => Join(ValuesOf(item, feed, field)),
     };
 
     /// <summary>The values of a multi-valued field (authors, categories, the feed's id and title); null for the others.</summary>
-    public static IReadOnlyList<string>? ValuesOf(FeedItem item, FeedIdentity feed, int field) => field switch
+    public static IReadOnlyList<string>? ValuesOf(FeedItem item, FeedIdentity feed, Field field) => field switch
     {
-        3 => item.Authors,
-        4 => item.Categories,
-        6 => feed.Values,
+        Field.Author => item.Authors,
+        Field.Category => item.Categories,
+        Field.Feed => feed.Values,
         _ => null,
     };
 

@@ -64,7 +64,7 @@ internal sealed class MatchContext
     }
 
     /// <summary>Records that <paramref name="slot"/> occurs at token <paramref name="token"/>; true the first time in this item.</summary>
-    public bool AddOccurrence(int slot, int token, int field)
+    public bool AddOccurrence(int slot, int token, Field field)
     {
         if (_occCount == _occToken.Length)
         {
@@ -78,11 +78,11 @@ internal sealed class MatchContext
         ref var state = ref _slots[i];
         if (state.Stamp != _generation)
         {
-            state = new SlotState(_generation, slot, 1 << field, occ, occ);
+            state = new SlotState(_generation, slot, 1 << (int)field, occ, occ);
             if (++_slotCount * 2 > _slots.Length) GrowSlots();
             return true;
         }
-        state.Fields |= 1 << field;
+        state.Fields |= 1 << (int)field;
         _occNext[state.Tail] = occ;
         state.Tail = occ;
         return false;
@@ -127,10 +127,10 @@ internal sealed class MatchContext
     /// The plain text of a field of the current item, offsets of its tokens pointing into it. Built when first
     /// asked for: most items are explained in one field or none, and joining authors or categories allocates.
     /// </summary>
-    public string TextOf(int field) => _fieldText[field] ??= ItemReader.TextOf(_item!, _feed, field);
+    public string TextOf(Field field) => _fieldText[(int)field] ??= ItemReader.TextOf(_item!, _feed, field);
 
     /// <summary>The values of a multi-valued field of the current item (null for a single-valued one).</summary>
-    public IReadOnlyList<string>? ValuesOf(int field) => ItemReader.ValuesOf(_item!, _feed, field);
+    public IReadOnlyList<string>? ValuesOf(Field field) => ItemReader.ValuesOf(_item!, _feed, field);
 
     /// <summary>Explains a match spanning tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
     public TermMatch Describe(string term, int first, int last)
@@ -140,7 +140,7 @@ internal sealed class MatchContext
         return DescribeText(term, Tokens[first].Field, start, end - start);
     }
 
-    public TermMatch DescribeText(string term, int field, int start, int length)
+    public TermMatch DescribeText(string term, Field field, int start, int length)
     {
         var text = TextOf(field);
         return new TermMatch(FieldNames.NameOf(field), term, start, length, Snippet.Around(text, start, length));
@@ -164,7 +164,7 @@ internal sealed class MatchContext
             if (state.Stamp == _generation) _slots[Find(state.Slot)] = state;
     }
 
-    /// <summary>One slot the current item hit (valid when <c>Stamp</c> is the current generation): fields seen, first and last occurrence.</summary>
+    /// <summary>One slot the current item hit (valid when <c>Stamp</c> is the current generation): fields seen (one bit per <see cref="Field"/>), first and last occurrence.</summary>
     private struct SlotState(int stamp, int slot, int fields, int head, int tail)
     {
         public int Stamp = stamp;

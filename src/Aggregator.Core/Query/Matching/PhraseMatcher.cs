@@ -1,3 +1,5 @@
+using Aggregator.Core.Query.Syntax;
+
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>Consecutive words in one segment of one field; each position accepts one or more word slots (a bare term's last word, any of its forms).</summary>
@@ -38,7 +40,7 @@ internal sealed class PhraseMatcher : Matcher
     /// <summary>The first occurrence in each field.</summary>
     public override void Explain(MatchContext ctx, List<TermMatch> into)
     {
-        Span<int> first = stackalloc int[Syntax.FieldNames.Count];
+        Span<int> first = stackalloc int[FieldNames.Count];
         first.Fill(int.MaxValue);
         foreach (var slot in _positions[0])
         {
@@ -46,7 +48,7 @@ internal sealed class PhraseMatcher : Matcher
             {
                 var token = ctx.TokenOf(occ);
                 var field = ctx.Tokens[token].Field;
-                if (token < first[field] && StartsAt(ctx, token)) first[field] = token;
+                if (token < first[(int)field] && StartsAt(ctx, token)) first[(int)field] = token;
             }
         }
         foreach (var token in first)
@@ -75,7 +77,7 @@ internal sealed class PhraseMatcher : Matcher
     private bool StartsAt(MatchContext ctx, int token)
     {
         var tokens = ctx.Tokens;
-        if ((_mask & (1 << tokens[token].Field)) == 0) return false;
+        if ((_mask & (1 << (int)tokens[token].Field)) == 0) return false;
         if (token + _positions.Length > tokens.Count) return false;
         var segment = tokens[token].Segment;
         for (var k = 0; k < _positions.Length; k++)

@@ -32,23 +32,23 @@ internal sealed class RegexMatcher : Matcher
     public override bool IsMatch(MatchContext ctx)
     {
         if (!PrefilterAllows(ctx)) return false;
-        for (var field = 0; field < FieldNames.Count; field++)
-            if ((_mask & (1 << field)) != 0 && FindInField(ctx, field).Length >= 0) return true;
+        for (var field = Field.Title; field <= Field.Feed; field++)
+            if ((_mask & (1 << (int)field)) != 0 && FindInField(ctx, field).Length >= 0) return true;
         return false;
     }
 
     public override void Explain(MatchContext ctx, List<TermMatch> into)
     {
-        for (var field = 0; field < FieldNames.Count; field++)
+        for (var field = Field.Title; field <= Field.Feed; field++)
         {
-            if ((_mask & (1 << field)) == 0) continue;
+            if ((_mask & (1 << (int)field)) == 0) continue;
             var (start, length) = FindInField(ctx, field);
             if (length >= 0) into.Add(ctx.DescribeText(_display, field, start, length));
         }
     }
 
     /// <summary>The first match in a field, as an offset into its plain text; length -1 when there is none.</summary>
-    private (int Start, int Length) FindInField(MatchContext ctx, int field)
+    private (int Start, int Length) FindInField(MatchContext ctx, Field field)
     {
         var values = ctx.ValuesOf(field);
         if (values is null || values.Count <= 1)

@@ -1,3 +1,5 @@
+using Aggregator.Core.Query.Syntax;
+
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>One word (any of its forms, or exactly when quoted) or one prefix, in the fields of <c>mask</c>.</summary>
@@ -27,7 +29,7 @@ internal sealed class TermMatcher : Matcher
     /// <summary>The first occurrence in each field, whichever form it is.</summary>
     public override void Explain(MatchContext ctx, List<TermMatch> into)
     {
-        Span<int> first = stackalloc int[Syntax.FieldNames.Count];
+        Span<int> first = stackalloc int[FieldNames.Count];
         first.Fill(int.MaxValue);
         foreach (var slot in _slots)
         {
@@ -35,7 +37,7 @@ internal sealed class TermMatcher : Matcher
             {
                 var token = ctx.TokenOf(occ);
                 var field = ctx.Tokens[token].Field;
-                if ((_mask & (1 << field)) != 0 && token < first[field]) first[field] = token;
+                if ((_mask & (1 << (int)field)) != 0 && token < first[(int)field]) first[(int)field] = token;
             }
         }
         foreach (var token in first)
@@ -49,7 +51,7 @@ internal sealed class TermMatcher : Matcher
             for (var occ = ctx.FirstOccurrence(slot); occ >= 0; occ = ctx.NextOccurrence(occ))
             {
                 var token = ctx.TokenOf(occ);
-                if ((_mask & (1 << ctx.Tokens[token].Field)) != 0) into.Add(token, token, _display);
+                if ((_mask & (1 << (int)ctx.Tokens[token].Field)) != 0) into.Add(token, token, _display);
             }
         }
     }

@@ -1,3 +1,5 @@
+using Aggregator.Core.Query.Syntax;
+
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>
@@ -42,7 +44,7 @@ internal sealed class TermTable
     public int SlotCount => _postings.Length;
 
     /// <summary>Reads <paramref name="text"/> as (part of) field <paramref name="field"/>, offsets shifted by <paramref name="offset"/>.</summary>
-    public void Scan(MatchContext ctx, int field, int segment, string? text, int offset)
+    public void Scan(MatchContext ctx, Field field, int segment, string? text, int offset)
     {
         if (string.IsNullOrEmpty(text)) return;
         var reader = ctx.Reader;
@@ -57,14 +59,14 @@ internal sealed class TermTable
         }
     }
 
-    private void ScanWord(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
+    private void ScanWord(MatchContext ctx, ReadOnlySpan<char> folded, int token, Field field)
     {
         if (!_words.TryGetValue(folded, WordHash.Of(folded), out var slot)) return;
         ctx.Tokens[token].Slot = slot;
         Hit(ctx, slot, token, field);
     }
 
-    private void ScanPrefixes(MatchContext ctx, ReadOnlySpan<char> folded, int token, int field)
+    private void ScanPrefixes(MatchContext ctx, ReadOnlySpan<char> folded, int token, Field field)
     {
         var prefixes = _prefixes!;
         if (!prefixes.MayStart(folded)) return;
@@ -73,7 +75,7 @@ internal sealed class TermTable
         for (var i = 0; i < found; i++) Hit(ctx, ctx.PrefixSlots[i], token, field);
     }
 
-    private void Hit(MatchContext ctx, int slot, int token, int field)
+    private void Hit(MatchContext ctx, int slot, int token, Field field)
     {
         if (!ctx.AddOccurrence(slot, token, field)) return;
         var posting = _postings[slot];

@@ -1,3 +1,5 @@
+using Aggregator.Core.Query.Syntax;
+
 namespace Aggregator.Core.Query.Matching;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal sealed class TokenTable
 
     public void Clear() => Count = 0;
 
-    public int Add(int field, int segment, int start, int length)
+    public int Add(Field field, int segment, int start, int length)
     {
         if (Count == _tokens.Length) Array.Resize(ref _tokens, Count * 2);
         var i = Count++;
@@ -27,11 +29,11 @@ internal sealed class TokenTable
 /// value of a multi-valued field: phrases and NEAR never cross segments), and the word slot it hit (-1 for
 /// none). One struct, so recording a word writes one place.
 /// </summary>
-internal struct Token(int start, int length, int segment, int field)
+internal struct Token(int start, int length, int segment, Field field)
 {
     public int Start = start;
     public int Length = length;
     public int Slot = -1;
     public int Segment = segment;
-    public int Field = field;
+    public Field Field = field;
 }
