@@ -4,11 +4,13 @@
 # a made-up name no item has, over ten watch-list files). The extra rules add loading and indexing, not matches:
 # both configs must print the same report, which is checked first.
 # Runs alternate (10, 10000, then 10000, 10) so drift on a shared machine hits both alike; output goes to /dev/null.
-# Usage: bench/test-rule-scale/run.sh [rounds]   (default 9; needs the .NET SDK, awk)
+# Prints medians of wall and CPU (user+sys) time per config, their ratio, and the median of each round's own
+# ratio (its two runs are next to each other, so a busier minute weighs on both alike).
+# Usage: bench/test-rule-scale/run.sh [rounds]   (default 11; needs the .NET SDK, awk)
 # APP_DIR=DIR times an aggregator already published there instead of publishing this checkout.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-rounds=${1:-9}
+rounds=${1:-11}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -51,11 +53,12 @@ awk -v rounds="$rounds" '
   }
   { n[$1]++; wall[$1, n[$1]] = $2; cpu[$1, n[$1]] = $3 }
   END {
+    for (i = 1; i <= n[10]; i++) { rw[i] = wall[10000, i] / wall[10, i]; rc[i] = cpu[10000, i] / cpu[10, i] }
     for (rules = 10; rules <= 10000; rules *= 1000) {
       for (i = 1; i <= n[rules]; i++) { w[i] = wall[rules, i]; c[i] = cpu[rules, i]; wl = wl " " w[i] }
       mw[rules] = median(w, n[rules]); mc[rules] = median(c, n[rules])
       printf "%5d rules: wall median %.3f s, cpu (user+sys) median %.3f s over %d runs; walls:%s\n", rules, mw[rules], mc[rules], n[rules], wl
       wl = ""
     }
-    printf "10000/10: wall %.2fx, cpu %.2fx\n", mw[10000] / mw[10], mc[10000] / mc[10]
+    printf "10000/10: wall %.2fx, cpu %.2fx (medians); wall %.2fx, cpu %.2fx (median of per-round ratios)\n", mw[10000] / mw[10], mc[10000] / mc[10], median(rw, n[10]), median(rc, n[10])
   }' "$work/times"
