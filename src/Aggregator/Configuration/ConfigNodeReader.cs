@@ -44,7 +44,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
         }
     }
 
-    public YamlMappingNode? Mapping(YamlNode node, string what)
+    public YamlMappingNode? Mapping(YamlNode node, Subject what)
     {
         if (node is YamlMappingNode mapping) return mapping;
         if (IsNull(node)) return new YamlMappingNode();
@@ -52,7 +52,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
         return null;
     }
 
-    public YamlSequenceNode? Sequence(YamlNode node, string what)
+    public YamlSequenceNode? Sequence(YamlNode node, Subject what)
     {
         if (node is YamlSequenceNode sequence) return sequence;
         if (IsNull(node)) return new YamlSequenceNode();
@@ -61,7 +61,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     }
 
     /// <summary>A scalar's text with <c>${NAME}</c> references expanded.</summary>
-    public string? Text(YamlNode node, string what)
+    public string? Text(YamlNode node, Subject what)
     {
         if (node is not YamlScalarNode scalar)
         {
@@ -69,29 +69,32 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
             return null;
         }
         if (IsNull(scalar)) return string.Empty;
+        var value = scalar.Value ?? string.Empty;
+        // Nothing to expand, the common case: no list of problems to allocate.
+        if (!value.Contains('$', StringComparison.Ordinal)) return value;
         var problems = new List<EnvironmentSubstitution.Problem>();
-        var text = EnvironmentSubstitution.Expand(scalar.Value ?? string.Empty, environment, problems);
+        var text = EnvironmentSubstitution.Expand(value, environment, problems);
         foreach (var problem in problems) diagnostics.Error(TextStart(scalar).Shift(problem.Offset), problem.Message);
         return problems.Count == 0 ? text : null;
     }
 
     /// <summary>A list of scalars; a single scalar is taken as a list of one.</summary>
-    public IReadOnlyList<Located<string>>? List(YamlNode node, string what)
+    public IReadOnlyList<Located<string>>? List(YamlNode node, Subject what)
     {
         if (node is YamlScalarNode && !IsNull(node))
             return Text(node, what) is { } single ? [new(single, At(node))] : null;
         if (Sequence(node, what) is not { } sequence) return null;
-        var items = new List<Located<string>>();
+        var items = new List<Located<string>>(sequence.Children.Count);
         var ok = true;
         foreach (var child in sequence.Children)
         {
-            if (Text(child, $"an item of {what}") is { } text) items.Add(new(text, At(child)));
+            if (Text(child, what.Item) is { } text) items.Add(new(text, At(child)));
             else ok = false;
         }
         return ok ? items : null;
     }
 
-    public bool? Boolean(YamlNode node, string what) => Value(node, what) switch
+    public bool? Boolean(YamlNode node, Subject what) => Value(node, what) switch
     {
         null => null,
         var t when t.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
@@ -99,7 +102,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
         var t => Fail<bool>(node, $"invalid value {Excerpt.Quote(t)} for {what}: expected true or false"),
     };
 
-    public int? Integer(YamlNode node, string what, int min, int max)
+    public int? Integer(YamlNode node, Subject what, int min, int max)
     {
         if (Value(node, what) is not { } text) return null;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
@@ -110,7 +113,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     }
 
     /// <summary>A duration within <paramref name="range"/>: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>7d</c>.</summary>
-    public TimeSpan? Duration(YamlNode node, string what, (TimeSpan Min, TimeSpan Max) range)
+    public TimeSpan? Duration(YamlNode node, Subject what, (TimeSpan Min, TimeSpan Max) range)
     {
         var (min, max) = range;
         if (Value(node, what) is not { } text) return null;
@@ -122,7 +125,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     }
 
     /// <summary>A size in bytes within <paramref name="range"/>: plain bytes, or <c>512KiB</c>, <c>15MiB</c>, <c>1GiB</c>.</summary>
-    public long? Size(YamlNode node, string what, (long Min, long Max) range)
+    public long? Size(YamlNode node, Subject what, (long Min, long Max) range)
     {
         var (min, max) = range;
         if (Value(node, what) is not { } text) return null;
@@ -134,7 +137,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     }
 
     /// <summary>One of a fixed set of lowercase words.</summary>
-    public T? Choice<T>(YamlNode node, string what, IReadOnlyDictionary<string, T> choices)
+    public T? Choice<T>(YamlNode node, Subject what, IReadOnlyDictionary<string, T> choices)
         where T : struct
     {
         if (Value(node, what) is not { } text) return null;
@@ -145,7 +148,7 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     }
 
     /// <summary>A non-empty scalar's text; an empty one is reported as missing.</summary>
-    private string? Value(YamlNode node, string what)
+    private string? Value(YamlNode node, Subject what)
     {
         var text = Text(node, what);
         if (text is not { Length: 0 }) return text;

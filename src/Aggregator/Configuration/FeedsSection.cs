@@ -7,6 +7,8 @@ namespace Aggregator.Configuration;
 internal sealed class FeedsSection(string configDirectory)
 {
     internal static readonly string[] Keys = ["id", "url", "every", "cron", "tags", "firstPoll"];
+    private static readonly YamlScalarNode UrlKey = new("url");
+    private static readonly YamlScalarNode EveryKey = new("every");
     private readonly List<PendingFeed> _feeds = [];
 
     public IdRegistry Ids { get; } = new("feed");
@@ -38,27 +40,27 @@ internal sealed class FeedsSection(string configDirectory)
             switch (key)
             {
                 case "url":
-                    url = r.Text(value, $"the url of {where}");
+                    url = r.Text(value, Subject.Of("the url of ", where));
                     location = url is null ? null : Resolve(url, value, where, r);
                     break;
                 case "every":
-                    every = r.Duration(value, $"the interval of {where}", Ranges.Interval) is { } e ? new(e, r.At(value)) : null;
+                    every = r.Duration(value, Subject.Of("the interval of ", where), Ranges.Interval) is { } e ? new(e, r.At(value)) : null;
                     break;
                 case "cron":
-                    cron = r.Text(value, $"the cron of {where}") is { } c && ValidCron(c, value, where, r) ? c : null;
+                    cron = r.Text(value, Subject.Of("the cron of ", where)) is { } c && ValidCron(c, value, where, r) ? c : null;
                     cronAt = r.At(value);
-                    if (entry.Children.ContainsKey(new YamlScalarNode("every")))
+                    if (entry.Children.ContainsKey(EveryKey))
                         r.Error(keyNode, $"{where} sets both 'every' and 'cron'; keep one");
                     break;
                 case "tags":
                     tags = ReadTags(value, where, r);
                     break;
                 case "firstPoll":
-                    firstPoll = r.Choice(value, $"the firstPoll of {where}", Choices.FirstPolls) ?? firstPoll;
+                    firstPoll = r.Choice(value, Subject.Of("the firstPoll of ", where), Choices.FirstPolls) ?? firstPoll;
                     break;
             }
         }
-        if (!entry.Children.ContainsKey(new YamlScalarNode("url"))) r.Error(entry, $"{where} has no url");
+        if (!entry.Children.ContainsKey(UrlKey)) r.Error(entry, $"{where} has no url");
         if (id is null || url is null || location is null) return;
         var definition = new FeedDefinition { Id = id, Url = url, Location = location, Cron = cron, Tags = tags, FirstPoll = firstPoll };
         _feeds.Add(new(definition, cron is null ? every : null, cron is null ? null : cronAt));
@@ -154,7 +156,7 @@ internal sealed class FeedsSection(string configDirectory)
     private static List<string> ReadTags(YamlNode node, string where, ConfigNodeReader r)
     {
         var tags = new List<string>();
-        foreach (var tag in r.List(node, $"the tags of {where}") ?? [])
+        foreach (var tag in r.List(node, Subject.Of("the tags of ", where)) ?? [])
         {
             if (IdRegistry.IsValid(tag.Value)) tags.Add(tag.Value);
             else r.Diagnostics.Error(tag.At, $"invalid tag {Excerpt.Quote(tag.Value)} in {where}: use lowercase letters, digits, '-' and '_'");

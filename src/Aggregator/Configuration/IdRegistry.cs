@@ -6,6 +6,7 @@ namespace Aggregator.Configuration;
 /// <summary>The ids of one kind of entry (feeds, rules or subscribers), unique across every file.</summary>
 internal sealed partial class IdRegistry(string kind)
 {
+    private static readonly YamlScalarNode IdKey = new("id");
     private readonly Dictionary<string, SourceLocation> _seen = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> All => _seen.Keys;
@@ -18,12 +19,12 @@ internal sealed partial class IdRegistry(string kind)
     /// </summary>
     public string? Read(YamlMappingNode entry, string where, ConfigNodeReader r)
     {
-        if (!entry.Children.TryGetValue(new YamlScalarNode("id"), out var node))
+        if (!entry.Children.TryGetValue(IdKey, out var node))
         {
             r.Error(entry, $"{where} has no id");
             return null;
         }
-        if (r.Text(node, $"the id of {where}") is not { } id) return null;
+        if (r.Text(node, Subject.Of("the id of ", where)) is not { } id) return null;
         if (!IsValid(id))
         {
             r.Error(node, $"invalid {kind} id {Excerpt.Quote(id)}: use lowercase letters, digits, '-' and '_', starting with a letter or digit");

@@ -8,6 +8,7 @@ internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> che
 {
     private const string TagPrefix = "tag:";
     internal static readonly string[] Keys = ["id", "query", "feeds", "notify"];
+    private static readonly YamlScalarNode QueryKey = new("query");
     private readonly List<PendingRule> _rules = [];
 
     public IdRegistry Ids { get; } = new("rule");
@@ -38,16 +39,16 @@ internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> che
                     query = ReadQuery(value, where, r);
                     break;
                 case "feeds":
-                    feeds = r.List(value, $"the feeds of {where}");
+                    feeds = r.List(value, Subject.Of("the feeds of ", where));
                     // An empty list reads as "no feed" to some and "every feed" to others: make the operator say which.
                     if (feeds is []) r.Error(keyNode, $"{where} has an empty feeds list; remove 'feeds' to watch every feed");
                     break;
                 case "notify":
-                    notify = r.List(value, $"the notify list of {where}");
+                    notify = r.List(value, Subject.Of("the notify list of ", where));
                     break;
             }
         }
-        if (!entry.Children.ContainsKey(new YamlScalarNode("query"))) r.Error(entry, $"{where} has no query");
+        if (!entry.Children.ContainsKey(QueryKey)) r.Error(entry, $"{where} has no query");
         if (id is null || query is null || feeds is null || notify is null) return;
         if (notify.Count == 0) r.Warning(entry, $"{where} notifies nobody; add subscriber ids under 'notify'");
         var definition = new RuleConfig { Id = id, Query = query, Feeds = [.. feeds.Select(f => f.Value)], Notify = [.. notify.Select(n => n.Value)] };
@@ -56,7 +57,7 @@ internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> che
 
     private string? ReadQuery(YamlNode node, string where, ConfigNodeReader r)
     {
-        if (r.Text(node, $"the query of {where}") is not { } query) return null;
+        if (r.Text(node, Subject.Of("the query of ", where)) is not { } query) return null;
         if (query.Trim().Length == 0)
         {
             r.Error(node, $"the query of {where} is empty");
@@ -81,7 +82,8 @@ internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> che
     {
         foreach (var rule in _rules)
         {
-            var where = $"rule '{rule.Definition.Id}'";
+            // Named only for a message: most rules have none.
+            var where = new Subject("rule '", rule.Definition.Id, "'");
             foreach (var feed in rule.Feeds)
             {
                 if (feed.Value.StartsWith(TagPrefix, StringComparison.Ordinal))
