@@ -2,7 +2,7 @@
 # Whole-process cost of `aggregator test-rule --config DIR` over 20,000 items in four local feeds: with the
 # ten rules of config-10, then with config-10000 (the same ten plus 9,990 rules that cannot match, each needing
 # a made-up name no item has, over ten watch-list files). The extra rules add loading and indexing, not matches:
-# both configs must print the same report, which is checked first.
+# both configs must print the same matches (the report less its header of each rule's word forms), checked first.
 # Runs alternate (10, 10000, then 10000, 10) so drift on a shared machine hits both alike; output goes to /dev/null.
 # Prints medians of wall and CPU (user+sys) time per config, their ratio, and the median of each round's own
 # ratio (its two runs are next to each other, so a busier minute weighs on both alike).
@@ -34,7 +34,7 @@ run() {
 # The first runs warm the page cache and check that the 9,990 extra rules match nothing.
 run 10 "$work/report-10"
 run 10000 "$work/report-10000"
-cmp -s "$work/report-10" "$work/report-10000" || { diff "$work/report-10" "$work/report-10000" | head >&2; echo "the reports differ" >&2; exit 1; }
+cmp -s <(grep -v "^rule " "$work/report-10") <(grep -v "^rule " "$work/report-10000") || { diff <(grep -v "^rule " "$work/report-10") <(grep -v "^rule " "$work/report-10000") | head >&2; echo "the reports differ" >&2; exit 1; }
 echo "$(tail -1 "$work/report-10"), $(grep -c '^      rule ' "$work/report-10") rule matches; $(cat "$work"/feeds/*.xml | wc -c) bytes of feeds"
 
 TIMEFORMAT='%R %U %S'
