@@ -16,13 +16,11 @@ internal sealed class FeedInputs : IDisposable
 {
     private readonly ServiceProvider _services;
     private readonly IFeedFetcher _fetcher;
-    private readonly IFeedParser _parser;
 
     public FeedInputs(AggregatorConfig config)
     {
         _services = new ServiceCollection().AddLogging().AddFeedServices(config).BuildServiceProvider();
         _fetcher = _services.GetRequiredService<IFeedFetcher>();
-        _parser = _services.GetRequiredService<IFeedParser>();
     }
 
     /// <summary>The settings of the config directory when it is valid, the defaults otherwise.</summary>
@@ -41,7 +39,7 @@ internal sealed class FeedInputs : IDisposable
         if (outcome.Status != FetchStatus.Ok) return (null, outcome.Error ?? $"fetch failed ({outcome.Status})");
         try
         {
-            return (_parser.Parse(outcome.Body, outcome.Charset, outcome.FinalLocation ?? UrlCredentials.WithoutUserInfo(location)), null);
+            return (FeedParser.Parse(outcome.Body, outcome.Charset, outcome.FinalLocation ?? UrlCredentials.WithoutUserInfo(location)), null);
         }
         catch (FeedFormatException ex)
         {

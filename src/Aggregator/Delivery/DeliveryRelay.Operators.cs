@@ -43,9 +43,10 @@ internal sealed partial class DeliveryRelay
         if (dead.Count > NoticeLines) details.Append("- and ").Append(dead.Count - NoticeLines).Append(" more\n");
 
         var drafts = new List<OutboxDraft>();
-        foreach (var operatorId in _settings.Operators.Distinct(StringComparer.Ordinal))
+        var snapshot = _config.Current;
+        foreach (var operatorId in snapshot.Config.Settings.Alerts.Operators.Distinct(StringComparer.Ordinal))
         {
-            if (_subscribers.Find(operatorId) is not { } op)
+            if (!snapshot.Subscribers.TryGetValue(operatorId, out var op))
             {
                 _logger.LogWarning("Operator {SubscriberId} is not a configured subscriber; dead letters not reported to it", operatorId);
                 continue;

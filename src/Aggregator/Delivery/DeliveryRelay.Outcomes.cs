@@ -65,7 +65,7 @@ internal sealed partial class DeliveryRelay
 
     private async Task RetryAsync(Work work, DeliveryResult result, DateTimeOffset now)
     {
-        var options = _settings.Delivery;
+        var options = _config.Current.Config.Settings.Delivery;
         var error = result.Error ?? "failed";
         var attempts = work.Rows.Max(r => r.Attempts);
         var delay = result.RetryAfter is { } after && after > TimeSpan.Zero ? after : RetryBackoff.Delay(attempts, options, Random);

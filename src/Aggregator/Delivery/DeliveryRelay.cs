@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Aggregator.Configuration;
 using Aggregator.Observability;
+using Aggregator.Runtime;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -16,21 +17,19 @@ internal sealed partial class DeliveryRelay : IDisposable
 {
     private readonly IStateStore _store;
     private readonly Dictionary<DeliveryChannel, IDeliveryChannel> _channels;
-    private readonly ISubscriberDirectory _subscribers;
-    private readonly IDeliverySettings _settings;
+    private readonly ActiveConfig _config;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryRelay> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly AggregatorMetrics _metrics;
 
     public DeliveryRelay(
-        IStateStore store, IEnumerable<IDeliveryChannel> channels, ISubscriberDirectory subscribers,
-        IDeliverySettings settings, TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics)
+        IStateStore store, IEnumerable<IDeliveryChannel> channels, ActiveConfig config,
+        TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics)
     {
         _store = store;
         _channels = channels.ToDictionary(c => c.Channel);
-        _subscribers = subscribers;
-        _settings = settings;
+        _config = config;
         _time = time;
         _logger = logger;
         _metrics = metrics;
@@ -169,7 +168,7 @@ internal sealed partial class DeliveryRelay : IDisposable
     /// <summary>The subscriber to send to, or why the rows cannot be delivered any more.</summary>
     private async Task<(SubscriberDefinition? Subscriber, string? Refusal)> CheckAsync(string subscriberId, DeliveryChannel channel, CancellationToken cancellationToken)
     {
-        var subscriber = _subscribers.Find(subscriberId);
+        var subscriber = _config.Current.Subscribers.GetValueOrDefault(subscriberId);
         if (subscriber is null) return (null, "subscriber removed");
         if (channel == DeliveryChannel.Email && subscriber.Email.Count == 0) return (null, "subscriber has no email address any more");
         if (channel == DeliveryChannel.Webhook)

@@ -3,6 +3,7 @@ using Aggregator.Delivery.Email;
 using Aggregator.Delivery.Webhooks;
 using Aggregator.Fetching;
 using Aggregator.Observability;
+using Aggregator.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,16 +14,12 @@ internal static class DeliveryServiceCollectionExtensions
     /// <summary>
     /// Registers the relay, its background loop, the email and webhook channels and the webhook
     /// <see cref="WebhookClients"/> (redirects off) unless the host registered its own.
-    /// <paramref name="currentConfig"/> returns the configuration in force at each call, so subscribers and
-    /// settings follow reloads. Needs an <see cref="Storage.IStateStore"/>.
+    /// Subscribers and settings are read from the <see cref="ActiveConfig"/> in force at each pass, so they follow
+    /// reloads. Needs an <see cref="ActiveConfig"/> and an <see cref="Storage.IStateStore"/>.
     /// </summary>
-    public static IServiceCollection AddDelivery(this IServiceCollection services, Func<IServiceProvider, Func<AggregatorConfig>> currentConfig)
+    public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(currentConfig);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ConfigDeliveryDirectory(currentConfig(sp)));
-        services.AddSingleton<ISubscriberDirectory>(sp => sp.GetRequiredService<ConfigDeliveryDirectory>());
-        services.AddSingleton<IDeliverySettings>(sp => sp.GetRequiredService<ConfigDeliveryDirectory>());
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<IDeliveryChannel, EmailChannel>();
         services.AddSingleton<IDeliveryChannel, WebhookChannel>();

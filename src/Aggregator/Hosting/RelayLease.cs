@@ -1,6 +1,7 @@
 using Aggregator.Core;
 using Aggregator.Delivery;
 using Aggregator.Observability;
+using Aggregator.Runtime;
 using Aggregator.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,8 +38,7 @@ internal static class RelayLease
         services.Replace(ServiceDescriptor.Singleton(sp => new DeliveryRelay(
             sp.GetRequiredService<IStateStore>(),
             sp.GetServices<IDeliveryChannel>(),
-            sp.GetRequiredService<ISubscriberDirectory>(),
-            sp.GetRequiredService<IDeliverySettings>(),
+            sp.GetRequiredService<ActiveConfig>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DeliveryRelay>>(),
             sp.GetRequiredService<AggregatorMetrics>())

@@ -38,7 +38,6 @@ internal static class WorkerServices
         services.TryAddSingleton<AggregatorMetrics>();
         services.AddTelemetryExport(config.Settings.Telemetry);
         services.AddSingleton<FeedPoller>();
-        services.AddSingleton<IPollObserver, PollObserver>();
         services.AddSingleton<FeedSchedule>();
         if (config.Settings.Scheduler.Clustered)
             services.AddSingleton<IScheduleLock>(new PostgresScheduleLock(config.Settings.Storage.ConnectionString));
@@ -47,7 +46,7 @@ internal static class WorkerServices
 
         services.AddStore(config.Settings.Storage);
         services.AddSingleton(sp => new WebhookClients(sp.GetRequiredService<ActiveConfig>()));
-        services.AddDelivery(sp => () => sp.GetRequiredService<ActiveConfig>().Current.Config);
+        services.AddDelivery();
         if (RelayLease.FromEnvironment() is { } lease) services.UseRelayLease(lease);
 
         services.AddHostedService<ConfigReloadService>();
@@ -77,7 +76,6 @@ internal static class WorkerServices
         services.AddSingleton(config.Settings.Polling);
         services.AddSingleton(config.Settings.Network);
         services.AddFeedFetching();
-        services.AddSingleton<IFeedParser, FeedParser>();
         return services;
     }
 }

@@ -13,11 +13,15 @@ namespace Aggregator.Parsing;
 /// <see cref="XmlPrePass"/> and CodeHollow's string entry point. CodeHollow's objects do not outlive the
 /// call. Every failure is a <see cref="FeedFormatException"/> with a one-line message.
 /// </summary>
-internal sealed class FeedParser : IFeedParser
+internal static class FeedParser
 {
-    public ParsedFeed Parse(ReadOnlyMemory<byte> body, string? charset = null) => Parse(body, charset, null);
+    /// <param name="charset">The HTTP charset, used only when the document declares no encoding.</param>
+    /// <exception cref="FeedFormatException">The bytes are not a usable feed; the message says why in one line.</exception>
+    public static ParsedFeed Parse(ReadOnlyMemory<byte> body, string? charset = null) => Parse(body, charset, null);
 
-    public ParsedFeed Parse(ReadOnlyMemory<byte> body, string? charset, Uri? documentUri)
+    /// <summary>As <see cref="Parse(ReadOnlyMemory{byte}, string?)"/>, resolving relative links against the URL the body came from.</summary>
+    /// <param name="documentUri">The final URL of the fetch (after redirects); null when unknown.</param>
+    public static ParsedFeed Parse(ReadOnlyMemory<byte> body, string? charset, Uri? documentUri)
     {
         if (body.IsEmpty) throw new FeedFormatException("empty document: the response body has 0 bytes");
         try

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Aggregator.Configuration;
 using Aggregator.Core.Items;
+using Aggregator.Delivery;
 using Aggregator.Fetching;
+using Aggregator.Observability;
 using Aggregator.Parsing;
 using Aggregator.Runtime;
 using Aggregator.Storage;
@@ -18,9 +20,9 @@ namespace Aggregator.Pipeline;
 internal sealed class FeedPoller(
     ActiveConfig config,
     IFeedFetcher fetcher,
-    IFeedParser parser,
     IStateStore store,
-    IPollObserver observer,
+    AggregatorMetrics metrics,
+    RelaySignal relay,
     TimeProvider time,
     ILogger<FeedPoller> logger)
 {
@@ -37,7 +39,7 @@ internal sealed class FeedPoller(
         var started = time.GetTimestamp();
         var outcome = await fetcher.FetchAsync(new FetchRequest(feed.Location, before.ETag, before.LastModified), cancellationToken)
             .ConfigureAwait(false);
-        observer.Fetched(feedId, outcome.Status, time.GetElapsedTime(started));
+        metrics.Fetched(outcome.Status.ToString().ToLowerInvariant(), time.GetElapsedTime(started));
         var now = time.GetUtcNow();
         var polled = before with
         {
@@ -61,8 +63,11 @@ internal sealed class FeedPoller(
             var queued = await store.CommitPollAsync(new PollCommit(after, items), cancellationToken).ConfigureAwait(false);
             result = result with { Queued = queued };
             foreach (var rule in items.SelectMany(i => i.Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct()).CountBy(id => id))
-                observer.Matched(feed.Id, rule.Key, rule.Value);
-            if (queued > 0) observer.Queued(feed.Id, queued);
+            {
+                metrics.Matched(rule.Key, rule.Value);
+                logger.LogInformation("Rule {RuleId} matched {Items} new items of {FeedId}", rule.Key, rule.Value, feed.Id);
+            }
+            Queued(queued);
         }
         else
         {
@@ -71,11 +76,20 @@ internal sealed class FeedPoller(
 
         var notices = OperatorNotices.ForFeed(snapshot, feed, before, after, now);
         if (notices.Count > 0 && await store.QueueAsync(notices, cancellationToken).ConfigureAwait(false) > 0)
-            observer.Queued(feed.Id, notices.Count);
+            Queued(notices.Count);
 
-        observer.Polled(feed.Id, result);
+        metrics.Polls.Add(1, new KeyValuePair<string, object?>("result", result.Outcome.ToString().ToLowerInvariant()));
+        if (result.NewItems > 0) metrics.NewItems.Add(result.NewItems);
         LogResult(feed.Id, result);
         return result;
+    }
+
+    /// <summary>Counts alerts just queued and wakes the relay at once rather than at its next tick.</summary>
+    private void Queued(int messages)
+    {
+        if (messages <= 0) return;
+        metrics.Queued.Add(messages);
+        relay.Notify();
     }
 
     private async Task<(FeedState, PollResult, IReadOnlyList<SeenItem>)> ProcessBodyAsync(
@@ -89,7 +103,7 @@ internal sealed class FeedPoller(
         try
         {
             // Relative item links resolve against this: it must not lend them the feed's credentials.
-            parsed = parser.Parse(body, outcome.Charset, outcome.FinalLocation ?? UrlCredentials.WithoutUserInfo(feed.Location));
+            parsed = FeedParser.Parse(body, outcome.Charset, outcome.FinalLocation ?? UrlCredentials.WithoutUserInfo(feed.Location));
         }
         catch (FeedFormatException ex)
         {

@@ -1,5 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Delivery;
+using Aggregator.Runtime;
 using Aggregator.Storage;
 using Aggregator.Storage.Sqlite;
 using Aggregator.Tests.Storage;
@@ -10,18 +11,25 @@ namespace Aggregator.Tests.Delivery;
 
 /// <summary>
 /// The delivery side wired as the host wires it (<c>AddDelivery</c>) over a real SQLite file, with a fake
-/// clock. <see cref="Config"/> can be swapped mid-test, as a reload would.
+/// clock. <see cref="Config"/> can be swapped mid-test, as a reload swaps the <see cref="ActiveConfig"/>.
 /// </summary>
 internal sealed class DeliveryHarness : IAsyncDisposable
 {
     private readonly TempDatabase _db = new();
     private ServiceProvider? _services;
+    private ActiveConfig? _active;
 
-    private DeliveryHarness(AggregatorConfig config) => Config = config;
+    private DeliveryHarness()
+    {
+    }
 
     public FakeTimeProvider Time { get; } = new(TestAlerts.Start);
 
-    public AggregatorConfig Config { get; set; }
+    public AggregatorConfig Config
+    {
+        get => _active!.Current.Config;
+        set => _active!.Swap(ConfigSnapshot.Create(value));
+    }
 
     public SqliteStateStore Store { get; private set; } = null!;
 
@@ -33,14 +41,15 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
     public static async Task<DeliveryHarness> CreateAsync(Func<DeliveryHarness, AggregatorConfig> config)
     {
-        var harness = new DeliveryHarness(null!);
-        harness.Config = config(harness);
+        var harness = new DeliveryHarness();
+        harness._active = new ActiveConfig(ConfigSnapshot.Create(config(harness)));
         harness.Store = await harness._db.OpenAsync(harness.Time);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(harness.Time)
+            .AddSingleton(harness._active)
             .AddSingleton<IStateStore>(harness.Store)
-            .AddDelivery(_ => () => harness.Config);
+            .AddDelivery();
         harness._services = services.BuildServiceProvider();
         harness.Relay = harness._services.GetRequiredService<DeliveryRelay>();
         return harness;

@@ -1,6 +1,7 @@
 using Aggregator.Tests.Support;
 using System.Diagnostics;
 using Aggregator.Delivery;
+using Aggregator.Runtime;
 using Aggregator.Storage;
 using Aggregator.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +27,8 @@ public sealed class DeliveryInterruptionTests
         await h.QueueAsync(TestAlerts.Draft(first, DeliveryChannel.Webhook), TestAlerts.Draft(TestAlerts.Make("hook", "k2"), DeliveryChannel.Webhook));
 
         // A budget shorter than the attempt timeout, so the cut comes from the pass, not from the attempt.
-        using var relay = new DeliveryRelay(h.Store, h.Services.GetServices<IDeliveryChannel>(), h.Services.GetRequiredService<ISubscriberDirectory>(),
-            h.Services.GetRequiredService<IDeliverySettings>(), h.Time, NullLogger<DeliveryRelay>.Instance,
+        using var relay = new DeliveryRelay(h.Store, h.Services.GetServices<IDeliveryChannel>(), h.Services.GetRequiredService<ActiveConfig>(),
+            h.Time, NullLogger<DeliveryRelay>.Instance,
             h.Services.GetRequiredService<Aggregator.Observability.AggregatorMetrics>()) { PassBudget = TimeSpan.FromSeconds(10) };
         var pass = relay.RunOnceAsync(TestContext.Current.CancellationToken);
         var waited = Stopwatch.StartNew();

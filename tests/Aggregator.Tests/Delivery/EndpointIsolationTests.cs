@@ -1,5 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Delivery;
+using Aggregator.Runtime;
 using Aggregator.Observability;
 using Aggregator.Storage;
 using Aggregator.Tests.Storage;
@@ -61,7 +62,7 @@ public sealed class EndpointIsolationTests
             foreach (var i in Enumerable.Range(0, receivers.Count))
                 await h.QueueAsync(TestAlerts.Draft(TestAlerts.Make($"hook-{i}", $"k{i}"), DeliveryChannel.Webhook));
             using var relay = new DeliveryRelay(h.Store, h.Services.GetServices<IDeliveryChannel>(),
-                h.Services.GetRequiredService<ISubscriberDirectory>(), h.Services.GetRequiredService<IDeliverySettings>(),
+                h.Services.GetRequiredService<ActiveConfig>(),
                 h.Time, NullLogger<DeliveryRelay>.Instance,
                 h.Services.GetRequiredService<AggregatorMetrics>()) { Parallelism = 2 };
 

@@ -54,7 +54,7 @@ internal static class NewsFeeds
     private static ParsedFeed Parse(string file)
     {
         var bytes = File.ReadAllBytes(Path.Combine(Folder.Value ?? throw new InvalidOperationException("news feeds not found"), file));
-        return new FeedParser().Parse(bytes, charset: null);
+        return FeedParser.Parse(bytes, charset: null);
     }
 
     private static string? Locate()

@@ -11,13 +11,12 @@ namespace Aggregator.Tests.Parsing;
 /// </summary>
 public sealed class DocumentLimitsTests
 {
-    private static readonly FeedParser Parser = new();
 
     private static ParsedFeed Parse(string xml)
     {
         var bytes = Encoding.UTF8.GetBytes(xml);
-        var feed = Parser.Parse(bytes);
-        var viaText = Parser.Parse(Encoding.UTF8.GetBytes("<!DOCTYPE rss>" + xml));
+        var feed = FeedParser.Parse(bytes);
+        var viaText = FeedParser.Parse(Encoding.UTF8.GetBytes("<!DOCTYPE rss>" + xml));
         viaText.Items.Select(i => (i.Key, i.Title, i.Categories.Count)).ShouldBe(feed.Items.Select(i => (i.Key, i.Title, i.Categories.Count)));
         viaText.Notes.ShouldBe(feed.Notes);
         return feed;
@@ -41,7 +40,7 @@ public sealed class DocumentLimitsTests
     public void A_json_feed_keeps_the_first_items_too()
     {
         var items = string.Join(',', Enumerable.Range(0, 10_050).Select(i => $$"""{"id":"j{{i}}","title":"item {{i}}"}"""));
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes($$"""{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{{items}}]}"""));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes($$"""{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{{items}}]}"""));
         feed.Items.Count.ShouldBe(DocumentLimits.MaxItems);
         feed.Items[^1].Title.ShouldBe("item 9999");
         feed.Notes.ShouldBe(["kept the first 10,000 items of 10,050"]);
@@ -52,7 +51,7 @@ public sealed class DocumentLimitsTests
     {
         var body = Encoding.UTF8.GetBytes(Rss(string.Concat(Enumerable.Repeat("<item></item>", 1_000_000))));
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var feed = Parser.Parse(body);
+        var feed = FeedParser.Parse(body);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         feed.Items.Count.ShouldBe(DocumentLimits.MaxItems);
@@ -98,9 +97,9 @@ public sealed class DocumentLimitsTests
             Parse(xml).Items.ShouldHaveSingleItem();
             return;
         }
-        Should.Throw<FeedFormatException>(() => Parser.Parse(Encoding.UTF8.GetBytes(xml)))
+        Should.Throw<FeedFormatException>(() => FeedParser.Parse(Encoding.UTF8.GetBytes(xml)))
             .Message.ShouldBe($"refused: elements nested deeper than {DocumentLimits.MaxDepth} levels (line 1)");
-        Should.Throw<FeedFormatException>(() => Parser.Parse(Encoding.UTF8.GetBytes("<!DOCTYPE rss>" + xml)))
+        Should.Throw<FeedFormatException>(() => FeedParser.Parse(Encoding.UTF8.GetBytes("<!DOCTYPE rss>" + xml)))
             .Message.ShouldStartWith("refused: elements nested deeper than");
     }
 }

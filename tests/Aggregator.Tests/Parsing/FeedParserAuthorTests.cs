@@ -10,13 +10,12 @@ namespace Aggregator.Tests.Parsing;
 /// </summary>
 public sealed class FeedParserAuthorTests
 {
-    private static readonly FeedParser Parser = new();
 
     /// <summary>Both ways a document is read (single pass from bytes, and the text path) must agree.</summary>
     private static ParsedFeed Parse(string xml)
     {
         var bytes = Encoding.UTF8.GetBytes(xml);
-        var feed = Parser.Parse(bytes);
+        var feed = FeedParser.Parse(bytes);
         var viaText = FeedParser.ParseText(bytes, null, null);
         viaText.Items.Select(i => i.Authors).ShouldBe(feed.Items.Select(i => i.Authors));
         return feed;

@@ -5,7 +5,6 @@ namespace Aggregator.Tests.Parsing;
 
 public sealed class FeedParserEncodingTests
 {
-    private static readonly FeedParser Parser = new();
 
     static FeedParserEncodingTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -17,7 +16,7 @@ public sealed class FeedParserEncodingTests
     {
         var bytes = Encoding.Latin1.GetBytes(Rss("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", "Zürich café"));
 
-        Parser.Parse(bytes).Title.ShouldBe("Zürich café");
+        FeedParser.Parse(bytes).Title.ShouldBe("Zürich café");
     }
 
     [Fact]
@@ -26,7 +25,7 @@ public sealed class FeedParserEncodingTests
         // 0x80 (€) and 0x93/0x94 (“ ”) differ between windows-1252 and ISO-8859-1.
         var bytes = Encoding.GetEncoding(1252).GetBytes(Rss("<?xml version=\"1.0\" encoding=\"windows-1252\"?>", "“Price” 5€"));
 
-        var feed = Parser.Parse(bytes);
+        var feed = FeedParser.Parse(bytes);
 
         feed.Title.ShouldBe("“Price” 5€");
         feed.Items[0].Title.ShouldBe("“Price” 5€");
@@ -37,7 +36,7 @@ public sealed class FeedParserEncodingTests
     {
         var bytes = Encoding.GetEncoding("koi8-r").GetBytes(Rss("", "Новости"));
 
-        Parser.Parse(bytes, "koi8-r").Title.ShouldBe("Новости");
+        FeedParser.Parse(bytes, "koi8-r").Title.ShouldBe("Новости");
     }
 
     [Fact]
@@ -45,13 +44,13 @@ public sealed class FeedParserEncodingTests
     {
         var bytes = Encoding.Latin1.GetBytes(Rss("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>", "Größe"));
 
-        Parser.Parse(bytes, "utf-8").Title.ShouldBe("Größe");
+        FeedParser.Parse(bytes, "utf-8").Title.ShouldBe("Größe");
     }
 
     [Fact]
     public void Undeclared_and_no_charset_means_utf8()
     {
-        Parser.Parse(Encoding.UTF8.GetBytes(Rss("", "日本語"))).Title.ShouldBe("日本語");
+        FeedParser.Parse(Encoding.UTF8.GetBytes(Rss("", "日本語"))).Title.ShouldBe("日本語");
     }
 
     [Theory]
@@ -74,7 +73,7 @@ public sealed class FeedParserEncodingTests
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
 
         // The HTTP charset is wrong on purpose: the BOM must win.
-        Parser.Parse(bytes, "iso-8859-1").Title.ShouldBe("Ελληνικά ✓");
+        FeedParser.Parse(bytes, "iso-8859-1").Title.ShouldBe("Ελληνικά ✓");
     }
 
     [Fact]
@@ -82,6 +81,6 @@ public sealed class FeedParserEncodingTests
     {
         var bytes = Encoding.GetEncoding("shift_jis").GetBytes(Rss("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>", "ニュース"));
 
-        Parser.Parse(bytes).Title.ShouldBe("ニュース");
+        FeedParser.Parse(bytes).Title.ShouldBe("ニュース");
     }
 }

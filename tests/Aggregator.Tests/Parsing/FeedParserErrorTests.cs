@@ -5,10 +5,9 @@ namespace Aggregator.Tests.Parsing;
 
 public sealed class FeedParserErrorTests
 {
-    private static readonly FeedParser Parser = new();
 
     private static FeedFormatException Refused(string text) =>
-        Should.Throw<FeedFormatException>(() => Parser.Parse(Encoding.UTF8.GetBytes(text)));
+        Should.Throw<FeedFormatException>(() => FeedParser.Parse(Encoding.UTF8.GetBytes(text)));
 
     [Fact]
     public void Html_page_error_names_the_feed_it_advertises()
@@ -69,7 +68,7 @@ public sealed class FeedParserErrorTests
     [Fact]
     public void Empty_body_is_a_clear_error()
     {
-        Should.Throw<FeedFormatException>(() => Parser.Parse(ReadOnlyMemory<byte>.Empty))
+        Should.Throw<FeedFormatException>(() => FeedParser.Parse(ReadOnlyMemory<byte>.Empty))
             .Message.ShouldBe("empty document: the response body has 0 bytes");
         Refused("  \r\n\t ").Message.ShouldStartWith("empty document:");
     }
@@ -92,7 +91,7 @@ public sealed class FeedParserErrorTests
     {
         var gzip = new byte[] { 0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xab, 0x56 };
 
-        Should.Throw<FeedFormatException>(() => Parser.Parse(gzip))
+        Should.Throw<FeedFormatException>(() => FeedParser.Parse(gzip))
             .Message.ShouldBe("not a feed: the body is neither XML nor JSON (binary or compressed data?)");
     }
 

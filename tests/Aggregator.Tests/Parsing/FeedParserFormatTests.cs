@@ -5,7 +5,6 @@ namespace Aggregator.Tests.Parsing;
 
 public sealed class FeedParserFormatTests
 {
-    private static readonly FeedParser Parser = new();
 
     [Fact]
     public void Rss20_items_are_plain_text_with_utc_dates_and_absolute_links()
@@ -34,7 +33,7 @@ public sealed class FeedParserFormatTests
             </rss>
             """;
 
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes(xml));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml));
 
         feed.Format.ShouldBe("rss2.0");
         feed.Title.ShouldBe("Border & Coast News");
@@ -77,7 +76,7 @@ public sealed class FeedParserFormatTests
             </feed>
             """;
 
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes(xml));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml));
 
         feed.Format.ShouldBe("atom1.0");
         feed.Title.ShouldBe("Atom Example");
@@ -102,7 +101,7 @@ public sealed class FeedParserFormatTests
             </feed>
             """;
 
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes(xml));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml));
 
         feed.Title.ShouldBe("x < y and y > z");
         feed.Items[0].Title.ShouldBe("History of the <blink> tag");
@@ -120,7 +119,7 @@ public sealed class FeedParserFormatTests
             </feed>
             """;
 
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes(xml));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml));
 
         feed.Format.ShouldBe("atom0.3");
         feed.Items.ShouldHaveSingleItem().Title.ShouldBe("E");
@@ -145,7 +144,7 @@ public sealed class FeedParserFormatTests
             </rdf:RDF>
             """;
 
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes(xml));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml));
 
         feed.Format.ShouldBe("rss1.0");
         feed.Title.ShouldBe("RDF site");
@@ -175,7 +174,7 @@ public sealed class FeedParserFormatTests
             }
             """;
 
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes(json));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(json));
 
         feed.Format.ShouldBe("jsonfeed");
         feed.Title.ShouldBe("JSON & Co");
@@ -196,7 +195,7 @@ public sealed class FeedParserFormatTests
     {
         const string xml = """<rss version="2.0"><channel><title>Caf&eacute; &amp; Bar&nbsp;&copy;</title><item><title>&quot;Q&quot; &#8211; &#x41;</title><guid>g</guid></item></channel></rss>""";
 
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes(xml));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml));
 
         feed.Title.ShouldBe("Café & Bar ©");
         feed.Items[0].Title.ShouldBe("\"Q\" – A");
@@ -207,7 +206,7 @@ public sealed class FeedParserFormatTests
     {
         const string xml = """<rss version="2.0"><channel><title>T</title><item><title>&lt;script&gt;alert(1)&lt;/script&gt;Safe &amp;amp; sound</title><guid>g</guid></item></channel></rss>""";
 
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes(xml));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml));
 
         feed.Items[0].Title.ShouldBe("Safe & sound");
     }
@@ -222,7 +221,7 @@ public sealed class FeedParserFormatTests
             <item><title>Old school</title><link>https://ns.example.org/1</link></item></channel></rss>
             """;
 
-        var feed = Parser.Parse(Encoding.Latin1.GetBytes(xml));
+        var feed = FeedParser.Parse(Encoding.Latin1.GetBytes(xml));
 
         feed.Format.ShouldBe("rss0.91");
         feed.Title.ShouldBe("Netscape");

@@ -6,10 +6,9 @@ namespace Aggregator.Tests.Parsing;
 /// <summary>Real-world shapes beyond the textbook: relative links, missing ids, bare fragments, stray bytes.</summary>
 public sealed class FeedParserShapeTests
 {
-    private static readonly FeedParser Parser = new();
 
     private static Aggregator.Core.Items.ParsedFeed Parse(string text, Uri? documentUri = null) =>
-        Parser.Parse(Encoding.UTF8.GetBytes(text), null, documentUri);
+        FeedParser.Parse(Encoding.UTF8.GetBytes(text), null, documentUri);
 
     [Fact]
     public void Relative_links_resolve_against_xml_base()

@@ -9,7 +9,6 @@ namespace Aggregator.Tests.Parsing;
 /// </summary>
 public sealed class FeedParserStreamingTests
 {
-    private static readonly FeedParser Parser = new();
 
     [Theory]
     [InlineData("utf-8")]
@@ -25,7 +24,7 @@ public sealed class FeedParserStreamingTests
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(xml)).ToArray();
         bytes.Length.ShouldBeGreaterThan(30_000);
 
-        var feed = Parser.Parse(bytes);
+        var feed = FeedParser.Parse(bytes);
 
         feed.Items.Select(i => i.Title).ShouldBe(titles);
     }
@@ -36,7 +35,7 @@ public sealed class FeedParserStreamingTests
         // Control characters, DEL and a stray BOM inside text, in a document long enough to span blocks.
         var noise = "\u0001\u0008\u000B\u000C\u001F\u007F\uFEFF";
         var items = string.Concat(Enumerable.Range(0, 400).Select(i => $"<item><guid>{i}</guid><title>a{noise}b {i}</title></item>"));
-        var feed = Parser.Parse(Encoding.UTF8.GetBytes($"<rss version=\"2.0\"><channel><title>T{noise}</title>{items}</channel></rss>"));
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes($"<rss version=\"2.0\"><channel><title>T{noise}</title>{items}</channel></rss>"));
 
         feed.Title.ShouldBe("T");
         feed.Items.Count.ShouldBe(400);
@@ -55,8 +54,8 @@ public sealed class FeedParserStreamingTests
               </channel>
             </rss>
             """;
-        var plain = Parser.Parse(Encoding.UTF8.GetBytes(body));
-        var withDoctype = Parser.Parse(Encoding.UTF8.GetBytes("<!DOCTYPE rss>\n" + body));
+        var plain = FeedParser.Parse(Encoding.UTF8.GetBytes(body));
+        var withDoctype = FeedParser.Parse(Encoding.UTF8.GetBytes("<!DOCTYPE rss>\n" + body));
 
         System.Text.Json.JsonSerializer.Serialize(withDoctype).ShouldBe(System.Text.Json.JsonSerializer.Serialize(plain));
         plain.Items[0].Link.ShouldBe("https://example.org/news/story/1");

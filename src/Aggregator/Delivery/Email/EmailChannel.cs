@@ -1,5 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Core.Alerts;
+using Aggregator.Runtime;
 using Aggregator.Storage;
 using MimeKit;
 
@@ -10,14 +11,14 @@ namespace Aggregator.Delivery.Email;
 /// is configured (<see cref="MailSession"/>). A digest larger than the server takes goes out in parts that
 /// fit, each saying which part it is, so no alert is refused for the size of the others.
 /// </summary>
-internal sealed class EmailChannel(IDeliverySettings settings, EmailComposer composer) : IDeliveryChannel
+internal sealed class EmailChannel(ActiveConfig config, EmailComposer composer) : IDeliveryChannel
 {
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<DeliveryEnvelope> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var smtp = settings.Smtp;
+        var smtp = config.Current.Config.Settings.Smtp;
         var results = new List<DeliveryResult>(batch.Count);
         if (!MailboxAddress.TryParse(smtp.From, out _))
         {
