@@ -2,9 +2,8 @@ using Aggregator.Configuration;
 using Aggregator.Core.Rendering;
 using Aggregator.Core.Items;
 using Aggregator.Fetching;
-using Aggregator.Hosting;
 using Aggregator.Parsing;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aggregator.Commands;
 
@@ -14,14 +13,10 @@ namespace Aggregator.Commands;
 /// </summary>
 internal sealed class FeedInputs : IDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly IFeedFetcher _fetcher;
+    private readonly FeedFetcher _fetcher;
 
-    public FeedInputs(AggregatorConfig config)
-    {
-        _services = new ServiceCollection().AddLogging().AddFeedServices(config).BuildServiceProvider();
-        _fetcher = _services.GetRequiredService<IFeedFetcher>();
-    }
+    public FeedInputs(AggregatorConfig config) =>
+        _fetcher = new FeedFetcher(config.Settings.Polling, config.Settings.Network, TimeProvider.System, NullLogger<FeedFetcher>.Instance);
 
     /// <summary>The settings of the config directory when it is valid, the defaults otherwise.</summary>
     public static AggregatorConfig ConfigOrDefaults(string directory)
@@ -57,5 +52,5 @@ internal sealed class FeedInputs : IDisposable
         return new Uri(Path.GetFullPath(input));
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _fetcher.Dispose();
 }

@@ -25,8 +25,9 @@ internal sealed partial class DeliveryRelay : IDisposable
 
     public DeliveryRelay(
         IStateStore store, IEnumerable<IDeliveryChannel> channels, ActiveConfig config,
-        TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics)
+        TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics, RelayTimings? timings = null)
     {
+        (Lease, PassBudget) = timings ?? RelayTimings.Default;
         _store = store;
         _channels = channels.ToDictionary(c => c.Channel);
         _config = config;
@@ -42,10 +43,10 @@ internal sealed partial class DeliveryRelay : IDisposable
     /// A row claimed longer ago is taken as abandoned (its relay crashed) and claimed again; it must exceed
     /// <see cref="PassBudget"/> plus one attempt's timeout, so a live relay never loses a row it is sending.
     /// </summary>
-    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan Lease { get; init; }
 
     /// <summary>How long one pass may spend sending; what is left is released for the next pass.</summary>
-    public TimeSpan PassBudget { get; init; } = TimeSpan.FromMinutes(4);
+    public TimeSpan PassBudget { get; init; }
 
     /// <summary>How many endpoints (see <see cref="Lane"/>) one pass sends to at once.</summary>
     public int Parallelism { get; init; } = 8;

@@ -1,11 +1,4 @@
 using Aggregator.Core;
-using Aggregator.Delivery;
-using Aggregator.Observability;
-using Aggregator.Runtime;
-using Aggregator.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Hosting;
 
@@ -30,23 +23,5 @@ internal static class RelayLease
         if (Durations.TryParse(text, out var lease) && lease > TimeSpan.Zero) return lease;
         (errors ?? Console.Error).WriteLine($"warning: {Variable}: '{text}' is not a duration such as 90s or 5m; the default lease applies");
         return null;
-    }
-
-    /// <summary>Registers the relay with <paramref name="lease"/> in place of its default.</summary>
-    public static IServiceCollection UseRelayLease(this IServiceCollection services, TimeSpan lease)
-    {
-        services.Replace(ServiceDescriptor.Singleton(sp => new DeliveryRelay(
-            sp.GetRequiredService<IStateStore>(),
-            sp.GetServices<IDeliveryChannel>(),
-            sp.GetRequiredService<ActiveConfig>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DeliveryRelay>>(),
-            sp.GetRequiredService<AggregatorMetrics>())
-        {
-            Lease = lease,
-            // A pass stops sending well before its lease ends, so no other node claims a row still being sent.
-            PassBudget = lease * 0.8,
-        }));
-        return services;
     }
 }

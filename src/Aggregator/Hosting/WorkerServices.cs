@@ -1,10 +1,8 @@
 using Aggregator.Configuration;
 using Aggregator.Delivery;
-using Aggregator.Delivery.Webhooks;
 using Aggregator.Fetching;
 using Aggregator.Health;
 using Aggregator.Observability;
-using Aggregator.Parsing;
 using Aggregator.Pipeline;
 using Aggregator.Runtime;
 using Aggregator.Scheduling;
@@ -22,7 +20,10 @@ internal static class WorkerServices
 {
     public static IServiceCollection AddWorker(this IServiceCollection services, AggregatorConfig config)
     {
-        services.AddFeedServices(config);
+        ArgumentNullException.ThrowIfNull(config);
+        // Tests register a fake clock first.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
         // Hosted services start in registration order: the store is migrated and the feeds scheduled
         // before the relay, the reloader or Quartz's own hosted service run.
         if (config.Settings.Storage.Provider == StorageProvider.Sqlite)
@@ -31,11 +32,8 @@ internal static class WorkerServices
             services.AddHostedService(sp => sp.GetRequiredService<SqliteWorkerStart>());
         }
         services.AddHostedService<StartupService>();
-        services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));
-        // The worker's fetcher follows reloads of the polling and network settings; `parse` and `test-rule` keep the plain one.
-        services.Replace(ServiceDescriptor.Singleton<IFeedFetcher, ReloadingFeedFetcher>());
-        services.AddMetrics();
-        services.TryAddSingleton<AggregatorMetrics>();
+        // Follows reloads of the polling and network settings; `parse` and `test-rule` build a plain FeedFetcher.
+        services.AddSingleton<IFeedFetcher, ReloadingFeedFetcher>();
         services.AddTelemetryExport(config.Settings.Telemetry);
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<FeedSchedule>();
@@ -45,9 +43,7 @@ internal static class WorkerServices
             services.AddSingleton<IScheduleLock, ProcessScheduleLock>();
 
         services.AddStore(config.Settings.Storage);
-        services.AddSingleton(sp => new WebhookClients(sp.GetRequiredService<ActiveConfig>()));
-        services.AddDelivery();
-        if (RelayLease.FromEnvironment() is { } lease) services.UseRelayLease(lease);
+        services.AddDelivery(RelayLease.FromEnvironment() is { } lease ? RelayTimings.ForLease(lease) : RelayTimings.Default);
 
         services.AddHostedService<ConfigReloadService>();
         services.AddQuartz(q =>
@@ -56,7 +52,7 @@ internal static class WorkerServices
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(4, Environment.ProcessorCount * 4));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.TryAddSingleton(new HeartbeatFile(Heartbeat.PathFromEnvironment()));
+        services.AddSingleton(new HeartbeatFile(Heartbeat.PathFromEnvironment()));
         services.AddHostedService<HeartbeatService>();
         return services;
     }
@@ -67,15 +63,4 @@ internal static class WorkerServices
         StorageProvider.Postgres => services.AddPostgresStore(storage.ConnectionString),
         _ => throw new NotSupportedException($"storage provider {storage.Provider} is not available in this build"),
     };
-
-    /// <summary>What fetching and parsing need, shared by <c>run</c>, <c>parse</c> and <c>test-rule</c>.</summary>
-    public static IServiceCollection AddFeedServices(this IServiceCollection services, AggregatorConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(config.Settings.Polling);
-        services.AddSingleton(config.Settings.Network);
-        services.AddFeedFetching();
-        return services;
-    }
 }

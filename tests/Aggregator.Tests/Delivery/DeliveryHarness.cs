@@ -58,7 +58,8 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public static AggregatorConfig MakeConfig(SmtpOptions smtp, DeliveryOptions? delivery = null, params SubscriberDefinition[] subscribers) => new()
     {
         Directory = Path.GetTempPath(),
-        Settings = new SettingsOptions { Smtp = smtp, Delivery = delivery ?? new DeliveryOptions() },
+        // Lets the webhook guard through to the tests' loopback receivers.
+        Settings = new SettingsOptions { Smtp = smtp, Delivery = delivery ?? new DeliveryOptions(), Network = new NetworkOptions { AllowedPrivateNetworks = ["127.0.0.0/8"] } },
         Subscribers = subscribers,
     };
 

@@ -5,28 +5,24 @@ using Aggregator.Runtime;
 namespace Aggregator.Delivery.Webhooks;
 
 /// <summary>
-/// The HTTP client webhooks are POSTed through: the guarded handler when a network policy is known (redirects
-/// never followed either way). In the worker the client follows reloads: a change to <c>network</c> builds a
-/// new client and connection pool, so no connection opened under a looser policy is used again; a batch
-/// already sending finishes on the client it started with.
+/// The HTTP client webhooks are POSTed through: always the guarded handler of the network policy in force,
+/// redirects never followed. A reload that changes <c>network</c> builds a new client and connection pool, so
+/// no connection opened under a looser policy is used again; a batch already sending finishes on the client
+/// it started with.
 /// </summary>
 internal sealed class WebhookClients : IDisposable
 {
     private readonly Generations<HttpClient> _clients;
     private readonly object _apply = new();
-    private NetworkOptions? _network;
+    private NetworkOptions _network;
 
-    /// <summary>A fixed policy; without one (tools and tests that register none), no guard and still no redirects.</summary>
-    public WebhookClients(NetworkOptions? network)
-    {
-        _network = network;
-        _clients = new Generations<HttpClient>(Build(network));
-    }
-
-    /// <summary>The worker's clients: the policy in force, replaced when a reload changes it.</summary>
     public WebhookClients(ActiveConfig active)
-        : this((active ?? throw new ArgumentNullException(nameof(active))).Current.Config.Settings.Network) =>
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        _network = active.Current.Config.Settings.Network;
+        _clients = new Generations<HttpClient>(Build(_network));
         active.Changed += next => Apply(next.Config.Settings.Network);
+    }
 
     public Generations<HttpClient>.Lease Acquire() => _clients.Acquire();
 
@@ -36,18 +32,13 @@ internal sealed class WebhookClients : IDisposable
     {
         lock (_apply)
         {
-            if (_network is not null && _network.SamePolicyAs(network)) return;
+            if (_network.SamePolicyAs(network)) return;
             _network = network;
             _clients.Replace(Build(network));
         }
     }
 
-    private static HttpClient Build(NetworkOptions? network)
-    {
-        HttpMessageHandler handler = network is null
-            ? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }
-            : GuardedHttpHandler.Create(new NetworkPolicy(network));
+    private static HttpClient Build(NetworkOptions network) =>
         // Each attempt has its own deadline (WebhookChannel.AttemptTimeout).
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-    }
+        new(GuardedHttpHandler.Create(new NetworkPolicy(network)), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 }
