@@ -4,14 +4,16 @@ using System.Net.Sockets;
 
 namespace Aggregator.Configuration;
 
-/// <summary>Checks a network written as <c>address/prefix</c> (a bare address means one host).</summary>
+/// <summary>Parses a network written as <c>address/prefix</c> (a bare address means one host).</summary>
 internal static class Cidr
 {
-    /// <summary>The canonical <c>address/prefix</c> form that <see cref="IPNetwork.Parse(string)"/> accepts.</summary>
-    public static bool TryNormalize(string text, out string normalized, out string error)
+    /// <summary>
+    /// The network, or a one-line error. A typo such as <c>10.0.0.1/8</c> is refused, never widened.
+    /// </summary>
+    public static bool TryParse(string text, out IPNetwork network, out string error)
     {
         ArgumentNullException.ThrowIfNull(text);
-        normalized = string.Empty;
+        network = default;
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? text : text[..slash];
         if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%', StringComparison.Ordinal))
@@ -26,13 +28,13 @@ internal static class Cidr
             error = $"invalid network {Excerpt.Quote(text)}: the prefix length must be a number from 0 to {maxPrefix}";
             return false;
         }
-        var network = new IPNetwork(Masked(address, prefix), prefix);
-        if (!network.BaseAddress.Equals(address))
+        var masked = new IPNetwork(Masked(address, prefix), prefix);
+        if (!masked.BaseAddress.Equals(address))
         {
-            error = $"invalid network {Excerpt.Quote(text)}: address bits are set beyond the prefix; did you mean '{network}'?";
+            error = $"invalid network {Excerpt.Quote(text)}: address bits are set beyond the prefix; did you mean '{masked}'?";
             return false;
         }
-        normalized = network.ToString();
+        network = masked;
         error = string.Empty;
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using YamlDotNet.RepresentationModel;
 
 namespace Aggregator.Configuration;
@@ -130,10 +131,10 @@ internal sealed class SettingsSection
     {
         if (key == "allowPrivateNetworks") return r.Boolean(v, what) is { } allow ? o with { AllowPrivateNetworks = allow } : o;
         if (r.List(v, what) is not { } items) return o;
-        var networks = new List<string>();
+        var networks = new List<IPNetwork>();
         foreach (var item in items)
         {
-            if (Cidr.TryNormalize(item.Value, out var network, out var error)) networks.Add(network);
+            if (Cidr.TryParse(item.Value, out var network, out var error)) networks.Add(network);
             else r.Diagnostics.Error(item.At, error);
         }
         return o with { AllowedPrivateNetworks = networks };

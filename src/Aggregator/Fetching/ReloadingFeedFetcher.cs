@@ -41,7 +41,7 @@ internal sealed class ReloadingFeedFetcher : IFeedFetcher, IDisposable
     {
         lock (_apply)
         {
-            if (SameFetching(_settings.Polling, settings.Polling) && _settings.Network.SamePolicyAs(settings.Network)) return;
+            if (SameFetching(_settings.Polling, settings.Polling) && _settings.Network == settings.Network) return;
             _settings = settings;
             _fetchers.Replace(Build(settings));
         }

@@ -218,7 +218,7 @@ public sealed class ConfigLoaderTests
 
         var config = dir.Load().Config.ShouldNotBeNull();
 
-        config.Settings.Network.AllowedPrivateNetworks.ShouldBe(["127.0.0.1/32", "10.0.0.0/8", "::1/128", "fd00::/8"]);
+        config.Settings.Network.AllowedPrivateNetworks.Select(n => n.ToString()).ShouldBe(["127.0.0.1/32", "10.0.0.0/8", "::1/128", "fd00::/8"]);
         var subscriber = config.Subscribers.ShouldHaveSingleItem();
         subscriber.Webhook.ShouldNotBeNull().Secrets.ShouldBe(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_c2Vjb25k"]);
         subscriber.Digest.ToString().ShouldBe("weekly mon 08:00");

@@ -34,9 +34,9 @@ public sealed class ConfigValueParsingTests
     [InlineData("fd00::/8", "fd00::/8")]
     public void Normalises_networks(string text, string expected)
     {
-        Cidr.TryNormalize(text, out var network, out var error).ShouldBeTrue(error);
-        network.ShouldBe(expected);
-        System.Net.IPNetwork.Parse(network).ToString().ShouldBe(expected);
+        Cidr.TryParse(text, out var network, out var error).ShouldBeTrue(error);
+        network.ToString().ShouldBe(expected);
+        network.ShouldBe(System.Net.IPNetwork.Parse(expected));
     }
 
     [Theory]
@@ -48,8 +48,23 @@ public sealed class ConfigValueParsingTests
     [InlineData("fe80::1%eth0")]
     public void Rejects_bad_networks(string text)
     {
-        Cidr.TryNormalize(text, out _, out var error).ShouldBeFalse();
+        Cidr.TryParse(text, out _, out var error).ShouldBeFalse();
         error.ShouldStartWith($"invalid network '{text}'");
+    }
+
+    [Theory]
+    [InlineData("10.0.0.0/33", "invalid network '10.0.0.0/33': the prefix length must be a number from 0 to 32")]
+    [InlineData("fd00::/129", "invalid network 'fd00::/129': the prefix length must be a number from 0 to 128")]
+    [InlineData("10.0.0.0/", "invalid network '10.0.0.0/': the prefix length must be a number from 0 to 32")]
+    [InlineData("10.0.0.0/-1", "invalid network '10.0.0.0/-1': the prefix length must be a number from 0 to 32")]
+    [InlineData("10.0.0.1/8", "invalid network '10.0.0.1/8': address bits are set beyond the prefix; did you mean '10.0.0.0/8'?")]
+    [InlineData("localhost", "invalid network 'localhost': 'localhost' is not an IP address")]
+    [InlineData("", "invalid network '': '' is not an IP address")]
+    [InlineData("300.1.1.1/8", "invalid network '300.1.1.1/8': '300.1.1.1' is not an IP address")]
+    public void Invalid_networks_give_a_one_line_error(string text, string expected)
+    {
+        Cidr.TryParse(text, out _, out var error).ShouldBeFalse();
+        error.ShouldBe(expected);
     }
 
     [Theory]

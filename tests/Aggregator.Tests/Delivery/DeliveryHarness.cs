@@ -59,7 +59,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     {
         Directory = Path.GetTempPath(),
         // Lets the webhook guard through to the tests' loopback receivers.
-        Settings = new SettingsOptions { Smtp = smtp, Delivery = delivery ?? new DeliveryOptions(), Network = new NetworkOptions { AllowedPrivateNetworks = ["127.0.0.0/8"] } },
+        Settings = new SettingsOptions { Smtp = smtp, Delivery = delivery ?? new DeliveryOptions(), Network = new NetworkOptions { AllowedPrivateNetworks = [System.Net.IPNetwork.Parse("127.0.0.0/8")] } },
         Subscribers = subscribers,
     };
 

@@ -65,7 +65,7 @@ public sealed class NetworkPolicyTests
     [Fact]
     public void Allowed_networks_let_only_their_ranges_through()
     {
-        var policy = new NetworkPolicy(new NetworkOptions { AllowedPrivateNetworks = ["10.1.0.0/16", "fd00:1::/32", "127.0.0.2"] });
+        var policy = new NetworkPolicy(new NetworkOptions { AllowedPrivateNetworks = [IPNetwork.Parse("10.1.0.0/16"), IPNetwork.Parse("fd00:1::/32"), IPNetwork.Parse("127.0.0.2/32")] });
         policy.IsAllowed(IPAddress.Parse("10.1.2.3")).ShouldBeTrue();
         policy.IsAllowed(IPAddress.Parse("::ffff:10.1.2.3")).ShouldBeTrue();
         policy.IsAllowed(IPAddress.Parse("10.2.0.1")).ShouldBeFalse();
@@ -73,41 +73,5 @@ public sealed class NetworkPolicyTests
         policy.IsAllowed(IPAddress.Parse("fd00:2::5")).ShouldBeFalse();
         policy.IsAllowed(IPAddress.Parse("127.0.0.2")).ShouldBeTrue();
         policy.IsAllowed(IPAddress.Parse("127.0.0.1")).ShouldBeFalse();
-    }
-
-    [Theory]
-    [InlineData("10.0.0.0/8")]
-    [InlineData("127.0.0.1/32")]
-    [InlineData("fd00::/8")]
-    [InlineData("::1")]
-    [InlineData(" 192.168.0.0/16 ")]
-    public void Valid_cidrs_parse(string text)
-    {
-        NetworkPolicy.TryParseNetwork(text, out _, out var error).ShouldBeTrue();
-        error.ShouldBeNull();
-    }
-
-    [Theory]
-    [InlineData("10.0.0.0/33", "invalid network '10.0.0.0/33': the prefix length must be a number from 0 to 32")]
-    [InlineData("fd00::/129", "invalid network 'fd00::/129': the prefix length must be a number from 0 to 128")]
-    [InlineData("10.0.0.0/", "invalid network '10.0.0.0/': the prefix length must be a number from 0 to 32")]
-    [InlineData("10.0.0.0/-1", "invalid network '10.0.0.0/-1': the prefix length must be a number from 0 to 32")]
-    [InlineData("10.0.0.1/8", "invalid network '10.0.0.1/8': address bits are set beyond the prefix; did you mean '10.0.0.0/8'?")]
-    [InlineData("localhost", "invalid network 'localhost': 'localhost' is not an IP address")]
-    [InlineData("", "invalid network '': '' is not an IP address")]
-    [InlineData("300.1.1.1/8", "invalid network '300.1.1.1/8': '300.1.1.1' is not an IP address")]
-    public void Invalid_cidrs_give_a_one_line_error(string text, string expected)
-    {
-        NetworkPolicy.TryParseNetwork(text, out _, out var error).ShouldBeFalse();
-        error.ShouldBe($"network.allowedPrivateNetworks: {expected}");
-    }
-
-    [Fact]
-    public void Validate_lists_every_bad_cidr_and_the_constructor_refuses_them()
-    {
-        var options = new NetworkOptions { AllowedPrivateNetworks = ["10.0.0.0/8", "nope", "1.2.3.4/40"] };
-
-        NetworkPolicy.Validate(options).Count.ShouldBe(2);
-        Should.Throw<ArgumentException>(() => new NetworkPolicy(options)).Message.ShouldContain("'nope'");
     }
 }

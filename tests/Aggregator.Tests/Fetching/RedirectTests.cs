@@ -115,7 +115,7 @@ public sealed class RedirectTests
     {
         await using var inner = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 200, "OK", "secret", ct));
         await using var outer = new LoopbackServer((_, stream, ct) => Redirect(stream, 302, inner.Url().ToString(), ct), "127.0.0.2");
-        using var fetcher = TestFetchers.Create(network: new NetworkOptions { AllowedPrivateNetworks = ["127.0.0.2/32"] });
+        using var fetcher = TestFetchers.Create(network: new NetworkOptions { AllowedPrivateNetworks = [System.Net.IPNetwork.Parse("127.0.0.2/32")] });
 
         var outcome = await fetcher.FetchAsync(outer.Url());
 

@@ -41,7 +41,7 @@ public sealed class SsrfGuardTests
         await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct), "::1");
         var url = new Uri($"http://[::1]:{server.Port}/feed");
         using var guarded = TestFetchers.Create(network: new NetworkOptions());
-        using var allowed = TestFetchers.Create(network: new NetworkOptions { AllowedPrivateNetworks = ["::1/128"] });
+        using var allowed = TestFetchers.Create(network: new NetworkOptions { AllowedPrivateNetworks = [System.Net.IPNetwork.Parse("::1/128")] });
 
         var refused = await guarded.FetchAsync(url);
         var fetched = await allowed.FetchAsync(url);

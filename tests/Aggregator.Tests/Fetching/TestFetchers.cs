@@ -7,7 +7,7 @@ namespace Aggregator.Tests.Fetching;
 internal static class TestFetchers
 {
     /// <summary>The test servers live on loopback, which the guard refuses by default.</summary>
-    public static readonly NetworkOptions LoopbackAllowed = new() { AllowedPrivateNetworks = ["127.0.0.0/8"] };
+    public static readonly NetworkOptions LoopbackAllowed = new() { AllowedPrivateNetworks = [System.Net.IPNetwork.Parse("127.0.0.0/8")] };
 
     public static PollingOptions Polling(TimeSpan? timeout = null, long maxBodySize = 1024 * 1024, int maxRedirects = 5, int perHost = 2) => new()
     {

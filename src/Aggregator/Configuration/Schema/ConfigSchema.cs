@@ -1,3 +1,4 @@
+using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
@@ -79,7 +80,8 @@ internal static class ConfigSchema
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
             var item = type.GetGenericArguments()[0];
-            return item == typeof(string)
+            // A network is written as a string (address/prefix).
+            return item == typeof(string) || item == typeof(IPNetwork)
                 ? SchemaTypes.ListOf(SchemaTypes.Ref("string"))
                 : new JsonObject { ["type"] = "array", ["items"] = ObjectOf(item, path) };
         }

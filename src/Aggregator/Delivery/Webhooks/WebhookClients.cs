@@ -32,7 +32,7 @@ internal sealed class WebhookClients : IDisposable
     {
         lock (_apply)
         {
-            if (_network.SamePolicyAs(network)) return;
+            if (_network == network) return;
             _network = network;
             _clients.Replace(Build(network));
         }
