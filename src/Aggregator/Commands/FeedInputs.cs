@@ -1,3 +1,4 @@
+using Aggregator.Network;
 using Aggregator.Configuration;
 using Aggregator.Core.Rendering;
 using Aggregator.Core.Items;

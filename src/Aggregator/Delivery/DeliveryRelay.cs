@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Aggregator.Configuration;
 using Aggregator.Observability;
-using Aggregator.Runtime;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
 

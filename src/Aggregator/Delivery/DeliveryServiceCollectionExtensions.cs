@@ -1,7 +1,7 @@
+using Aggregator.Configuration;
 using Aggregator.Delivery.Email;
 using Aggregator.Delivery.Webhooks;
 using Aggregator.Observability;
-using Aggregator.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aggregator.Delivery;

@@ -2,6 +2,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using Aggregator.Core.Rendering;
+using Aggregator.Network;
 
 namespace Aggregator.Fetching;
 

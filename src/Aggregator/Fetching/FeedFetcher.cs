@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Aggregator.Configuration;
 using Aggregator.Core;
+using Aggregator.Network;
 using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Fetching;

@@ -1,5 +1,5 @@
 using Aggregator.Configuration;
-using Aggregator.Runtime;
+using Aggregator.Network;
 using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Fetching;
@@ -15,7 +15,7 @@ internal sealed class ReloadingFeedFetcher : IFeedFetcher, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly ILogger<FeedFetcher> _logger;
-    private readonly Generations<FeedFetcher> _fetchers;
+    private readonly ReplaceableResource<FeedFetcher> _fetchers;
     private readonly object _apply = new();
     private SettingsOptions _settings;
 
@@ -25,7 +25,7 @@ internal sealed class ReloadingFeedFetcher : IFeedFetcher, IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _settings = active.Current.Config.Settings;
-        _fetchers = new Generations<FeedFetcher>(Build(_settings));
+        _fetchers = new ReplaceableResource<FeedFetcher>(Build(_settings));
         active.Changed += next => Apply(next.Config.Settings);
     }
 

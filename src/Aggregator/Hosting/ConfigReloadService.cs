@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Aggregator.Configuration;
-using Aggregator.Runtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

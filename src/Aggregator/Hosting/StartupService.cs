@@ -1,4 +1,4 @@
-using Aggregator.Runtime;
+using Aggregator.Configuration;
 using Aggregator.Scheduling;
 using Aggregator.Storage;
 using Microsoft.Extensions.Hosting;

@@ -4,7 +4,6 @@ using Aggregator.Fetching;
 using Aggregator.Health;
 using Aggregator.Observability;
 using Aggregator.Pipeline;
-using Aggregator.Runtime;
 using Aggregator.Scheduling;
 using Aggregator.Storage;
 using Aggregator.Storage.Postgres;

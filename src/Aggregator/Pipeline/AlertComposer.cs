@@ -1,9 +1,8 @@
 using Aggregator.Configuration;
 using Aggregator.Core.Alerts;
-using Aggregator.Delivery;
 using Aggregator.Core.Items;
 using Aggregator.Core.Query;
-using Aggregator.Runtime;
+using Aggregator.Delivery;
 using Aggregator.Storage;
 
 namespace Aggregator.Pipeline;

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
+using Aggregator.Network;
 using Aggregator.Configuration;
 using Aggregator.Core.Items;
+using Aggregator.Core.Query;
 using Aggregator.Delivery;
 using Aggregator.Fetching;
 using Aggregator.Observability;
 using Aggregator.Parsing;
-using Aggregator.Runtime;
 using Aggregator.Storage;
-using Aggregator.Core.Query;
 using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Pipeline;

@@ -1,7 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Core;
 using Aggregator.Delivery;
-using Aggregator.Runtime;
 using Aggregator.Storage;
 
 namespace Aggregator.Pipeline;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Aggregator.Configuration;
-using Aggregator.Runtime;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

@@ -1,6 +1,5 @@
 using Aggregator.Configuration;
 using Aggregator.Hosting;
-using Aggregator.Runtime;
 using Aggregator.Scheduling;
 using Aggregator.Storage.Postgres;
 using Aggregator.Tests.Storage;

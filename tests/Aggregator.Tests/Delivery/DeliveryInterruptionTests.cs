@@ -1,7 +1,7 @@
 using Aggregator.Tests.Support;
 using System.Diagnostics;
+using Aggregator.Configuration;
 using Aggregator.Delivery;
-using Aggregator.Runtime;
 using Aggregator.Storage;
 using Aggregator.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using Aggregator.Configuration;
 using Aggregator.Delivery;
-using Aggregator.Runtime;
 using Aggregator.Observability;
 using Aggregator.Storage;
 using Aggregator.Tests.Storage;

@@ -1,6 +1,5 @@
 using Aggregator.Configuration;
 using Aggregator.Delivery;
-using Aggregator.Runtime;
 using Aggregator.Storage;
 using Aggregator.Tests.Pipeline;
 using Aggregator.Tests.Storage;

@@ -1,6 +1,5 @@
 using Aggregator.Configuration;
 using Aggregator.Fetching;
-using Aggregator.Runtime;
 using Aggregator.Tests.Configuration;
 using Aggregator.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using System.Net;
 using Aggregator.Configuration;
 using Aggregator.Fetching;
+using Aggregator.Network;
 
 namespace Aggregator.Tests.Fetching;
 

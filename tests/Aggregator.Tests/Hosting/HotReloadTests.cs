@@ -1,7 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Health;
 using Aggregator.Hosting;
-using Aggregator.Runtime;
 using Aggregator.Tests.Configuration;
 using Aggregator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using Aggregator.Configuration;
 using Aggregator.Core.Alerts;
-using Aggregator.Runtime;
 using Aggregator.Storage;
 using MimeKit;
 

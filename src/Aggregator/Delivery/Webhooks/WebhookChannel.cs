@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Aggregator.Network;
 using Aggregator.Configuration;
 using Aggregator.Core.Rendering;
-using Aggregator.Fetching;
 using Aggregator.Storage;
 
 namespace Aggregator.Delivery.Webhooks;

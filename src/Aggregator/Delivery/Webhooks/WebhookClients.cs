@@ -1,6 +1,5 @@
 using Aggregator.Configuration;
-using Aggregator.Fetching;
-using Aggregator.Runtime;
+using Aggregator.Network;
 
 namespace Aggregator.Delivery.Webhooks;
 
@@ -12,7 +11,7 @@ namespace Aggregator.Delivery.Webhooks;
 /// </summary>
 internal sealed class WebhookClients : IDisposable
 {
-    private readonly Generations<HttpClient> _clients;
+    private readonly ReplaceableResource<HttpClient> _clients;
     private readonly object _apply = new();
     private NetworkOptions _network;
 
@@ -20,11 +19,11 @@ internal sealed class WebhookClients : IDisposable
     {
         ArgumentNullException.ThrowIfNull(active);
         _network = active.Current.Config.Settings.Network;
-        _clients = new Generations<HttpClient>(Build(_network));
+        _clients = new ReplaceableResource<HttpClient>(Build(_network));
         active.Changed += next => Apply(next.Config.Settings.Network);
     }
 
-    public Generations<HttpClient>.Lease Acquire() => _clients.Acquire();
+    public ReplaceableResource<HttpClient>.Lease Acquire() => _clients.Acquire();
 
     public void Dispose() => _clients.Dispose();
 

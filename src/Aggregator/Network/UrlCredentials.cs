@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Aggregator.Fetching;
+namespace Aggregator.Network;
 
 /// <summary>
 /// Credentials written into a feed or webhook URL (<c>https://user:password@host/path</c>) are sent as HTTP Basic

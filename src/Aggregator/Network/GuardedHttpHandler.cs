@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 
-namespace Aggregator.Fetching;
+namespace Aggregator.Network;
 
 /// <summary>
 /// Builds the <see cref="SocketsHttpHandler"/> every outgoing request (feeds, webhooks) goes through.

@@ -1,4 +1,4 @@
-namespace Aggregator.Fetching;
+namespace Aggregator.Network;
 
 /// <summary>
 /// The network policy refused every address a host resolved to; the message is the one-line reason

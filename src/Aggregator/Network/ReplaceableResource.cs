@@ -1,16 +1,16 @@
-namespace Aggregator.Runtime;
+namespace Aggregator.Network;
 
 /// <summary>
 /// A disposable resource that a reload can replace while it is in use (an HTTP client and its connection
 /// pool): callers lease the current one for the length of a request; a replaced one is disposed when its
 /// last lease ends, so a request in flight is never cut off and the next one uses the new resource.
 /// </summary>
-internal sealed class Generations<T> : IDisposable where T : class, IDisposable
+internal sealed class ReplaceableResource<T> : IDisposable where T : class, IDisposable
 {
     private readonly object _gate = new();
     private Entry _current;
 
-    public Generations(T first) => _current = new Entry(first);
+    public ReplaceableResource(T first) => _current = new Entry(first);
 
     public Lease Acquire()
     {
@@ -54,10 +54,10 @@ internal sealed class Generations<T> : IDisposable where T : class, IDisposable
     /// <summary>The resource in force when it was acquired; dispose the lease when the request is done.</summary>
     internal readonly struct Lease : IDisposable
     {
-        private readonly Generations<T> _owner;
+        private readonly ReplaceableResource<T> _owner;
         private readonly Entry _entry;
 
-        internal Lease(Generations<T> owner, Entry entry)
+        internal Lease(ReplaceableResource<T> owner, Entry entry)
         {
             _owner = owner;
             _entry = entry;

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using Aggregator.Configuration;
 using Aggregator.Core.Query;
 
-namespace Aggregator.Runtime;
+namespace Aggregator.Configuration;
 
 /// <summary>
 /// One validated configuration with everything derived from it (the compiled rule index, lookups).

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Aggregator.Fetching;
+namespace Aggregator.Network;
 
 /// <summary>
 /// The address ranges a feed or webhook must not reach by default: anything that is not the public

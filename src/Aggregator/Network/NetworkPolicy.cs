@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Aggregator.Configuration;
 
-namespace Aggregator.Fetching;
+namespace Aggregator.Network;
 
 /// <summary>
 /// Which addresses outgoing requests (feeds and webhooks) may connect to: public addresses always,

@@ -1,4 +1,4 @@
-namespace Aggregator.Runtime;
+namespace Aggregator.Configuration;
 
 /// <summary>The configuration in force. Readers take <see cref="Current"/> once per unit of work.</summary>
 internal sealed class ActiveConfig(ConfigSnapshot initial)

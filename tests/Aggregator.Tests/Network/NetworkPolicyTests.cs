@@ -1,8 +1,8 @@
 using System.Net;
 using Aggregator.Configuration;
-using Aggregator.Fetching;
+using Aggregator.Network;
 
-namespace Aggregator.Tests.Fetching;
+namespace Aggregator.Tests.Network;
 
 public sealed class NetworkPolicyTests
 {
