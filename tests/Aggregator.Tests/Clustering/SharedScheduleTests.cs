@@ -1,7 +1,5 @@
 using Aggregator.Configuration;
-using Aggregator.Hosting;
 using Aggregator.Scheduling;
-using Aggregator.Storage.Postgres;
 using Aggregator.Tests.Storage;
 using Aggregator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

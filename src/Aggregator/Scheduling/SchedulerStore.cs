@@ -1,7 +1,7 @@
 using Aggregator.Configuration;
 using Quartz;
 
-namespace Aggregator.Hosting;
+namespace Aggregator.Scheduling;
 
 /// <summary>
 /// Where Quartz keeps its schedule. One node: in memory, rebuilt from the config at every start. A cluster

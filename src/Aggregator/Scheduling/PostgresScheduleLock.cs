@@ -1,7 +1,6 @@
-using Aggregator.Scheduling;
 using Npgsql;
 
-namespace Aggregator.Storage.Postgres;
+namespace Aggregator.Scheduling;
 
 /// <summary>
 /// A session-level PostgreSQL advisory lock held on an unpooled connection of its own while one node
