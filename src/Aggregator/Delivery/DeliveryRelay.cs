@@ -22,6 +22,12 @@ internal sealed partial class DeliveryRelay : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly AggregatorMetrics _metrics;
 
+    /// <summary>
+    /// Dead letters of the current pass, added to by its lanes at once; passes never overlap (see the gate),
+    /// so one queue serves them all.
+    /// </summary>
+    private readonly ConcurrentQueue<(OutboxMessage Row, string Error)> _deadThisPass = [];
+
     public DeliveryRelay(
         IStateStore store, IEnumerable<IDeliveryChannel> channels, ActiveConfig config,
         TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics, RelayTimings? timings = null)
@@ -111,7 +117,7 @@ internal sealed partial class DeliveryRelay : IDisposable
             for (var i = 0; i < lane.Count; i++) await SettleAsync(lane[i], results[i], interrupted);
         });
         await _store.ReleaseAsync([.. interrupted], CancellationToken.None);
-        await NotifyOperatorsAsync();
+        await ReportDeadLettersAsync();
         LastPassAt = _time.GetUtcNow();
         return claimed.Count;
     }

@@ -74,7 +74,7 @@ internal sealed class FeedPoller(
             await store.SaveFeedStateAsync(after, cancellationToken).ConfigureAwait(false);
         }
 
-        var notices = OperatorNotices.ForFeed(snapshot, feed, before, after, now);
+        var notices = FeedIncidents.ForFeed(snapshot, feed, before, after, now);
         if (notices.Count > 0 && await store.QueueAsync(notices, cancellationToken).ConfigureAwait(false) > 0)
             Queued(notices.Count);
 

@@ -4,7 +4,7 @@ using Aggregator.Tests.Support;
 namespace Aggregator.Tests.Pipeline;
 
 /// <summary>Feeds in trouble are reported to the operators once per incident, not once per poll.</summary>
-public sealed class OperatorNoticeTests
+public sealed class FeedIncidentTests
 {
     private const string Config = """
         settings:

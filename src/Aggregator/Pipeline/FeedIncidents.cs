@@ -11,7 +11,7 @@ namespace Aggregator.Pipeline;
 /// polls observe it; the messages take the normal delivery path (durable, retried), with the incident's
 /// kind (<c>feed-failing</c>, <c>feed-gone</c>, <c>feed-silent</c>) as the rule id.
 /// </summary>
-internal static class OperatorNotices
+internal static class FeedIncidents
 {
     public static IReadOnlyList<OutboxDraft> ForFeed(ConfigSnapshot snapshot, FeedDefinition feed, FeedState before, FeedState after, DateTimeOffset now)
     {

@@ -6,7 +6,7 @@ using MimeKit;
 
 namespace Aggregator.Tests.Delivery;
 
-public sealed class OperatorNoticeTests
+public sealed class DeadLetterReportTests
 {
     private static AggregatorConfig WithOperators(AggregatorConfig config, params string[] operators) =>
         config with { Settings = config.Settings with { Alerts = new AlertOptions { Operators = operators } } };

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
@@ -9,12 +8,6 @@ internal sealed partial class DeliveryRelay
 {
     private const int NoticeLines = 50;
 
-    /// <summary>
-    /// Dead letters of the current pass, added to by its lanes at once; passes never overlap (see the gate),
-    /// so one queue serves them all.
-    /// </summary>
-    private readonly ConcurrentQueue<(OutboxMessage Row, string Error)> _deadThisPass = [];
-
     private void RecordDead(OutboxMessage row, string error)
     {
         if (!OperatorNotice.IsNotice(row.Alert)) _deadThisPass.Enqueue((row, error));
@@ -24,7 +17,7 @@ internal sealed partial class DeliveryRelay
     /// One notice per pass to each operator, listing what was dead-lettered: a mass failure gives one
     /// message, not one per alert. Its key comes from the rows, so a repeated pass queues nothing new.
     /// </summary>
-    private async Task NotifyOperatorsAsync()
+    private async Task ReportDeadLettersAsync()
     {
         if (_deadThisPass.IsEmpty) return;
         var dead = new List<(OutboxMessage Row, string Error)>();
