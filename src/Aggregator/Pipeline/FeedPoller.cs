@@ -51,10 +51,13 @@ internal sealed class FeedPoller(
         var (after, result, items) = outcome.Status switch
         {
             FetchStatus.Ok => await ProcessBodyAsync(snapshot, feed, polled, outcome, cancellationToken).ConfigureAwait(false),
-            FetchStatus.NotModified => (Succeeded(polled, outcome, "not-modified"), PollResult.NotModified, []),
-            FetchStatus.Gone => (polled with { Disabled = true, LastResult = "gone", LastError = outcome.Error ?? "410 Gone" }, PollResult.Failed("410 Gone: feed disabled"), []),
-            FetchStatus.Throttled => (polled with { LastResult = "throttled", LastError = outcome.Error, NotBefore = now + (outcome.RetryAfter ?? Interval(feed, snapshot)) },
-                PollResult.Failed(outcome.Error ?? "throttled"), []),
+            FetchStatus.NotModified => new Step(Succeeded(polled, outcome, "not-modified"), PollResult.NotModified),
+            FetchStatus.Gone => new Step(
+                polled with { Disabled = true, LastResult = "gone", LastError = outcome.Error ?? "410 Gone" },
+                PollResult.Failed("410 Gone: feed disabled")),
+            FetchStatus.Throttled => new Step(
+                polled with { LastResult = "throttled", LastError = outcome.Error, NotBefore = now + (outcome.RetryAfter ?? Interval(feed, snapshot)) },
+                PollResult.Failed(outcome.Error ?? "throttled")),
             _ => Failed(polled, feed, snapshot, outcome.Error ?? "fetch failed", now),
         };
 
@@ -92,12 +95,12 @@ internal sealed class FeedPoller(
         relay.Notify();
     }
 
-    private async Task<(FeedState, PollResult, IReadOnlyList<SeenItem>)> ProcessBodyAsync(
+    private async Task<Step> ProcessBodyAsync(
         ConfigSnapshot snapshot, FeedDefinition feed, FeedState state, FetchOutcome outcome, CancellationToken cancellationToken)
     {
         var body = outcome.Body ?? [];
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
-        if (hash == state.BodyHash) return (Succeeded(state, outcome, "unchanged"), PollResult.Unchanged, []);
+        if (hash == state.BodyHash) return new Step(Succeeded(state, outcome, "unchanged"), PollResult.Unchanged);
 
         ParsedFeed parsed;
         try
@@ -138,7 +141,7 @@ internal sealed class FeedPoller(
             ItemsSeen = state.ItemsSeen + fresh.Count,
             LastNewItemAt = fresh.Count > 0 ? now : state.LastNewItemAt ?? now,
         };
-        return (next, PollResult.Parsed(fresh.Count, 0), items);
+        return new Step(next, PollResult.Parsed(fresh.Count, 0), items);
     }
 
     private static FeedState Succeeded(FeedState state, FetchOutcome outcome, string result) => state with
@@ -147,12 +150,13 @@ internal sealed class FeedPoller(
         LastError = null,
         ConsecutiveFailures = 0,
         NotBefore = null,
-        ETag = outcome.ETag ?? (result == "not-modified" ? state.ETag : null),
-        LastModified = outcome.LastModified ?? (result == "not-modified" ? state.LastModified : null),
+        // A 304 usually omits the validators; the ones it answered keep serving.
+        ETag = outcome.ETag ?? (outcome.Status == FetchStatus.NotModified ? state.ETag : null),
+        LastModified = outcome.LastModified ?? (outcome.Status == FetchStatus.NotModified ? state.LastModified : null),
     };
 
     /// <summary>Consecutive failures double the wait (from the second one), capped at 16 intervals or 6 hours.</summary>
-    private static (FeedState, PollResult, IReadOnlyList<SeenItem>) Failed(FeedState state, FeedDefinition feed, ConfigSnapshot snapshot, string error, DateTimeOffset now)
+    private static Step Failed(FeedState state, FeedDefinition feed, ConfigSnapshot snapshot, string error, DateTimeOffset now)
     {
         var failures = state.ConsecutiveFailures + 1;
         var interval = Interval(feed, snapshot);
@@ -165,7 +169,7 @@ internal sealed class FeedPoller(
             ConsecutiveFailures = failures,
             NotBefore = backoff > TimeSpan.Zero ? now + backoff - TimeSpan.FromSeconds(1) : null,
         };
-        return (next, PollResult.Failed(error), []);
+        return new Step(next, PollResult.Failed(error));
     }
 
     /// <summary>
@@ -184,5 +188,14 @@ internal sealed class FeedPoller(
             logger.LogWarning("Poll of {FeedId} failed: {Error}", feedId, result.Detail);
         else
             logger.LogDebug("Poll of {FeedId}: {Outcome}, {NewItems} new, {Queued} alerts queued", feedId, result.Outcome, result.NewItems, result.Queued);
+    }
+
+    /// <summary>What a poll leads to: the feed's next state, the result, and the items to record with the alerts they queue.</summary>
+    private sealed record Step(FeedState State, PollResult Result, IReadOnlyList<SeenItem> Items)
+    {
+        public Step(FeedState state, PollResult result)
+            : this(state, result, [])
+        {
+        }
     }
 }
