@@ -51,12 +51,12 @@ internal sealed class FeedPoller(
         var (after, result, items) = outcome.Status switch
         {
             FetchStatus.Ok => await ProcessBodyAsync(snapshot, feed, polled, outcome, cancellationToken).ConfigureAwait(false),
-            FetchStatus.NotModified => new Step(Succeeded(polled, outcome, "not-modified"), PollResult.NotModified),
+            FetchStatus.NotModified => new Step(Succeeded(polled, outcome, PollOutcome.NotModified), PollResult.NotModified),
             FetchStatus.Gone => new Step(
-                polled with { Disabled = true, LastResult = "gone", LastError = outcome.Error ?? "410 Gone" },
+                polled with { Disabled = true, LastResult = PollOutcome.Gone, LastError = outcome.Error ?? "410 Gone" },
                 PollResult.Failed("410 Gone: feed disabled")),
             FetchStatus.Throttled => new Step(
-                polled with { LastResult = "throttled", LastError = outcome.Error, NotBefore = now + (outcome.RetryAfter ?? Interval(feed, snapshot)) },
+                polled with { LastResult = PollOutcome.Throttled, LastError = outcome.Error, NotBefore = now + (outcome.RetryAfter ?? Interval(feed, snapshot)) },
                 PollResult.Failed(outcome.Error ?? "throttled")),
             _ => Failed(polled, feed, snapshot, outcome.Error ?? "fetch failed", now),
         };
@@ -100,7 +100,7 @@ internal sealed class FeedPoller(
     {
         var body = outcome.Body ?? [];
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
-        if (hash == state.BodyHash) return new Step(Succeeded(state, outcome, "unchanged"), PollResult.Unchanged);
+        if (hash == state.BodyHash) return new Step(Succeeded(state, outcome, PollOutcome.Unchanged), PollResult.Unchanged);
 
         ParsedFeed parsed;
         try
@@ -135,7 +135,7 @@ internal sealed class FeedPoller(
             logger.LogWarning("Feed {FeedId}: regex time budget spent ({PerItem} ms an item, {PerPoll} s a poll); {Skipped} regex evaluations counted as no match",
                 feed.Id, RegexBudget.DefaultPerItem.TotalMilliseconds, RegexBudget.DefaultPerPoll.TotalSeconds, regexBudget.Skipped);
         }
-        var next = Succeeded(state, outcome, "ok") with
+        var next = Succeeded(state, outcome, PollOutcome.Parsed) with
         {
             BodyHash = hash,
             ItemsSeen = state.ItemsSeen + fresh.Count,
@@ -144,7 +144,7 @@ internal sealed class FeedPoller(
         return new Step(next, PollResult.Parsed(fresh.Count, 0), items);
     }
 
-    private static FeedState Succeeded(FeedState state, FetchOutcome outcome, string result) => state with
+    private static FeedState Succeeded(FeedState state, FetchOutcome outcome, PollOutcome result) => state with
     {
         LastResult = result,
         LastError = null,
@@ -164,7 +164,7 @@ internal sealed class FeedPoller(
         if (backoff > TimeSpan.FromHours(6)) backoff = TimeSpan.FromHours(6);
         var next = state with
         {
-            LastResult = "failed",
+            LastResult = PollOutcome.Failed,
             LastError = error,
             ConsecutiveFailures = failures,
             NotBefore = backoff > TimeSpan.Zero ? now + backoff - TimeSpan.FromSeconds(1) : null,

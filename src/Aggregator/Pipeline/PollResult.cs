@@ -1,13 +1,6 @@
-namespace Aggregator.Pipeline;
+using Aggregator.Storage;
 
-internal enum PollOutcome
-{
-    Parsed,
-    NotModified,
-    Unchanged,
-    Skipped,
-    Failed,
-}
+namespace Aggregator.Pipeline;
 
 /// <summary>What one poll did, for logs, metrics and tests.</summary>
 internal sealed record PollResult(PollOutcome Outcome, int NewItems = 0, int Queued = 0, string? Detail = null)

@@ -57,7 +57,7 @@ internal sealed record FeedStatus(
             if (state.NotBefore > next) next = state.NotBefore;
         }
         return new FeedStatus(
-            feed.Id, Urls.Redact(feed.Url), state?.LastPollAt, state?.LastResult, state?.LastHttpStatus, state?.LastError,
+            feed.Id, Urls.Redact(feed.Url), state?.LastPollAt, state?.LastResult is { } result ? PollOutcomeNames.Name(result) : null, state?.LastHttpStatus, state?.LastError,
             state?.ConsecutiveFailures ?? 0, state?.Disabled == true ? null : next, state?.ItemsSeen ?? 0,
             state?.LastNewItemAt, state?.Disabled ?? false, state?.PermanentRedirect is { } moved ? Urls.Redact(moved) : null);
     }

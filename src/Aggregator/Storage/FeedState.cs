@@ -12,8 +12,8 @@ internal sealed record FeedState
 
     public DateTimeOffset? LastPollAt { get; init; }
 
-    /// <summary>ok, not-modified, unchanged, failed, gone, throttled.</summary>
-    public string? LastResult { get; init; }
+    /// <summary>Null until the first poll ends; never <see cref="PollOutcome.Skipped"/>.</summary>
+    public PollOutcome? LastResult { get; init; }
 
     public int? LastHttpStatus { get; init; }
     public string? LastError { get; init; }

@@ -23,7 +23,7 @@ internal static class FeedStateRow
             LastModified = Text(r, 2),
             BodyHash = Text(r, 3),
             LastPollAt = time(r, 4),
-            LastResult = Text(r, 5),
+            LastResult = Text(r, 5) is { } result ? PollOutcomeNames.Parse(result) : null,
             LastHttpStatus = r.IsDBNull(6) ? null : r.GetInt32(6),
             LastError = Text(r, 7),
             ConsecutiveFailures = r.GetInt32(8),

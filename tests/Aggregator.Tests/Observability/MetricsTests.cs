@@ -99,7 +99,7 @@ public sealed class MetricsTests
         using var metrics = new MetricRecorder(harness.Services.GetRequiredService<IMeterFactory>());
         File.Delete(dir.Combine("config/feed.xml"));
 
-        (await harness.Poller.PollAsync("desk", ct)).Outcome.ShouldBe(Aggregator.Pipeline.PollOutcome.Failed);
+        (await harness.Poller.PollAsync("desk", ct)).Outcome.ShouldBe(Aggregator.Storage.PollOutcome.Failed);
 
         metrics.Of("aggregator.fetch.duration").ShouldHaveSingleItem().Tags["result"].ShouldBe("failed");
         metrics.Sum("aggregator.polls", ("result", "failed")).ShouldBe(1);

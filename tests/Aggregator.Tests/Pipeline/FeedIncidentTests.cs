@@ -1,4 +1,5 @@
 using Aggregator.Pipeline;
+using Aggregator.Storage;
 using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Pipeline;

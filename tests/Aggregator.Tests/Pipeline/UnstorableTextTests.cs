@@ -1,4 +1,5 @@
 using Aggregator.Pipeline;
+using Aggregator.Storage;
 using Aggregator.Tests.Storage;
 using Aggregator.Tests.Support;
 
@@ -45,7 +46,7 @@ public sealed class UnstorableTextTests(PostgresFixture postgres) : IClassFixtur
         var messages = await harness.DueMessagesAsync(ct);
         messages.Select(m => m.Alert.Item.Id).Order(StringComparer.Ordinal).ShouldBe(["bad\0id", "good", "later"]);
         messages.Single(m => m.Alert.Item.Id == "bad\0id").Alert.Item.Title.ShouldBe("Troops at the border \uFFFD");
-        (await harness.Store.GetFeedStateAsync("desk", ct)).ShouldNotBeNull().LastResult.ShouldBe("ok");
+        (await harness.Store.GetFeedStateAsync("desk", ct)).ShouldNotBeNull().LastResult.ShouldBe(PollOutcome.Parsed);
     }
 
     /// <param name="items">Id and title as JSON string contents, escapes included: a serializer would not write a lone surrogate.</param>

@@ -11,7 +11,7 @@ public abstract partial class StateStoreTests
     internal abstract Task InsertSeenRowWithoutFingerprintAsync(string feedId, string key);
 
     private static PollCommit Seen(string feedId, params SeenItem[] items) =>
-        new(new FeedState { FeedId = feedId, LastResult = "ok", LastPollAt = TestAlerts.Start }, items);
+        new(new FeedState { FeedId = feedId, LastResult = PollOutcome.Parsed, LastPollAt = TestAlerts.Start }, items);
 
     [Fact]
     public async Task Fingerprints_round_trip_with_their_keys()

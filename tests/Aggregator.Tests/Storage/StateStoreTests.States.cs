@@ -93,7 +93,7 @@ public abstract partial class StateStoreTests
         var state = new FeedState
         {
             FeedId = "world-news", ETag = "\"abc\"", LastModified = "Fri, 27 Nov 2026 09:00:00 GMT", BodyHash = "h",
-            LastPollAt = TestAlerts.Start, LastResult = "failed", LastHttpStatus = 503, LastError = "HTTP 503",
+            LastPollAt = TestAlerts.Start, LastResult = PollOutcome.Failed, LastHttpStatus = 503, LastError = "HTTP 503",
             ConsecutiveFailures = 3, LastNewItemAt = TestAlerts.Start.AddHours(-1), ItemsSeen = 42,
             NotBefore = TestAlerts.Start.AddMinutes(10), Disabled = true, PermanentRedirect = "https://new.example.org/feed",
         };

@@ -59,7 +59,7 @@ public abstract partial class StateStoreTests
     public async Task Feed_state_and_delivery_errors_with_a_NUL_are_kept_readable()
     {
         var store = await OpenAsync();
-        await store.SaveFeedStateAsync(new FeedState { FeedId = "f", ETag = "\"e\0\"", LastError = "bad byte \0 at 3", LastResult = "failed" }, Ct);
+        await store.SaveFeedStateAsync(new FeedState { FeedId = "f", ETag = "\"e\0\"", LastError = "bad byte \0 at 3", LastResult = PollOutcome.Failed }, Ct);
         await store.CommitPollAsync(TestAlerts.Commit("g", ("k", [TestAlerts.Draft(TestAlerts.Make("ops", "k"))])), Ct);
         var row = (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
 

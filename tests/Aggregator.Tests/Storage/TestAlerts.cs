@@ -27,7 +27,7 @@ internal static class TestAlerts
     }
 
     public static PollCommit Commit(string feedId, params (string Key, OutboxDraft[] Drafts)[] items) =>
-        new(new FeedState { FeedId = feedId, LastResult = "ok", LastPollAt = Start, ItemsSeen = items.Length },
+        new(new FeedState { FeedId = feedId, LastResult = PollOutcome.Parsed, LastPollAt = Start, ItemsSeen = items.Length },
             [.. items.Select(i => new SeenItem(i.Key, i.Drafts))]);
 
     public static OutboxDraft Draft(Alert alert, DeliveryChannel channel = DeliveryChannel.Email, DateTimeOffset? dueAt = null) =>

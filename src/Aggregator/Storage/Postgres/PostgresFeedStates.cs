@@ -30,7 +30,7 @@ internal static class PostgresFeedStates
         AddText(p, "lm", s.LastModified);
         AddText(p, "hash", s.BodyHash);
         AddTime(p, "poll", s.LastPollAt);
-        AddText(p, "result", s.LastResult);
+        AddText(p, "result", s.LastResult is { } result ? PollOutcomeNames.Name(result) : null);
         p.Add(new NpgsqlParameter<int?>("status", NpgsqlDbType.Integer) { TypedValue = s.LastHttpStatus });
         AddText(p, "error", s.LastError);
         p.AddWithValue("failures", s.ConsecutiveFailures);

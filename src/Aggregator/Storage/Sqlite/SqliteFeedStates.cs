@@ -31,7 +31,7 @@ internal static class SqliteFeedStates
         p.AddWithValue("$lm", Stored(s.LastModified));
         p.AddWithValue("$hash", (object?)s.BodyHash ?? DBNull.Value);
         p.AddWithValue("$poll", Ms(s.LastPollAt));
-        p.AddWithValue("$result", (object?)s.LastResult ?? DBNull.Value);
+        p.AddWithValue("$result", s.LastResult is { } result ? PollOutcomeNames.Name(result) : DBNull.Value);
         p.AddWithValue("$status", (object?)s.LastHttpStatus ?? DBNull.Value);
         p.AddWithValue("$error", Stored(s.LastError));
         p.AddWithValue("$failures", s.ConsecutiveFailures);
