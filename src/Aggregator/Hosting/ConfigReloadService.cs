@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Aggregator.Configuration;
+using Aggregator.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,10 +9,13 @@ namespace Aggregator.Hosting;
 /// <summary>
 /// Hot reload: watches the config directory (and answers SIGHUP), validates the whole set, and swaps a
 /// good one in atomically; a bad one is logged error by error and the last good config stays in force.
-/// Queued alerts live in the store, so a reload never loses one.
+/// Queued alerts live in the store, so a reload never loses one. Everything a reload does is in
+/// <see cref="Apply"/>: the swap (the fetcher and webhook clients follow it), then the feeds rescheduled.
 /// </summary>
 internal sealed class ConfigReloadService(
     ActiveConfig active,
+    FeedSchedule schedule,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ConfigWatcher> watcherLogger,
     ILogger<ConfigReloadService> logger) : IHostedService, IDisposable
@@ -52,6 +56,26 @@ internal sealed class ConfigReloadService(
         logger.LogInformation(
             "Config reloaded: {Feeds} feeds, {Rules} rules, {Subscribers} subscribers",
             config.Feeds.Count, config.Rules.Count, config.Subscribers.Count);
+        _ = RescheduleAsync(snapshot);
+    }
+
+    /// <summary>Reschedules only what changed; a failure keeps the previous schedule running.</summary>
+    private async Task RescheduleAsync(ConfigSnapshot next)
+    {
+        try
+        {
+            await schedule.ApplyAsync(next, lifetime.ApplicationStopping).ConfigureAwait(false);
+            HeapTrim.AfterConfigApplied();
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // A failed reschedule keeps the old schedule running; it is logged, not fatal.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "Rescheduling after a config change failed; the previous schedule stays in force");
+        }
     }
 
     /// <summary>
