@@ -60,14 +60,7 @@ internal sealed class QueryParser
         return children is null ? first : new AndNode(children, first.Column);
     }
 
-    private QueryNode ParseUnary()
-    {
-        var token = Peek;
-        if (token.Kind != TokenKind.Not) return ParseNear();
-        Take();
-        ExpectOperand(token);
-        return new NotNode(Nested(token, ParseUnary), token.Column);
-    }
+    private QueryNode ParseUnary() => ParseNegated(ParseNear);
 
     private QueryNode ParseNear()
     {
@@ -107,13 +100,16 @@ internal sealed class QueryParser
         }
     }
 
-    private QueryNode ParseScoped()
+    private QueryNode ParseScoped() => ParseNegated(ParseOperand);
+
+    /// <summary>Any number of NOT (or -) before what <paramref name="operand"/> parses.</summary>
+    private QueryNode ParseNegated(Func<QueryNode> operand)
     {
         var token = Peek;
-        if (token.Kind != TokenKind.Not) return ParseOperand();
+        if (token.Kind != TokenKind.Not) return operand();
         Take();
         ExpectOperand(token);
-        return new NotNode(Nested(token, ParseScoped), token.Column);
+        return new NotNode(Nested(token, () => ParseNegated(operand)), token.Column);
     }
 
     private QueryNode ParseGroup()
