@@ -15,15 +15,18 @@ internal sealed partial class ConfigLoader
     internal static readonly string[] Sections = ["settings", "feeds", "rules", "subscribers"];
     private readonly Func<string, string?> _environment;
     private readonly Func<string, IReadOnlyList<QueryWarning>> _checkQuery;
+    private readonly TimeProvider _time;
 
     /// <param name="environment">Looks up <c>${NAME}</c> references; the process environment by default.</param>
     /// <param name="validateQuery">
     /// Throws <see cref="QuerySyntaxException"/> for an invalid query. By default <see cref="RuleIndex.Warnings"/>, which
     /// also reports valid queries that deserve a warning (a regex without a literal prefilter).
     /// </param>
-    public ConfigLoader(Func<string, string?>? environment = null, Action<string>? validateQuery = null)
+    /// <param name="time">The clock crons are checked against (whether they fire again, how often).</param>
+    public ConfigLoader(Func<string, string?>? environment = null, Action<string>? validateQuery = null, TimeProvider? time = null)
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
+        _time = time ?? TimeProvider.System;
         _checkQuery = validateQuery is null ? RuleIndex.Warnings : query =>
         {
             validateQuery(query);
@@ -44,7 +47,7 @@ internal sealed partial class ConfigLoader
 
         var fullDirectory = Path.GetFullPath(directory);
         var settings = new SettingsSection();
-        var feeds = new FeedsSection(fullDirectory);
+        var feeds = new FeedsSection(fullDirectory, _time.GetUtcNow());
         var rules = new RulesSection(_checkQuery);
         var subscribers = new SubscribersSection();
         foreach (var file in ConfigFiles(directory, diagnostics))

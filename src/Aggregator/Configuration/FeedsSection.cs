@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Aggregator.Configuration;
 
 /// <summary>Reads the <c>feeds</c> sections; intervals are settled in <see cref="Finish"/> once settings are known.</summary>
-internal sealed class FeedsSection(string configDirectory)
+internal sealed class FeedsSection(string configDirectory, DateTimeOffset now)
 {
     internal static readonly string[] Keys = ["id", "url", "every", "cron", "tags", "firstPoll"];
     private static readonly YamlScalarNode UrlKey = new("url");
@@ -47,7 +47,7 @@ internal sealed class FeedsSection(string configDirectory)
                     every = r.Duration(value, Subject.Of("the interval of ", where), Ranges.Interval) is { } e ? new(e, r.At(value)) : null;
                     break;
                 case "cron":
-                    cron = r.Text(value, Subject.Of("the cron of ", where)) is { } c && ValidCron(c, value, where, r) ? c : null;
+                    cron = r.Text(value, Subject.Of("the cron of ", where)) is { } c && ValidCron(c, now, value, where, r) ? c : null;
                     cronAt = r.At(value);
                     if (entry.Children.ContainsKey(EveryKey))
                         r.Error(keyNode, $"{where} sets both 'every' and 'cron'; keep one");
@@ -73,7 +73,7 @@ internal sealed class FeedsSection(string configDirectory)
         {
             if (feed.Definition.Cron is { } cron)
             {
-                if (ShortestGap(cron) is { } gap && gap < polling.MinEvery && feed.CronAt is { } at)
+                if (ShortestGap(cron, now) is { } gap && gap < polling.MinEvery && feed.CronAt is { } at)
                     diagnostics.Error(at, $"the cron of feed '{feed.Definition.Id}' fires every {Core.Durations.Format(gap)} at times, more often than settings.polling.minEvery ({Core.Durations.Format(polling.MinEvery)})");
                 return feed.Definition;
             }
@@ -117,13 +117,13 @@ internal sealed class FeedsSection(string configDirectory)
     /// <summary>How many coming firings <see cref="ShortestGap"/> looks at: a year of a daily cron, a few days of an hourly one.</summary>
     private const int FiringsChecked = 400;
 
-    private static bool ValidCron(string cron, YamlNode node, string where, ConfigNodeReader r)
+    private static bool ValidCron(string cron, DateTimeOffset now, YamlNode node, string where, ConfigNodeReader r)
     {
         try
         {
             // The constructor's message says what is wrong; IsValidExpression only says that something is.
             var expression = new CronExpression(cron, TimeZoneInfo.Utc);
-            if (expression.GetNextValidTimeAfter(DateTimeOffset.UtcNow) is not null) return true;
+            if (expression.GetNextValidTimeAfter(now) is not null) return true;
             r.Error(node, $"the cron expression {Excerpt.Quote(cron)} for {where} never fires again");
             return false;
         }
@@ -137,11 +137,11 @@ internal sealed class FeedsSection(string configDirectory)
     }
 
     /// <summary>The shortest time between two of the cron's coming firings (null when it fires once at most).</summary>
-    private static TimeSpan? ShortestGap(string cron)
+    private static TimeSpan? ShortestGap(string cron, DateTimeOffset now)
     {
         var expression = new CronExpression(cron, TimeZoneInfo.Utc);
         TimeSpan? shortest = null;
-        var previous = expression.GetNextValidTimeAfter(DateTimeOffset.UtcNow);
+        var previous = expression.GetNextValidTimeAfter(now);
         for (var i = 0; i < FiringsChecked && previous is { } at; i++)
         {
             var next = expression.GetNextValidTimeAfter(at);

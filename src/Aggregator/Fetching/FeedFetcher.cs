@@ -36,10 +36,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
         // The deadline below bounds each fetch; HttpClient.Timeout would not cover the body anyway.
-        client = new HttpClient(GuardedHttpHandler.Create(new NetworkPolicy(network), polling.Timeout), disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        client = GuardedHttpHandler.CreateClient(new NetworkPolicy(network), polling.Timeout);
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
         client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", AcceptFeeds);
         throttle = new HostThrottle(polling.PerHostConcurrency);

@@ -20,6 +20,17 @@ internal static class GuardedHttpHandler
     /// Bounds DNS, TCP and TLS setup (default 30s). The pool finishes a connection attempt even after
     /// the request that started it was cancelled, so this, not the request's deadline, ends a stalled one.
     /// </param>
+    /// <summary>
+    /// The one way the product builds an HTTP client (the build bans the others): through the guard, redirects not
+    /// followed, and no overall timeout, since callers give each request its own deadline.
+    /// </summary>
+    public static HttpClient CreateClient(NetworkPolicy policy, TimeSpan? connectTimeout = null)
+    {
+#pragma warning disable RS0030 // The guarded factory the ban points to.
+        return new HttpClient(Create(policy, connectTimeout), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+#pragma warning restore RS0030
+    }
+
     public static SocketsHttpHandler Create(NetworkPolicy policy, TimeSpan? connectTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(policy);

@@ -34,7 +34,9 @@ internal sealed class OneLineConsoleFormatter(IOptionsMonitor<OneLineConsoleForm
         if (options.CurrentValue.Systemd)
             line.Append('<').Append(Priority(logEntry.LogLevel)).Append('>');
         else
+#pragma warning disable RS0030 // A log line's time is the wall clock when it is written; the logging pipeline gives a formatter no clock.
             line.Append(DateTimeOffset.UtcNow.ToString("HH:mm:ss ", CultureInfo.InvariantCulture)).Append(Level(logEntry.LogLevel)).Append(": ");
+#pragma warning restore RS0030
         line.Append(logEntry.Category).Append('[').Append(logEntry.EventId.Id.ToString(CultureInfo.InvariantCulture)).Append("] ")
             .Append(OneLine.Escape(message));
         if (logEntry.Exception is { } exception) line.Append(' ').Append(OneLine.Escape(exception.ToString()));

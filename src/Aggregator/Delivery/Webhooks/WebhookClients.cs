@@ -39,5 +39,5 @@ internal sealed class WebhookClients : IDisposable
 
     private static HttpClient Build(NetworkOptions network) =>
         // Each attempt has its own deadline (WebhookChannel.AttemptTimeout).
-        new(GuardedHttpHandler.Create(new NetworkPolicy(network)), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        GuardedHttpHandler.CreateClient(new NetworkPolicy(network));
 }
