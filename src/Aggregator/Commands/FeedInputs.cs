@@ -31,7 +31,7 @@ internal sealed class FeedInputs : IDisposable
     {
         var location = ToLocation(input);
         if (location is null) return (null, "not an http(s) URL or a readable file path");
-        var outcome = await _fetcher.FetchAsync(new FetchRequest(location), cancellationToken).ConfigureAwait(false);
+        var outcome = await _fetcher.FetchAsync(new FetchRequest(location), cancellationToken);
         if (outcome.Status != FetchStatus.Ok) return (null, outcome.Error ?? $"fetch failed ({outcome.Status})");
         try
         {

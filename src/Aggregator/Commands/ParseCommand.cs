@@ -20,14 +20,14 @@ internal static class ParseCommand
             var code = ExitCodes.Ok;
             foreach (var input in parse.GetValue(inputs) ?? [])
             {
-                var (feed, error) = await reader.ReadAsync(input, cancellationToken).ConfigureAwait(false);
+                var (feed, error) = await reader.ReadAsync(input, cancellationToken);
                 if (feed is null)
                 {
-                    await Console.Error.WriteLineAsync($"{FeedInputs.Shown(input)}: {OneLine.Escape(error)}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"{FeedInputs.Shown(input)}: {OneLine.Escape(error)}");
                     code = ExitCodes.NotAFeed;
                     continue;
                 }
-                foreach (var note in feed.Notes) await Console.Error.WriteLineAsync($"{input}: warning: {note}").ConfigureAwait(false);
+                foreach (var note in feed.Notes) await Console.Error.WriteLineAsync($"{input}: warning: {note}");
                 if (parse.GetValue(json))
                     Console.Out.WriteLine(JsonSerializer.Serialize(ParseOutput.From(Urls.Redact(input), feed), CommandJson.Options));
                 else

@@ -26,17 +26,17 @@ internal static class RunCommand
             using var host = WorkerHost.Build(result.Config!, []);
             try
             {
-                await WorkerHost.OpenStateAsync(host, cancellationToken).ConfigureAwait(false);
-                await host.RunAsync(cancellationToken).ConfigureAwait(false);
+                await WorkerHost.OpenStateAsync(host, cancellationToken);
+                await host.RunAsync(cancellationToken);
             }
             catch (StateInUseException ex)
             {
-                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}");
                 return ExitCodes.StateInUse;
             }
             catch (StateUnavailableException ex)
             {
-                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}");
                 return ExitCodes.StateUnavailable;
             }
             return ExitCodes.Ok;

@@ -26,12 +26,12 @@ internal static class StatusCommand
             StatusReport report;
             try
             {
-                await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-                report = await StatusReport.ReadAsync(loaded.Config, store, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await store.MigrateAsync(cancellationToken);
+                report = await StatusReport.ReadAsync(loaded.Config, store, TimeProvider.System.GetUtcNow(), cancellationToken);
             }
             catch (StateUnavailableException ex)
             {
-                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {OneLine.Escape(ex.Message)}");
                 return ExitCodes.StateUnavailable;
             }
             if (parse.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(report, CommandJson.Options));

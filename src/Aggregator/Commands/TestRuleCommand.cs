@@ -26,7 +26,7 @@ internal static class TestRuleCommand
             var rules = Rules(parse.GetValue(query), directory);
             if (rules.Error is not null)
             {
-                await Console.Error.WriteLineAsync(rules.Error).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(rules.Error);
                 return ExitCodes.InvalidQuery;
             }
 
@@ -36,10 +36,10 @@ internal static class TestRuleCommand
             var unreadable = false;
             foreach (var input in parse.GetValue(inputs) ?? [])
             {
-                var (feed, error) = await reader.ReadAsync(input, cancellationToken).ConfigureAwait(false);
+                var (feed, error) = await reader.ReadAsync(input, cancellationToken);
                 if (feed is null)
                 {
-                    await Console.Error.WriteLineAsync($"{FeedInputs.Shown(input)}: {OneLine.Escape(error)}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"{FeedInputs.Shown(input)}: {OneLine.Escape(error)}");
                     unreadable = true;
                     continue;
                 }
@@ -50,7 +50,7 @@ internal static class TestRuleCommand
             if (regexBudget.Skipped > 0)
             {
                 await Console.Error.WriteLineAsync(
-                    $"warning: {regexBudget.Skipped} regex evaluations counted as no match: an item's regexes ran past {RegexBudget.DefaultPerItem.TotalMilliseconds} ms").ConfigureAwait(false);
+                    $"warning: {regexBudget.Skipped} regex evaluations counted as no match: an item's regexes ran past {RegexBudget.DefaultPerItem.TotalMilliseconds} ms");
             }
             if (parse.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(report.ToJson(), CommandJson.Options));
             else report.WriteText(Console.Out);

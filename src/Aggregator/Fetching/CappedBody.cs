@@ -23,7 +23,7 @@ internal static class CappedBody
         {
             while (true)
             {
-                var read = await stream.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false);
+                var read = await stream.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken);
                 if (read == 0) break;
                 if (memory.Length + read > limit) throw new BodyTooLargeException($"body exceeds {SizeText.Format(cap)}");
                 memory.Write(chunk, 0, read);

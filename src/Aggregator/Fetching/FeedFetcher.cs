@@ -47,7 +47,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
     public async Task<FetchOutcome> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var outcome = await FetchCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = await FetchCoreAsync(request, cancellationToken);
         FetchLog.Fetched(logger, Urls.Redact(request.Location), outcome.Status, outcome.HttpStatus, outcome.Error);
         return outcome;
     }
@@ -62,11 +62,11 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
     {
         var location = request.Location;
         if (location.IsAbsoluteUri && location.IsFile)
-            return await files.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            return await files.ReadAsync(request, cancellationToken);
         if (LocationRules.Refusal(location) is { } refusal) return Failed(refusal);
 
         // Waiting for a slot on a busy host is not the host's slowness: the deadline starts after it.
-        IDisposable? lease = await throttle.AcquireAsync(location.IdnHost, cancellationToken).ConfigureAwait(false);
+        IDisposable? lease = await throttle.AcquireAsync(location.IdnHost, cancellationToken);
         using var deadline = new CancellationTokenSource(polling.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var token = linked.Token;
@@ -79,11 +79,11 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         {
             while (true)
             {
-                lease ??= await throttle.AcquireAsync(current.IdnHost, token).ConfigureAwait(false);
-                using var response = await SendAsync(current, request, UrlCredentials.BasicFor(location, current), token).ConfigureAwait(false);
+                lease ??= await throttle.AcquireAsync(current.IdnHost, token);
+                using var response = await SendAsync(current, request, UrlCredentials.BasicFor(location, current), token);
                 var status = (int)response.StatusCode;
                 if (status is not (301 or 302 or 303 or 307 or 308))
-                    return await responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token).ConfigureAwait(false);
+                    return await responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token);
 
                 var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
                 if (!LocationRules.TryFollow(current, raw, out var followed, out var refusedHop))
@@ -127,7 +127,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         message.Headers.Authorization = authorization;
         if (!string.IsNullOrWhiteSpace(request.ETag)) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
         if (!string.IsNullOrWhiteSpace(request.LastModified)) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
-        return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private static FetchOutcome Failed(string error, int? httpStatus = null, Uri? finalLocation = null) =>

@@ -15,7 +15,7 @@ internal sealed class HostThrottle(int perHost) : IDisposable
     public async ValueTask<IDisposable> AcquireAsync(string host, CancellationToken cancellationToken)
     {
         var gate = gates.GetOrAdd(host, _ => new SemaphoreSlim(perHost, perHost));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken);
         return new HostLease(gate);
     }
 

@@ -29,9 +29,9 @@ internal sealed class LocalFileReader(long maxBodySize)
         try
         {
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
-            await using (stream.ConfigureAwait(false))
+            await using (stream)
             {
-                var body = await CappedBody.ReadAsync(stream, maxBodySize, info.Length, cancellationToken).ConfigureAwait(false);
+                var body = await CappedBody.ReadAsync(stream, maxBodySize, info.Length, cancellationToken);
                 return new FetchOutcome(FetchStatus.Ok, Body: body, ETag: etag, LastModified: lastModified, FinalLocation: location);
             }
         }

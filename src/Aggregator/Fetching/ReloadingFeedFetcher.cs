@@ -32,7 +32,7 @@ internal sealed class ReloadingFeedFetcher : IFeedFetcher, IDisposable
     public async Task<FetchOutcome> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         using var lease = _fetchers.Acquire();
-        return await lease.Value.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+        return await lease.Value.FetchAsync(request, cancellationToken);
     }
 
     public void Dispose() => _fetchers.Dispose();

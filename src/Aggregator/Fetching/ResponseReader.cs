@@ -24,11 +24,11 @@ internal sealed class ResponseReader(long maxBodySize, TimeProvider time)
                 var length = response.Content.Headers.ContentLength;
                 if (length > maxBodySize)
                     throw new BodyTooLargeException($"body exceeds {SizeText.Format(maxBodySize)} (Content-Length {length})");
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
                 byte[] body;
-                await using (stream.ConfigureAwait(false))
+                await using (stream)
                 {
-                    body = await CappedBody.ReadAsync(stream, maxBodySize, length, cancellationToken).ConfigureAwait(false);
+                    body = await CappedBody.ReadAsync(stream, maxBodySize, length, cancellationToken);
                 }
                 var contentType = response.Content.Headers.ContentType;
                 return new FetchOutcome(FetchStatus.Ok, status, body, contentType?.MediaType, contentType?.CharSet?.Trim('"'),

@@ -21,10 +21,10 @@ internal sealed class HeartbeatService(
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
-            var beat = await MeasureAsync(stoppingToken).ConfigureAwait(false);
+            var beat = await MeasureAsync(stoppingToken);
             try
             {
-                await WriteAsync(beat, stoppingToken).ConfigureAwait(false);
+                await WriteAsync(beat, stoppingToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -32,7 +32,7 @@ internal sealed class HeartbeatService(
                 logger.LogWarning(ex, "Heartbeat could not be written to {HeartbeatPath}", _path);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Written beside the target and moved over it, so `health` never reads half a file.</summary>
@@ -40,13 +40,13 @@ internal sealed class HeartbeatService(
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var temp = $"{_path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllTextAsync(temp, beat.ToJson(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(temp, beat.ToJson(), cancellationToken);
         File.Move(temp, _path, overwrite: true);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await base.StopAsync(cancellationToken);
         try
         {
             File.Delete(_path);
@@ -59,13 +59,13 @@ internal sealed class HeartbeatService(
 
     private async Task<Heartbeat> MeasureAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var running = await scheduler.GetStatus(cancellationToken).ConfigureAwait(false) == SchedulerStatus.Running;
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var running = await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running;
         string? storeError = null;
         DateTimeOffset? oldestDue = null;
         try
         {
-            oldestDue = await store.OldestDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            oldestDue = await store.OldestDueAsync(time.GetUtcNow(), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -64,7 +64,7 @@ internal sealed class ConfigReloadService(
     {
         try
         {
-            await schedule.ApplyAsync(next, lifetime.ApplicationStopping).ConfigureAwait(false);
+            await schedule.ApplyAsync(next, lifetime.ApplicationStopping);
             HeapTrim.AfterConfigApplied();
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)

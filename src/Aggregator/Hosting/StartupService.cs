@@ -18,9 +18,9 @@ internal sealed class StartupService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await store.MigrateAsync(cancellationToken);
         var snapshot = config.Current;
-        await schedule.ApplyAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        await schedule.ApplyAsync(snapshot, cancellationToken);
         HeapTrim.AfterConfigApplied();
         logger.LogInformation(
             "Aggregator started: {Feeds} feeds, {Rules} rules, {Subscribers} subscribers, config {ConfigDirectory}",

@@ -52,7 +52,7 @@ internal static class WorkerHost
     public static async Task OpenStateAsync(IHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        if (host.Services.GetService<SqliteWorkerStart>() is { } sqlite) await sqlite.StartAsync(cancellationToken).ConfigureAwait(false);
-        else await host.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (host.Services.GetService<SqliteWorkerStart>() is { } sqlite) await sqlite.StartAsync(cancellationToken);
+        else await host.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken);
     }
 }

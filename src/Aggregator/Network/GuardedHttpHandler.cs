@@ -56,7 +56,7 @@ internal static class GuardedHttpHandler
         var host = endpoint.Host.Trim('[', ']');
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            : await Dns.GetHostAddressesAsync(host, cancellationToken);
 
         string? refusal = null;
         Exception? lastError = null;
@@ -70,7 +70,7 @@ internal static class GuardedHttpHandler
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
+                await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), cancellationToken);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch (SocketException ex)

@@ -52,7 +52,7 @@ internal static class CollisionRecognition
         if (suffixed.Count == 0) return recognised;
 
         var baseKeys = suffixed.Select(c => c.BaseKey).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await store.FindSeenFingerprintsAsync(feedId, baseKeys, cancellationToken).ConfigureAwait(false);
+        var stored = await store.FindSeenFingerprintsAsync(feedId, baseKeys, cancellationToken);
         foreach (var (item, baseKey) in suffixed)
         {
             if (stored.TryGetValue(baseKey, out var fingerprint) && fingerprint is not null

@@ -31,14 +31,14 @@ internal sealed class FeedPoller(
         var snapshot = config.Current;
         if (!snapshot.Feeds.TryGetValue(feedId, out var feed)) return PollResult.Skipped("feed no longer configured");
 
-        var before = await store.GetFeedStateAsync(feedId, cancellationToken).ConfigureAwait(false)
+        var before = await store.GetFeedStateAsync(feedId, cancellationToken)
             ?? new FeedState { FeedId = feedId };
         if (before.Disabled) return PollResult.Skipped("feed disabled (410 Gone)");
         if (before.NotBefore > time.GetUtcNow()) return PollResult.Skipped($"backing off until {before.NotBefore:O}");
 
         var started = time.GetTimestamp();
         var outcome = await fetcher.FetchAsync(new FetchRequest(feed.Location, before.ETag, before.LastModified), cancellationToken)
-            .ConfigureAwait(false);
+            ;
         metrics.Fetched(outcome.Status.ToString().ToLowerInvariant(), time.GetElapsedTime(started));
         var now = time.GetUtcNow();
         var polled = before with
@@ -50,7 +50,7 @@ internal sealed class FeedPoller(
 
         var (after, result, items) = outcome.Status switch
         {
-            FetchStatus.Ok => await ProcessBodyAsync(snapshot, feed, polled, outcome, cancellationToken).ConfigureAwait(false),
+            FetchStatus.Ok => await ProcessBodyAsync(snapshot, feed, polled, outcome, cancellationToken),
             FetchStatus.NotModified => new Step(Succeeded(polled, outcome, PollOutcome.NotModified), PollResult.NotModified),
             FetchStatus.Gone => new Step(
                 polled with { Disabled = true, LastResult = PollOutcome.Gone, LastError = outcome.Error ?? "410 Gone" },
@@ -63,7 +63,7 @@ internal sealed class FeedPoller(
 
         if (items.Count > 0)
         {
-            var queued = await store.CommitPollAsync(new PollCommit(after, items), cancellationToken).ConfigureAwait(false);
+            var queued = await store.CommitPollAsync(new PollCommit(after, items), cancellationToken);
             result = result with { Queued = queued };
             foreach (var rule in items.SelectMany(i => i.Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct()).CountBy(id => id))
             {
@@ -74,11 +74,11 @@ internal sealed class FeedPoller(
         }
         else
         {
-            await store.SaveFeedStateAsync(after, cancellationToken).ConfigureAwait(false);
+            await store.SaveFeedStateAsync(after, cancellationToken);
         }
 
         var notices = FeedIncidents.ForFeed(snapshot, feed, before, after, now);
-        if (notices.Count > 0 && await store.QueueAsync(notices, cancellationToken).ConfigureAwait(false) > 0)
+        if (notices.Count > 0 && await store.QueueAsync(notices, cancellationToken) > 0)
             Queued(notices.Count);
 
         metrics.Polls.Add(1, new KeyValuePair<string, object?>("result", result.Outcome.ToString().ToLowerInvariant()));
@@ -115,12 +115,12 @@ internal sealed class FeedPoller(
         foreach (var note in parsed.Notes) logger.LogWarning("Feed {FeedId} is past a parsing limit: {Note}", feed.Id, note);
 
         var keys = parsed.Items.Select(i => i.Key).ToList();
-        var seen = await store.FindSeenAsync(feed.Id, CollisionRecognition.KeysToLookUp(parsed.Items), cancellationToken).ConfigureAwait(false);
+        var seen = await store.FindSeenAsync(feed.Id, CollisionRecognition.KeysToLookUp(parsed.Items), cancellationToken);
         var unseen = parsed.Items.Where(i => !seen.Contains(i.Key)).ToList();
-        var seenBefore = await CollisionRecognition.SeenUnderAnotherKeyAsync(store, feed.Id, unseen, seen, cancellationToken).ConfigureAwait(false);
+        var seenBefore = await CollisionRecognition.SeenUnderAnotherKeyAsync(store, feed.Id, unseen, seen, cancellationToken);
         var fresh = unseen.Where(i => !seenBefore.Contains(i.Key)).ToList();
         // Every key of this parse, a recognised one included, is present; keys recorded by the commit below start present.
-        await store.PruneSeenAsync(feed.Id, keys, SeenRetention(snapshot), cancellationToken).ConfigureAwait(false);
+        await store.PruneSeenAsync(feed.Id, keys, SeenRetention(snapshot), cancellationToken);
         var baseline = state.BodyHash is null && feed.FirstPoll == FirstPoll.Baseline;
         var now = time.GetUtcNow();
 

@@ -19,15 +19,15 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, ISchedule
     public async Task ApplyAsync(ConfigSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
-        await using var held = await scheduleLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false);
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await using var held = await scheduleLock.AcquireAsync(cancellationToken);
+        var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken);
         var polling = snapshot.Config.Settings.Polling;
         int added = 0, changed = 0, removed = 0;
 
         foreach (var feed in snapshot.Config.Feeds)
         {
-            switch (await ApplyFeedAsync(scheduler, feed, polling, cancellationToken).ConfigureAwait(false))
+            switch (await ApplyFeedAsync(scheduler, feed, polling, cancellationToken))
             {
                 case Change.Added: added++; break;
                 case Change.Changed: changed++; break;
@@ -37,7 +37,7 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, ISchedule
         var wanted = snapshot.Feeds;
         foreach (var key in existing.Where(k => !wanted.ContainsKey(k.Name)))
         {
-            await scheduler.DeleteJob(key, cancellationToken).ConfigureAwait(false);
+            await scheduler.DeleteJob(key, cancellationToken);
             removed++;
         }
         logger.LogInformation("Schedule applied: {Added} feeds added, {Changed} changed, {Removed} removed", added, changed, removed);
@@ -55,13 +55,13 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, ISchedule
         var job = JobBuilder.Create<PollFeedJob>().WithIdentity(key).UsingJobData(ScheduleKey, signature).Build();
         for (var attempt = 0; ; attempt++)
         {
-            var detail = await scheduler.GetJobDetail(key, cancellationToken).ConfigureAwait(false);
+            var detail = await scheduler.GetJobDetail(key, cancellationToken);
             if (detail is null)
             {
                 try
                 {
                     await scheduler.ScheduleJob(job, [Trigger(feed, polling, FirstFire(feed))], new ScheduleJobOptions { Replace = false }, cancellationToken)
-                        .ConfigureAwait(false);
+                        ;
                     return Change.Added;
                 }
                 catch (ObjectAlreadyExistsException) when (attempt < 3)
@@ -70,11 +70,11 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, ISchedule
                 }
             }
 
-            var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken).ConfigureAwait(false);
+            var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken);
             if (detail.JobDataMap.GetString(ScheduleKey) == signature && triggers.Count > 0) return Change.None;
             var previousNext = triggers.Select(t => t.NextFireTimeUtc).Min();
             await scheduler.ScheduleJob(job, [Trigger(feed, polling, previousNext ?? FirstFire(feed))], new ScheduleJobOptions { Replace = true }, cancellationToken)
-                .ConfigureAwait(false);
+                ;
             return Change.Changed;
         }
     }

@@ -20,7 +20,7 @@ internal sealed class PollFeedJob(FeedPoller poller, IHostApplicationLifetime li
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            await poller.PollAsync(feedId, linked.Token).ConfigureAwait(false);
+            await poller.PollAsync(feedId, linked.Token);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {

@@ -7,7 +7,7 @@ internal sealed class ProcessScheduleLock : IScheduleLock, IDisposable
 
     public async Task<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         return new Release(_gate);
     }
 

@@ -10,10 +10,10 @@ internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus>
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(store);
-        var states = (await store.ListFeedStatesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
-        var counts = await store.CountDeliveriesAsync(cancellationToken).ConfigureAwait(false);
-        var disabled = await store.ListDisabledEndpointsAsync(cancellationToken).ConfigureAwait(false);
-        var ruleStats = (await store.ListRuleStatsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
+        var states = (await store.ListFeedStatesAsync(cancellationToken)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
+        var counts = await store.CountDeliveriesAsync(cancellationToken);
+        var disabled = await store.ListDisabledEndpointsAsync(cancellationToken);
+        var ruleStats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
 
         var feeds = config.Feeds.Select(f => FeedStatus.From(f, states.GetValueOrDefault(f.Id), config.Settings.Polling)).ToList();
         var subscribers = config.Subscribers.Select(s => new SubscriberStatus(

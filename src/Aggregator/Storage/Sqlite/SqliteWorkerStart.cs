@@ -18,8 +18,8 @@ internal sealed class SqliteWorkerStart(IStateStore store, ILogger<SqliteWorkerS
     {
         if (_lock is not null || store is not SqliteStateStore { DataSource: not (":memory:" or "") } sqlite) return;
         _lock = SqliteOwnerLock.Acquire(sqlite.DataSource);
-        await sqlite.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var released = await sqlite.ReleaseClaimsAsync(cancellationToken).ConfigureAwait(false);
+        await sqlite.MigrateAsync(cancellationToken);
+        var released = await sqlite.ReleaseClaimsAsync(cancellationToken);
         if (released > 0)
         {
             logger.LogWarning(
