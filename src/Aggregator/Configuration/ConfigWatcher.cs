@@ -85,6 +85,7 @@ internal sealed class ConfigWatcher : IDisposable
         }
         catch (Exception e)
         {
+            // On the reload timer an exception would end the process: any failure keeps the last good config.
             _logger.LogError("Configuration not reloaded: loading {ConfigDirectory} failed: {Error}; the last good configuration stays in force",
                 _directory, $"{e.GetType().Name}: {e.Message}");
             return false;

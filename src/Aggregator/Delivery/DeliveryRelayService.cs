@@ -46,6 +46,7 @@ internal sealed class DeliveryRelayService(
             }
             catch (Exception ex)
             {
+                // A failed pass (the store briefly unreachable) is logged and the next one tries again: the relay never stops.
                 logger.LogError(ex, "Delivery pass failed");
             }
             if (handled == 0) await signal.WaitAsync(Interval, time, stoppingToken);

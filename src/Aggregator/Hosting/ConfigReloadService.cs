@@ -70,10 +70,9 @@ internal sealed class ConfigReloadService(
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
         }
-#pragma warning disable CA1031 // A failed reschedule keeps the old schedule running; it is logged, not fatal.
         catch (Exception ex)
-#pragma warning restore CA1031
         {
+            // A failed reschedule keeps the old schedule running; it is logged, not fatal.
             logger.LogError(ex, "Rescheduling after a config change failed; the previous schedule stays in force");
         }
     }

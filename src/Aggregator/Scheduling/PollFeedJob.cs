@@ -26,10 +26,9 @@ internal sealed class PollFeedJob(FeedPoller poller, IHostApplicationLifetime li
         {
             logger.LogInformation("Poll of {FeedId} abandoned: the worker is stopping", feedId);
         }
-#pragma warning disable CA1031 // One feed's unexpected failure (e.g. the store unreachable) must not stop the others.
         catch (Exception ex)
-#pragma warning restore CA1031
         {
+            // One feed's unexpected failure (e.g. the store unreachable) must not stop the others.
             logger.LogError(ex, "Poll of {FeedId} failed unexpectedly", feedId);
         }
     }

@@ -54,10 +54,9 @@ public sealed class CorporaConformanceTests
                 tally.Ran(c.Source, 3);
                 continue;
             }
-#pragma warning disable CA1031 // Any other exception is the finding this test exists to report.
             catch (Exception ex)
-#pragma warning restore CA1031
             {
+                // Any other exception is the finding this test exists to report.
                 crashes.Add($"{c.Id}: {ex.GetType().Name}: {ex.Message}");
                 tally.Ran(c.Source, 2);
                 continue;
@@ -193,10 +192,9 @@ public sealed class CorporaConformanceTests
         {
             return JsonSerializer.Serialize(parse());
         }
-#pragma warning disable CA1031 // The text path throws CodeHollow's own exceptions unwrapped; any refusal counts as one.
         catch (Exception)
-#pragma warning restore CA1031
         {
+            // The text path throws CodeHollow's own exceptions unwrapped; any refusal counts as one.
             return "refused";
         }
     }
