@@ -5,14 +5,14 @@ namespace Aggregator.Tests.Fetching;
 
 public sealed class LocalFileTests : IDisposable
 {
-    private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("aggregator-fetch-");
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aggregator-fetch-");
 
-    public void Dispose() => dir.Delete(recursive: true);
+    public void Dispose() => _dir.Delete(recursive: true);
 
     [Fact]
     public async Task A_file_location_is_read_and_an_unchanged_file_is_not_modified()
     {
-        var path = Path.Combine(dir.FullName, "feed.xml");
+        var path = Path.Combine(_dir.FullName, "feed.xml");
         await File.WriteAllTextAsync(path, "<rss/>", TestContext.Current.CancellationToken);
         using var fetcher = TestFetchers.Create();
 
@@ -33,7 +33,7 @@ public sealed class LocalFileTests : IDisposable
     [Fact]
     public async Task A_missing_file_fails_with_its_path()
     {
-        var path = Path.Combine(dir.FullName, "missing.xml");
+        var path = Path.Combine(_dir.FullName, "missing.xml");
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(new Uri(path));
@@ -45,7 +45,7 @@ public sealed class LocalFileTests : IDisposable
     [Fact]
     public async Task A_file_over_the_cap_fails()
     {
-        var path = Path.Combine(dir.FullName, "big.xml");
+        var path = Path.Combine(_dir.FullName, "big.xml");
         await File.WriteAllBytesAsync(path, new byte[2048], TestContext.Current.CancellationToken);
         using var fetcher = TestFetchers.Create(TestFetchers.Polling(maxBodySize: 1024));
 

@@ -10,27 +10,27 @@ namespace Aggregator.Tests.Fetching;
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly TcpListener listener;
-    private readonly Func<RawRequest, Stream, CancellationToken, Task> handler;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task acceptLoop;
-    private int connections;
+    private readonly TcpListener _listener;
+    private readonly Func<RawRequest, Stream, CancellationToken, Task> _handler;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _acceptLoop;
+    private int _connections;
 
     public LoopbackServer(Func<RawRequest, Stream, CancellationToken, Task> handler, string address = "127.0.0.1")
     {
-        this.handler = handler;
-        listener = new TcpListener(IPAddress.Parse(address), 0);
-        listener.Start();
+        _handler = handler;
+        _listener = new TcpListener(IPAddress.Parse(address), 0);
+        _listener.Start();
         Address = address;
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        acceptLoop = AcceptAsync();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _acceptLoop = AcceptAsync();
     }
 
     public string Address { get; }
 
     public int Port { get; }
 
-    public int Connections => Volatile.Read(ref connections);
+    public int Connections => Volatile.Read(ref _connections);
 
     public Uri Url(string path = "/feed") => new($"http://{Address}:{Port}{path}");
 
@@ -51,18 +51,18 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        try { await acceptLoop; } catch (OperationCanceledException) { } catch (SocketException) { } catch (ObjectDisposedException) { }
-        stop.Dispose();
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try { await _acceptLoop; } catch (OperationCanceledException) { } catch (SocketException) { } catch (ObjectDisposedException) { }
+        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
-            var client = await listener.AcceptTcpClientAsync(stop.Token);
-            Interlocked.Increment(ref connections);
+            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
@@ -74,8 +74,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
             try
             {
                 var stream = client.GetStream();
-                var request = await ReadHeadAsync(stream, stop.Token);
-                if (request is not null) await handler(request, stream, stop.Token);
+                var request = await ReadHeadAsync(stream, _stop.Token);
+                if (request is not null) await _handler(request, stream, _stop.Token);
             }
             catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
