@@ -22,7 +22,7 @@ internal static class FeedMapper
         var feedBase = Links.BaseFor(feed.SpecificFeed?.Element, documentUri ?? Links.AsBase(selfLink));
         var feedLink = Links.Absolute(feed.Link, feedBase);
         var baseUri = Links.AsBase(feedLink) ?? feedBase;
-        var feedAuthors = feed.SpecificFeed is AtomFeed { Element: { } root } ? AtomAuthorsOf(root) : [];
+        var feedAuthors = feed.SpecificFeed is AtomFeed { Element: { } root } ? AtomAuthorsOf(root, notes) : [];
         var items = new List<FeedItem>(feed.Items.Count);
         foreach (var item in feed.Items) items.Add(MapItem(item, Links.BaseFor(item.SpecificItem?.Element, baseUri), feedAuthors, notes));
         var title = feed.SpecificFeed is AtomFeed atom
@@ -71,8 +71,8 @@ internal static class FeedMapper
             Updated: updated,
             Summary: Bounded(Text(item, "summary", summary), DocumentLimits.MaxLongText, notes),
             Content: Bounded(Text(item, "content", content), DocumentLimits.MaxLongText, notes),
-            Authors: [.. Authors(item, feedAuthors).Select(a => Bounded(a, DocumentLimits.MaxShortText, notes))],
-            Categories: [.. Clean(item.Categories ?? []).Select(c => Bounded(c, DocumentLimits.MaxShortText, notes))]);
+            Authors: Authors(item, feedAuthors, notes),
+            Categories: Clean(item.Categories ?? [], notes));
     }
 
     private static string Text(ChItem item, string atomName, string? value) => item.SpecificItem is AtomFeedItem atom
@@ -108,26 +108,26 @@ internal static class FeedMapper
         _ => (Utc(item.PublishingDate), null),
     };
 
-    private static List<string> Authors(ChItem item, IReadOnlyList<string> feedAuthors) => item.SpecificItem switch
+    private static List<string> Authors(ChItem item, IReadOnlyList<string> feedAuthors, ParseNotes notes) => item.SpecificItem switch
     {
-        JsonFeedItem { Authors: { Count: > 0 } authors } => Clean(authors.Select(a => a.Name)),
-        AtomFeedItem { Element: { } entry } => AtomAuthors(entry, feedAuthors),
-        Rss20FeedItem rss => Clean([rss.Author, rss.DC?.Creator]),
-        MediaRssFeedItem media => Clean([media.Author, media.DC?.Creator]),
-        Rss10FeedItem rdf => Clean([rdf.DC?.Creator]),
-        _ => Clean([item.Author]),
+        JsonFeedItem { Authors: { Count: > 0 } authors } => Clean(authors.Select(a => a.Name), notes),
+        AtomFeedItem { Element: { } entry } => AtomAuthors(entry, feedAuthors, notes),
+        Rss20FeedItem rss => Clean([rss.Author, rss.DC?.Creator], notes),
+        MediaRssFeedItem media => Clean([media.Author, media.DC?.Creator], notes),
+        Rss10FeedItem rdf => Clean([rdf.DC?.Creator], notes),
+        _ => Clean([item.Author], notes),
     };
 
     /// <summary>
     /// RFC 4287 4.2.1: an entry's own authors; without them, those of its atom:source (the feed it was copied
     /// from); without those, its feed's. Read from the XML because CodeHollow keeps only the first author.
     /// </summary>
-    private static List<string> AtomAuthors(XElement entry, IReadOnlyList<string> feedAuthors)
+    private static List<string> AtomAuthors(XElement entry, IReadOnlyList<string> feedAuthors, ParseNotes notes)
     {
-        var own = AtomAuthorsOf(entry);
+        var own = AtomAuthorsOf(entry, notes);
         if (own.Count > 0) return own;
         var source = entry.Element(entry.Name.Namespace + "source");
-        var fromSource = source is null ? [] : AtomAuthorsOf(source);
+        var fromSource = source is null ? [] : AtomAuthorsOf(source, notes);
         return fromSource.Count > 0 ? fromSource : [.. feedAuthors];
     }
 
@@ -135,23 +135,26 @@ internal static class FeedMapper
     /// Each atom:author of <paramref name="parent"/> by its name, or its email when it has no name. Atom 1.0
     /// and 0.3 share the shape; the parent's namespace is the one in use (whatever its prefix).
     /// </summary>
-    private static List<string> AtomAuthorsOf(XElement parent)
+    private static List<string> AtomAuthorsOf(XElement parent, ParseNotes notes)
     {
         var atom = parent.Name.Namespace;
         return Clean(parent.Elements(atom + "author").Select(person =>
             person.Element(atom + "name")?.Value is { } personName && !string.IsNullOrWhiteSpace(personName)
                 ? personName
-                : person.Element(atom + "email")?.Value));
+                : person.Element(atom + "email")?.Value), notes);
     }
 
-    /// <summary>Plain text of each value, empty ones and repeats dropped, in order, at most <see cref="DocumentLimits.MaxValuesPerItem"/>.</summary>
-    private static List<string> Clean(IEnumerable<string?> values)
+    /// <summary>
+    /// Plain text of each value (each at most <see cref="DocumentLimits.MaxShortText"/> characters), empty ones and
+    /// repeats dropped, in order, at most <see cref="DocumentLimits.MaxValuesPerItem"/> of them.
+    /// </summary>
+    private static List<string> Clean(IEnumerable<string?> values, ParseNotes notes)
     {
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
-            var text = HtmlText.ToPlainText(value);
+            var text = Bounded(HtmlText.ToPlainText(value), DocumentLimits.MaxShortText, notes);
             if (text.Length > 0 && seen.Add(text)) result.Add(text);
             if (result.Count == DocumentLimits.MaxValuesPerItem) break;
         }
