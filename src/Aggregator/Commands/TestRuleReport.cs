@@ -9,7 +9,7 @@ internal sealed class TestRuleReport(IReadOnlyList<RuleDefinition> rules)
 {
     private readonly List<(FeedItem Item, IReadOnlyList<RuleMatch> Rules)> _items = [];
     private readonly List<(string Rule, IReadOnlyList<WordForms> Forms)> _forms =
-        [.. rules.Select(r => (r.Id, RuleIndex.FormsOf(r.Query))).Where(r => r.Item2.Count > 0)];
+        [.. rules.Select(r => (Rule: r.Id, Forms: RuleIndex.FormsOf(r.Query))).Where(r => r.Forms.Count > 0)];
 
     public bool AnyMatched => _items.Any(i => i.Rules.Count > 0);
 
@@ -34,7 +34,7 @@ internal sealed class TestRuleReport(IReadOnlyList<RuleDefinition> rules)
     public void WriteText(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var (rule, forms) in _forms) output.WriteLine($"rule {rule}: {string.Join(" · ", forms)}");
+        foreach (var (rule, forms) in _forms) output.WriteLine($"rule {rule}: {OneLine.Escape(string.Join(" · ", forms))}");
         foreach (var (item, rules) in _items)
         {
             output.WriteLine($"{(rules.Count > 0 ? "MATCH" : "-    ")} {OneLine.Escape(item.Title)}");
