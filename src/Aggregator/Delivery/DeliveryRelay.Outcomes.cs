@@ -80,8 +80,7 @@ internal sealed partial class DeliveryRelay
             }
             // The last attempt happens at the deadline itself rather than being skipped past it.
             var due = now + delay < deadline ? now + delay : deadline;
-            if (result.Remaining is { } remaining) await _store.RescheduleAsync(row.Id, due, error, remaining, CancellationToken.None);
-            else await _store.RescheduleAsync(row.Id, due, error, CancellationToken.None);
+            await _store.RescheduleAsync(row.Id, due, error, result.Remaining, CancellationToken.None);
             _metrics.Delivered(ChannelTag(work.Channel), "retry", 1);
         }
         _logger.LogWarning("Delivery of {MessageId} to {SubscriberId} by {Channel} failed (attempt {Attempt}), retrying: {Error}",

@@ -14,7 +14,7 @@ namespace Aggregator.Delivery;
 /// </summary>
 internal sealed partial class DeliveryRelay : IDisposable
 {
-    private readonly IStateStore _store;
+    private readonly IOutbox _store;
     private readonly Dictionary<DeliveryChannel, IDeliveryChannel> _channels;
     private readonly ActiveConfig _config;
     private readonly TimeProvider _time;
@@ -29,7 +29,7 @@ internal sealed partial class DeliveryRelay : IDisposable
     private readonly ConcurrentQueue<(OutboxMessage Row, string Error)> _deadThisPass = [];
 
     public DeliveryRelay(
-        IStateStore store, IEnumerable<IDeliveryChannel> channels, ActiveConfig config,
+        IOutbox store, IEnumerable<IDeliveryChannel> channels, ActiveConfig config,
         TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics, RelayTimings? timings = null)
     {
         (Lease, PassBudget) = timings ?? RelayTimings.Default;

@@ -11,7 +11,7 @@ namespace Aggregator.Delivery;
 /// more than <see cref="Retention"/> ago.
 /// </summary>
 internal sealed class DeliveryRelayService(
-    DeliveryRelay relay, IStateStore store, RelaySignal signal, TimeProvider time, ILogger<DeliveryRelayService> logger)
+    DeliveryRelay relay, IOutbox store, RelaySignal signal, TimeProvider time, ILogger<DeliveryRelayService> logger)
     : BackgroundService
 {
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(1);

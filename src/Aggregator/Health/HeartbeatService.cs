@@ -9,7 +9,7 @@ namespace Aggregator.Health;
 internal sealed class HeartbeatService(
     HeartbeatFile file,
     ISchedulerFactory schedulerFactory,
-    IStateStore store,
+    IOutbox store,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {

@@ -34,7 +34,7 @@ internal static class CollisionRecognition
     /// be a possible miss.
     /// </summary>
     public static async Task<IReadOnlySet<string>> SeenUnderAnotherKeyAsync(
-        IStateStore store, string feedId, IReadOnlyList<FeedItem> unseen, IReadOnlySet<string> seen, CancellationToken cancellationToken)
+        IPollStore store, string feedId, IReadOnlyList<FeedItem> unseen, IReadOnlySet<string> seen, CancellationToken cancellationToken)
     {
         var recognised = new HashSet<string>(StringComparer.Ordinal);
         var suffixed = new List<(FeedItem Item, string BaseKey)>();

@@ -20,7 +20,8 @@ namespace Aggregator.Pipeline;
 internal sealed class FeedPoller(
     ActiveConfig config,
     IFeedFetcher fetcher,
-    IStateStore store,
+    IPollStore store,
+    IOutbox outbox,
     AggregatorMetrics metrics,
     RelaySignal relay,
     TimeProvider time,
@@ -78,7 +79,7 @@ internal sealed class FeedPoller(
         }
 
         var notices = FeedIncidents.ForFeed(snapshot, feed, before, after, now);
-        if (notices.Count > 0 && await store.QueueAsync(notices, cancellationToken) > 0)
+        if (notices.Count > 0 && await outbox.QueueAsync(notices, cancellationToken) > 0)
             Queued(notices.Count);
 
         metrics.Polls.Add(1, new KeyValuePair<string, object?>("result", result.Outcome.ToString().ToLowerInvariant()));

@@ -6,10 +6,8 @@ namespace Aggregator.Status;
 /// <summary>What <c>status</c> shows: every configured feed and subscriber, with what the store knows of it; URLs redacted.</summary>
 internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<RuleStatus> Rules, IReadOnlyList<SubscriberStatus> Subscribers)
 {
-    public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStateStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStatusStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(store);
         var states = (await store.ListFeedStatesAsync(cancellationToken)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
         var counts = await store.CountDeliveriesAsync(cancellationToken);
         var disabled = await store.ListDisabledEndpointsAsync(cancellationToken);
@@ -48,8 +46,6 @@ internal sealed record FeedStatus(
 {
     public static FeedStatus From(FeedDefinition feed, FeedState? state, PollingOptions polling)
     {
-        ArgumentNullException.ThrowIfNull(feed);
-        ArgumentNullException.ThrowIfNull(polling);
         DateTimeOffset? next = null;
         if (state?.LastPollAt is { } last && feed.Cron is null)
         {

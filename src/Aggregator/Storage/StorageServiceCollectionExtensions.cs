@@ -13,7 +13,7 @@ internal static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IStateStore>(sp => new SqliteStateStore(connectionString, sp.GetRequiredService<TimeProvider>()));
-        return services;
+        return services.AddStoreRoles();
     }
 
     /// <summary>
@@ -26,6 +26,12 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IStateStore>(sp => new PostgresStateStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
-        return services;
+        return services.AddStoreRoles();
     }
+
+    /// <summary>Each role of the one store, so the poller, the relay and <c>status</c> take only the part they use.</summary>
+    private static IServiceCollection AddStoreRoles(this IServiceCollection services) => services
+        .AddSingleton<IPollStore>(sp => sp.GetRequiredService<IStateStore>())
+        .AddSingleton<IOutbox>(sp => sp.GetRequiredService<IStateStore>())
+        .AddSingleton<IStatusStore>(sp => sp.GetRequiredService<IStateStore>());
 }

@@ -47,7 +47,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(harness.Time)
             .AddSingleton(harness._active)
-            .AddSingleton<IStateStore>(harness.Store)
+            .AddSingleton<IOutbox>(harness.Store)
             .AddDelivery();
         harness._services = services.BuildServiceProvider();
         harness.Relay = harness._services.GetRequiredService<DeliveryRelay>();

@@ -54,9 +54,9 @@ public abstract partial class StateStoreTests
         var drafts = Enumerable.Range(1, 3).Select(i => ($"k{i}", new[] { TestAlerts.Draft(TestAlerts.Make("ops", $"k{i}")) })).ToArray();
         await store.CommitPollAsync(TestAlerts.Commit("f", drafts), Ct);
         var claimed = await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct);
-        await store.MarkSentAsync(claimed[0].Id, Time.GetUtcNow(), Ct);
+        await store.MarkSentAsync(claimed[0].Id, Time.GetUtcNow(), null, Ct);
         await store.DeadLetterAsync(claimed[1].Id, Time.GetUtcNow(), "gone", Ct);
-        await store.RescheduleAsync(claimed[2].Id, Time.GetUtcNow(), "later", Ct);
+        await store.RescheduleAsync(claimed[2].Id, Time.GetUtcNow(), "later", null, Ct);
 
         (await store.PruneOutboxAsync(Time.GetUtcNow(), Ct)).ShouldBe(0);
         (await store.PruneOutboxAsync(Time.GetUtcNow().AddMilliseconds(1), Ct)).ShouldBe(2);
@@ -87,7 +87,7 @@ public abstract partial class StateStoreTests
             ("k1", [TestAlerts.Draft(TestAlerts.Make("ops", "k1"))]),
             ("k2", [TestAlerts.Draft(TestAlerts.Make("ops", "k2"))])), Ct);
         var claimed = await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(5), Ct);
-        await store.MarkSentAsync(claimed[0].Id, Time.GetUtcNow(), Ct);
+        await store.MarkSentAsync(claimed[0].Id, Time.GetUtcNow(), null, Ct);
 
         await store.ReleaseAsync([.. claimed.Select(m => m.Id)], Ct);
         await store.ReleaseAsync([], Ct);

@@ -22,7 +22,7 @@ public abstract partial class StateStoreTests
         var second = (await OpenPeer().ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
         second.PendingRecipients.ShouldBe(["b@example.org", "c@example.org"]);
 
-        await store.RescheduleAsync(second.Id, Time.GetUtcNow(), "cannot connect", Ct);
+        await store.RescheduleAsync(second.Id, Time.GetUtcNow(), "cannot connect", null, Ct);
         var third = (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
         third.PendingRecipients.ShouldBe(["b@example.org", "c@example.org"]);
         third.Attempts.ShouldBe(3);
@@ -42,7 +42,7 @@ public abstract partial class StateStoreTests
         await store.RescheduleAsync(claimed[0].Id, Time.GetUtcNow(), "451", ["c@example.org", "b@example.org"], Ct);
         await store.RescheduleAsync(claimed[1].Id, Time.GetUtcNow(), "451", ["b@example.org"], Ct);
         await store.RescheduleAsync(claimed[2].Id, Time.GetUtcNow(), "451", ["d@example.org"], Ct);
-        await store.MarkSentAsync(claimed[2].Id, Time.GetUtcNow(), Ct);
+        await store.MarkSentAsync(claimed[2].Id, Time.GetUtcNow(), null, Ct);
 
         (await store.CountDeliveriesAsync(Ct)).ShouldHaveSingleItem().WaitingFor.ShouldBe(["b@example.org", "c@example.org"]);
     }
@@ -53,7 +53,7 @@ public abstract partial class StateStoreTests
         var store = await OpenAsync();
         await store.CommitPollAsync(TestAlerts.Commit("f", ("k", [TestAlerts.Draft(TestAlerts.Make("ops", "k"))])), Ct);
         var claimed = (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
-        await store.MarkSentAsync(claimed.Id, Time.GetUtcNow(), Ct);
+        await store.MarkSentAsync(claimed.Id, Time.GetUtcNow(), null, Ct);
 
         await store.RescheduleAsync(claimed.Id, Time.GetUtcNow(), "late", ["b@example.org"], Ct);
 

@@ -13,8 +13,8 @@ public abstract partial class StateStoreTests
         var claimed = await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct);
         claimed.Count.ShouldBe(3);
 
-        await store.MarkSentAsync(claimed[0].Id, Time.GetUtcNow(), Ct);
-        await store.RescheduleAsync(claimed[1].Id, Time.GetUtcNow().AddMinutes(10), "HTTP 500", Ct);
+        await store.MarkSentAsync(claimed[0].Id, Time.GetUtcNow(), null, Ct);
+        await store.RescheduleAsync(claimed[1].Id, Time.GetUtcNow().AddMinutes(10), "HTTP 500", null, Ct);
         await store.DeadLetterAsync(claimed[2].Id, Time.GetUtcNow(), "SMTP 550 no such user", Ct);
 
         Time.Advance(TimeSpan.FromMinutes(9));
@@ -36,11 +36,11 @@ public abstract partial class StateStoreTests
             ("k1", [TestAlerts.Draft(TestAlerts.Make("ops", "k1"))]),
             ("k2", [TestAlerts.Draft(TestAlerts.Make("ops", "k2"))])), Ct);
         var claimed = await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct);
-        await store.MarkSentAsync(claimed[0].Id, Time.GetUtcNow(), Ct);
+        await store.MarkSentAsync(claimed[0].Id, Time.GetUtcNow(), null, Ct);
         await store.DeadLetterAsync(claimed[1].Id, Time.GetUtcNow(), "refused", Ct);
 
-        await store.RescheduleAsync(claimed[0].Id, Time.GetUtcNow(), "late failure report", Ct);
-        await store.RescheduleAsync(claimed[1].Id, Time.GetUtcNow(), "late failure report", Ct);
+        await store.RescheduleAsync(claimed[0].Id, Time.GetUtcNow(), "late failure report", null, Ct);
+        await store.RescheduleAsync(claimed[1].Id, Time.GetUtcNow(), "late failure report", null, Ct);
         Time.Advance(TimeSpan.FromMinutes(2));
 
         (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldBeEmpty();
@@ -60,7 +60,7 @@ public abstract partial class StateStoreTests
         (await store.OldestDueAsync(Time.GetUtcNow(), Ct)).ShouldBe(TestAlerts.Start.AddMinutes(-3));
         var first = (await store.ClaimDueAsync(Time.GetUtcNow(), 1, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
         first.DueAt.ShouldBe(TestAlerts.Start.AddMinutes(-3));
-        await store.MarkSentAsync(first.Id, Time.GetUtcNow(), Ct);
+        await store.MarkSentAsync(first.Id, Time.GetUtcNow(), null, Ct);
         (await store.OldestDueAsync(Time.GetUtcNow(), Ct)).ShouldBe(TestAlerts.Start.AddMinutes(-1));
     }
 

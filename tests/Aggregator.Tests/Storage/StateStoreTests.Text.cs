@@ -63,7 +63,7 @@ public abstract partial class StateStoreTests
         await store.CommitPollAsync(TestAlerts.Commit("g", ("k", [TestAlerts.Draft(TestAlerts.Make("ops", "k"))])), Ct);
         var row = (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
 
-        await store.RescheduleAsync(row.Id, Time.GetUtcNow().AddMinutes(1), "HTTP 500 \0", Ct);
+        await store.RescheduleAsync(row.Id, Time.GetUtcNow().AddMinutes(1), "HTTP 500 \0", null, Ct);
 
         var state = (await store.GetFeedStateAsync("f", Ct)).ShouldNotBeNull();
         (state.ETag, state.LastError).ShouldBe(("\"e\uFFFD\"", "bad byte \uFFFD at 3"));

@@ -1,20 +1,15 @@
-using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Aggregator.Storage.Postgres;
 
-/// <summary>Maps <see cref="FeedState"/> to and from the <c>feed_state</c> table.</summary>
+/// <summary>Writes <see cref="FeedState"/> to the <c>feed_state</c> table (read by <see cref="StoredRows.FeedState"/>).</summary>
 internal static class PostgresFeedStates
 {
-    public const string Columns = FeedStateRow.Columns;
-
-    public static FeedState Read(DbDataReader r) => FeedStateRow.Read(r, Time);
-
     public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, FeedState s, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            INSERT INTO feed_state ({Columns})
+            INSERT INTO feed_state ({StoredRows.FeedStateColumns})
             VALUES (@feed, @etag, @lm, @hash, @poll, @result, @status, @error, @failures, @newItem, @seen, @notBefore, @disabled, @redirect)
             ON CONFLICT (feed_id) DO UPDATE SET
                 etag = excluded.etag, last_modified = excluded.last_modified, body_hash = excluded.body_hash,
@@ -26,32 +21,19 @@ internal static class PostgresFeedStates
             """, connection, tx);
         var p = command.Parameters;
         p.AddWithValue("feed", s.FeedId);
-        AddText(p, "etag", s.ETag);
-        AddText(p, "lm", s.LastModified);
-        AddText(p, "hash", s.BodyHash);
-        AddTime(p, "poll", s.LastPollAt);
-        AddText(p, "result", s.LastResult is { } result ? PollOutcomeNames.Name(result) : null);
+        PostgresValues.AddText(p, "etag", s.ETag);
+        PostgresValues.AddText(p, "lm", s.LastModified);
+        PostgresValues.AddText(p, "hash", s.BodyHash);
+        PostgresValues.AddTime(p, "poll", s.LastPollAt);
+        PostgresValues.AddText(p, "result", s.LastResult is { } result ? PollOutcomeNames.Name(result) : null);
         p.Add(new NpgsqlParameter<int?>("status", NpgsqlDbType.Integer) { TypedValue = s.LastHttpStatus });
-        AddText(p, "error", s.LastError);
+        PostgresValues.AddText(p, "error", s.LastError);
         p.AddWithValue("failures", s.ConsecutiveFailures);
-        AddTime(p, "newItem", s.LastNewItemAt);
+        PostgresValues.AddTime(p, "newItem", s.LastNewItemAt);
         p.AddWithValue("seen", s.ItemsSeen);
-        AddTime(p, "notBefore", s.NotBefore);
+        PostgresValues.AddTime(p, "notBefore", s.NotBefore);
         p.AddWithValue("disabled", s.Disabled);
-        AddText(p, "redirect", s.PermanentRedirect);
+        PostgresValues.AddText(p, "redirect", s.PermanentRedirect);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>A <c>timestamptz</c> parameter; Npgsql accepts only UTC offsets for it, so the value is converted first.</summary>
-    public static void AddTime(NpgsqlParameterCollection parameters, string name, DateTimeOffset? time) =>
-        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = time is { } t ? t.ToUniversalTime() : DBNull.Value });
-
-    /// <summary>A text parameter, as <see cref="StoredText"/> keeps it: the values come from feeds and their servers.</summary>
-    public static void AddText(NpgsqlParameterCollection parameters, string name, string? text) =>
-        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)StoredText.Clean(text) ?? DBNull.Value });
-
-    public static DateTimeOffset? Time(DbDataReader r, int i) =>
-        r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
-
-    public static string? Text(DbDataReader r, int i) => FeedStateRow.Text(r, i);
 }

@@ -11,7 +11,7 @@ internal static class PostgresRuleStats
             ON CONFLICT (rule_id) DO UPDATE SET matches = rule_stats.matches + 1, last_match_at = excluded.last_match_at
             """, connection, tx);
         command.Parameters.AddWithValue("rule", ruleId);
-        PostgresFeedStates.AddTime(command.Parameters, "now", now);
+        PostgresValues.AddTime(command.Parameters, "now", now);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ internal sealed partial class PostgresStateStore
     private const string Pending = "sent_at IS NULL AND dead_at IS NULL";
 
     /// <summary>
-    /// Selects due, unleased rows, whole groups at a time (see <see cref="IStateStore.ClaimDueAsync"/>), with
+    /// Selects due, unleased rows, whole groups at a time (see <see cref="IOutbox.ClaimDueAsync"/>), with
     /// <c>FOR UPDATE SKIP LOCKED</c> and leases them in the same statement:
     /// relays on several nodes claim disjoint rows without waiting on each other, and a row whose lease
     /// expired (its node died) is back in the pool. Each claim counts as an attempt.
@@ -25,30 +25,16 @@ internal sealed partial class PostgresStateStore
                   ON o.subscriber_id = g.subscriber_id AND o.channel = g.channel AND o.due_at = g.due_at
                 WHERE {Pending} AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
                 FOR UPDATE OF o SKIP LOCKED)
-            RETURNING {PostgresOutbox.Columns}
+            RETURNING {StoredRows.OutboxColumns}
             """);
-        PostgresFeedStates.AddTime(command.Parameters, "now", now);
-        PostgresFeedStates.AddTime(command.Parameters, "until", now + lease);
+        PostgresValues.AddTime(command.Parameters, "now", now);
+        PostgresValues.AddTime(command.Parameters, "until", now + lease);
         command.Parameters.AddWithValue("limit", limit);
-        var claimed = new List<OutboxMessage>();
-        var unreadable = new List<(long Id, string Error)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var (message, id, error) = PostgresOutbox.Read(reader);
-                if (message is not null) claimed.Add(message);
-                else unreadable.Add((id, error!));
-            }
-        }
-        // A row no relay can read would otherwise be claimed and fail on every pass, on every node.
-        foreach (var (id, error) in unreadable) await DeadLetterAsync(id, now, error, cancellationToken);
-        return [.. claimed.OrderBy(m => m.DueAt).ThenBy(m => m.Id)];
+        return await StoredRows.ClaimAsync(command, PostgresValues.ReadTime, (id, error) => DeadLetterAsync(id, now, error, cancellationToken), cancellationToken);
     }
 
     public async Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(drafts);
         if (drafts.Count == 0) return 0;
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -59,35 +45,28 @@ internal sealed partial class PostgresStateStore
 
     public async Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0) return;
         await using var command = _dataSource.CreateCommand($"UPDATE outbox SET claimed_until = NULL WHERE id = ANY(@ids) AND {Pending}");
         command.Parameters.Add(new NpgsqlParameter<long[]>("ids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = [.. ids] });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        MarkSentAsync(id, at, null, cancellationToken);
-
     public Task MarkSentAsync(long id, DateTimeOffset at, string? note, CancellationToken cancellationToken) => note is null
-        ? UpdateAsync("UPDATE outbox SET sent_at = @at, claimed_until = NULL WHERE id = @id", id, at, null, cancellationToken)
-        : UpdateAsync("UPDATE outbox SET sent_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id", id, at, note, cancellationToken);
+        ? UpdateAsync("UPDATE outbox SET sent_at = @at, claimed_until = NULL WHERE id = @id", id, at, null, null, cancellationToken)
+        : UpdateAsync("UPDATE outbox SET sent_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id", id, at, note, null, cancellationToken);
 
-    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken) =>
-        UpdateAsync($"UPDATE outbox SET due_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id AND {Pending}", id, dueAt, error, cancellationToken);
-
-    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, IReadOnlyList<string> recipients, CancellationToken cancellationToken) =>
-        UpdateAsync($"""
+    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, IReadOnlyList<string>? recipients, CancellationToken cancellationToken) => recipients is null
+        ? UpdateAsync($"UPDATE outbox SET due_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id AND {Pending}", id, dueAt, error, null, cancellationToken)
+        : UpdateAsync($"""
             UPDATE outbox SET due_at = @at, claimed_until = NULL, last_error = @error, pending_recipients = @recipients
             WHERE id = @id AND {Pending}
             """, id, dueAt, error, OutboxRecipients.Serialize(recipients), cancellationToken);
 
     public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
-        UpdateAsync($"UPDATE outbox SET dead_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id AND {Pending}", id, at, error, cancellationToken);
+        UpdateAsync($"UPDATE outbox SET dead_at = @at, claimed_until = NULL, last_error = @error WHERE id = @id AND {Pending}", id, at, error, null, cancellationToken);
 
     public async Task<int> DisableEndpointAsync(DisabledEndpoint endpoint, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = new NpgsqlCommand("""
@@ -96,7 +75,7 @@ internal sealed partial class PostgresStateStore
             """, connection, tx))
         {
             AddEndpoint(insert, endpoint.SubscriberId, endpoint.Channel, endpoint.Target);
-            PostgresFeedStates.AddTime(insert.Parameters, "at", endpoint.DisabledAt);
+            PostgresValues.AddTime(insert.Parameters, "at", endpoint.DisabledAt);
             insert.Parameters.AddWithValue("reason", endpoint.Reason);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -105,7 +84,7 @@ internal sealed partial class PostgresStateStore
             WHERE subscriber_id = @subscriber AND channel = @channel AND {Pending}
             """, connection, tx);
         AddEndpoint(dead, endpoint.SubscriberId, endpoint.Channel, endpoint.Target);
-        PostgresFeedStates.AddTime(dead.Parameters, "at", endpoint.DisabledAt);
+        PostgresValues.AddTime(dead.Parameters, "at", endpoint.DisabledAt);
         dead.Parameters.AddWithValue("reason", endpoint.Reason);
         var count = await dead.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -127,15 +106,12 @@ internal sealed partial class PostgresStateStore
         command.Parameters.AddWithValue("target", target);
     }
 
-    private Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, CancellationToken cancellationToken) =>
-        UpdateAsync(sql, id, at, error, null, cancellationToken);
-
     private async Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, string? recipients, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", id);
-        PostgresFeedStates.AddTime(command.Parameters, "at", at);
-        if (error is not null) PostgresFeedStates.AddText(command.Parameters, "error", error);
+        PostgresValues.AddTime(command.Parameters, "at", at);
+        if (error is not null) PostgresValues.AddText(command.Parameters, "error", error);
         if (recipients is not null) command.Parameters.AddWithValue("recipients", recipients);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

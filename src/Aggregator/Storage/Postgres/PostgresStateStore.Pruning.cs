@@ -8,7 +8,6 @@ internal sealed partial class PostgresStateStore
     /// <summary>As the SQLite store: mark present keys, start the absence of missing ones, delete keys absent since before the cutoff.</summary>
     public async Task<int> PruneSeenAsync(string feedId, IReadOnlyCollection<string> presentKeys, TimeSpan retention, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(presentKeys);
         var now = _time.GetUtcNow();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -20,15 +19,22 @@ internal sealed partial class PostgresStateStore
             """, connection, tx);
         command.Parameters.AddWithValue("feed", feedId);
         command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = presentKeys.Select(k => StoredText.Clean(k)).ToArray() });
-        PostgresFeedStates.AddTime(command.Parameters, "now", now);
+        PostgresValues.AddTime(command.Parameters, "now", now);
         await command.ExecuteNonQueryAsync(cancellationToken);
 
         await using var delete = new NpgsqlCommand(
             "DELETE FROM seen_items WHERE feed_id = @feed AND absent_since < @cutoff AND seen_at < @cutoff", connection, tx);
         delete.Parameters.AddWithValue("feed", feedId);
-        PostgresFeedStates.AddTime(delete.Parameters, "cutoff", now - retention);
+        PostgresValues.AddTime(delete.Parameters, "cutoff", now - retention);
         var deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return deleted;
+    }
+
+    public async Task<int> PruneOutboxAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE COALESCE(sent_at, dead_at) < @before");
+        PostgresValues.AddTime(command.Parameters, "before", before);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

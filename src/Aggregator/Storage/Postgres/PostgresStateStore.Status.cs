@@ -2,20 +2,10 @@ namespace Aggregator.Storage.Postgres;
 
 internal sealed partial class PostgresStateStore
 {
-    public async Task<int> PruneOutboxAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE COALESCE(sent_at, dead_at) < @before");
-        PostgresFeedStates.AddTime(command.Parameters, "before", before);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {PostgresFeedStates.Columns} FROM feed_state ORDER BY feed_id");
-        var states = new List<FeedState>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) states.Add(PostgresFeedStates.Read(reader));
-        return states;
+        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.FeedStateColumns} FROM feed_state ORDER BY feed_id");
+        return await StoredRows.ListAsync(command, r => StoredRows.FeedState(r, PostgresValues.ReadTime), cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeliveryCounts>> CountDeliveriesAsync(CancellationToken cancellationToken)
@@ -34,41 +24,18 @@ internal sealed partial class PostgresStateStore
                     AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.pending_recipients IS NOT NULL)
             FROM outbox GROUP BY subscriber_id, channel ORDER BY subscriber_id, channel
             """);
-        var counts = new List<DeliveryCounts>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts.Add(new DeliveryCounts(
-                reader.GetString(0), DeliveryChannelNames.Parse(reader.GetString(1)),
-                reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
-                PostgresFeedStates.Time(reader, 6), PostgresFeedStates.Text(reader, 7),
-                OutboxRecipients.Addresses(PostgresFeedStates.Text(reader, 8))));
-        }
-        return counts;
+        return await StoredRows.ListAsync(command, r => StoredRows.DeliveryCounts(r, PostgresValues.ReadTime), cancellationToken);
     }
 
     public async Task<IReadOnlyList<DisabledEndpoint>> ListDisabledEndpointsAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT subscriber_id, channel, target, disabled_at, reason FROM disabled_endpoints ORDER BY subscriber_id, channel");
-        var endpoints = new List<DisabledEndpoint>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            endpoints.Add(new DisabledEndpoint(
-                reader.GetString(0), DeliveryChannelNames.Parse(reader.GetString(1)), reader.GetString(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)));
-        }
-        return endpoints;
+        await using var command = _dataSource.CreateCommand(StoredRows.SelectDisabledEndpoints);
+        return await StoredRows.ListAsync(command, r => StoredRows.DisabledEndpoint(r, PostgresValues.ReadTime), cancellationToken);
     }
 
     public async Task<IReadOnlyList<RuleStats>> ListRuleStatsAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("SELECT rule_id, matches, last_match_at FROM rule_stats ORDER BY rule_id");
-        var stats = new List<RuleStats>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            stats.Add(new RuleStats(reader.GetString(0), reader.GetInt64(1), PostgresFeedStates.Time(reader, 2)));
-        return stats;
+        await using var command = _dataSource.CreateCommand(StoredRows.SelectRuleStats);
+        return await StoredRows.ListAsync(command, r => StoredRows.RuleStats(r, PostgresValues.ReadTime), cancellationToken);
     }
 }

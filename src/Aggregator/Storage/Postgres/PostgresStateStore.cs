@@ -36,31 +36,26 @@ internal sealed partial class PostgresStateStore : IStateStore
 
     public async Task<FeedState?> GetFeedStateAsync(string feedId, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {PostgresFeedStates.Columns} FROM feed_state WHERE feed_id = @feed");
+        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.FeedStateColumns} FROM feed_state WHERE feed_id = @feed");
         command.Parameters.AddWithValue("feed", feedId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? PostgresFeedStates.Read(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? StoredRows.FeedState(reader, PostgresValues.ReadTime) : null;
     }
 
     public async Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(state);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await PostgresFeedStates.UpsertAsync(connection, null, state, cancellationToken);
     }
 
-    public async Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        (await FindSeenFingerprintsAsync(feedId, keys, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
-
     public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(keys);
         var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (keys.Count == 0) return seen;
         var stored = StoredText.ByStoredForm(keys);
         await using var command = _dataSource.CreateCommand("SELECT item_key, fingerprint FROM seen_items WHERE feed_id = @feed AND item_key = ANY(@keys)");
         command.Parameters.AddWithValue("feed", feedId);
-        command.Parameters.Add(PostgresOutbox.Array("keys", stored.Select(g => g.Key)));
+        command.Parameters.Add(PostgresValues.TextArray("keys", stored.Select(g => g.Key)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -72,7 +67,6 @@ internal sealed partial class PostgresStateStore : IStateStore
 
     public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(commit);
         var now = _time.GetUtcNow();
         // Keys in one order on every node, so two commits of overlapping keys wait for each other instead of deadlocking.
         var rows = commit.Items.Select(i => (Key: StoredText.Clean(i.Key), i.Fingerprint))
@@ -88,8 +82,8 @@ internal sealed partial class PostgresStateStore : IStateStore
             """, connection, tx))
         {
             seen.Parameters.AddWithValue("feed", commit.State.FeedId);
-            PostgresFeedStates.AddTime(seen.Parameters, "now", now);
-            seen.Parameters.Add(PostgresOutbox.Array("keys", rows.Select(i => i.Key)));
+            PostgresValues.AddTime(seen.Parameters, "now", now);
+            seen.Parameters.Add(PostgresValues.TextArray("keys", rows.Select(i => i.Key)));
             seen.Parameters.Add(new NpgsqlParameter<string?[]>("fingerprints", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
             {
                 TypedValue = [.. rows.Select(i => i.Fingerprint)],

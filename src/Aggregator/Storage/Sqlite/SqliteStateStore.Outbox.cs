@@ -8,7 +8,6 @@ internal sealed partial class SqliteStateStore
 
     public async Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(drafts);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -29,7 +28,7 @@ internal sealed partial class SqliteStateStore
     }
 
     /// <summary>
-    /// One statement selects and leases the rows, whole groups at a time (see <see cref="IStateStore.ClaimDueAsync"/>),
+    /// One statement selects and leases the rows, whole groups at a time (see <see cref="IOutbox.ClaimDueAsync"/>),
     /// so two relays never claim the same row; a lease that
     /// expires (the relay crashed) puts the row back in the pool. Each claim counts as an attempt.
     /// </summary>
@@ -47,49 +46,30 @@ internal sealed partial class SqliteStateStore
                       ORDER BY due_at, MIN(id) LIMIT $limit) g
                   ON o.subscriber_id = g.subscriber_id AND o.channel = g.channel AND o.due_at = g.due_at
                 WHERE {Pending} AND (claimed_until IS NULL OR claimed_until <= $now))
-            RETURNING {SqliteOutbox.Columns}
+            RETURNING {StoredRows.OutboxColumns}
             """;
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", limit);
-        var claimed = new List<OutboxMessage>();
-        var unreadable = new List<(long Id, string Error)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var (message, id, error) = SqliteOutbox.Read(reader);
-                if (message is not null) claimed.Add(message);
-                else unreadable.Add((id, error!));
-            }
-        }
-        // A row no relay can read would otherwise be claimed and fail on every pass.
-        foreach (var (id, error) in unreadable) await DeadLetterAsync(id, now, error, cancellationToken);
-        return [.. claimed.OrderBy(m => m.DueAt).ThenBy(m => m.Id)];
+        return await StoredRows.ClaimAsync(command, SqliteValues.ReadTime, (id, error) => DeadLetterAsync(id, now, error, cancellationToken), cancellationToken);
     }
 
-    public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        MarkSentAsync(id, at, null, cancellationToken);
-
     public Task MarkSentAsync(long id, DateTimeOffset at, string? note, CancellationToken cancellationToken) => note is null
-        ? UpdateAsync("UPDATE outbox SET sent_at = $at, claimed_until = NULL WHERE id = $id", id, at, null, cancellationToken)
-        : UpdateAsync("UPDATE outbox SET sent_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id", id, at, note, cancellationToken);
+        ? UpdateAsync("UPDATE outbox SET sent_at = $at, claimed_until = NULL WHERE id = $id", id, at, null, null, cancellationToken)
+        : UpdateAsync("UPDATE outbox SET sent_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id", id, at, note, null, cancellationToken);
 
-    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken) =>
-        UpdateAsync($"UPDATE outbox SET due_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, dueAt, error, cancellationToken);
-
-    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, IReadOnlyList<string> recipients, CancellationToken cancellationToken) =>
-        UpdateAsync($"""
+    public Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, IReadOnlyList<string>? recipients, CancellationToken cancellationToken) => recipients is null
+        ? UpdateAsync($"UPDATE outbox SET due_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, dueAt, error, null, cancellationToken)
+        : UpdateAsync($"""
             UPDATE outbox SET due_at = $at, claimed_until = NULL, last_error = $error, pending_recipients = $recipients
             WHERE id = $id AND {Pending}
             """, id, dueAt, error, OutboxRecipients.Serialize(recipients), cancellationToken);
 
     public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
-        UpdateAsync($"UPDATE outbox SET dead_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, at, error, cancellationToken);
+        UpdateAsync($"UPDATE outbox SET dead_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, at, error, null, cancellationToken);
 
     public async Task ReleaseAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0) return;
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -107,7 +87,6 @@ internal sealed partial class SqliteStateStore
 
     public async Task<int> DisableEndpointAsync(DisabledEndpoint endpoint, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var insert = connection.CreateCommand();
@@ -150,9 +129,6 @@ internal sealed partial class SqliteStateStore
         command.Parameters.AddWithValue("$target", target);
     }
 
-    private Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, CancellationToken cancellationToken) =>
-        UpdateAsync(sql, id, at, error, null, cancellationToken);
-
     private async Task UpdateAsync(string sql, long id, DateTimeOffset at, string? error, string? recipients, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -160,7 +136,7 @@ internal sealed partial class SqliteStateStore
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        if (error is not null) command.Parameters.AddWithValue("$error", SqliteFeedStates.Stored(error));
+        if (error is not null) command.Parameters.AddWithValue("$error", SqliteValues.Text(error));
         if (recipients is not null) command.Parameters.AddWithValue("$recipients", recipients);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -11,7 +11,6 @@ internal sealed partial class SqliteStateStore
     /// </summary>
     public async Task<int> PruneSeenAsync(string feedId, IReadOnlyCollection<string> presentKeys, TimeSpan retention, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(presentKeys);
         var now = _time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -32,5 +31,14 @@ internal sealed partial class SqliteStateStore
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return deleted;
+    }
+
+    public async Task<int> PruneOutboxAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM outbox WHERE COALESCE(sent_at, dead_at) < $before";
+        command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

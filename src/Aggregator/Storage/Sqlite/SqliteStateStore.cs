@@ -80,25 +80,20 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SqliteFeedStates.Columns} FROM feed_state WHERE feed_id = $feed";
+        command.CommandText = $"SELECT {StoredRows.FeedStateColumns} FROM feed_state WHERE feed_id = $feed";
         command.Parameters.AddWithValue("$feed", feedId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? SqliteFeedStates.Read(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? StoredRows.FeedState(reader, SqliteValues.ReadTime) : null;
     }
 
     public async Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(state);
         await using var connection = await OpenAsync(cancellationToken);
         await SqliteFeedStates.UpsertAsync(connection, null, state, cancellationToken);
     }
 
-    public async Task<IReadOnlySet<string>> FindSeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        (await FindSeenFingerprintsAsync(feedId, keys, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
-
     public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(keys);
         var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (keys.Count == 0) return seen;
         await using var connection = await OpenAsync(cancellationToken);
@@ -119,7 +114,6 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
 
     public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(commit);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);

@@ -1,0 +1,16 @@
+namespace Aggregator.Storage;
+
+/// <summary>What <c>status</c> reads from the store.</summary>
+internal interface IStatusStore
+{
+    /// <summary>Every feed's state.</summary>
+    Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Per subscriber and channel message counts.</summary>
+    Task<IReadOnlyList<DeliveryCounts>> CountDeliveriesAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DisabledEndpoint>> ListDisabledEndpointsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Per rule: how many new items it matched and when it last did.</summary>
+    Task<IReadOnlyList<RuleStats>> ListRuleStatsAsync(CancellationToken cancellationToken);
+}

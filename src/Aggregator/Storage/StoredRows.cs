@@ -1,0 +1,103 @@
+using System.Data.Common;
+
+namespace Aggregator.Storage;
+
+/// <summary>How a store reads a time column: unix milliseconds on SQLite, <c>timestamptz</c> on PostgreSQL.</summary>
+internal delegate DateTimeOffset? ReadTime(DbDataReader reader, int ordinal);
+
+/// <summary>
+/// Row mapping both stores share. Their tables have the same columns in the same order, and each shared
+/// query selects them in the same order, so only the reading of times (<see cref="ReadTime"/>) is the store's own.
+/// </summary>
+internal static class StoredRows
+{
+    public const string FeedStateColumns =
+        "feed_id, etag, last_modified, body_hash, last_poll_at, last_result, last_http_status, last_error, " +
+        "consecutive_failures, last_new_item_at, items_seen, not_before, disabled, permanent_redirect";
+
+    public const string OutboxColumns = "id, payload, channel, attempts, created_at, due_at, pending_recipients";
+
+    public const string SelectDisabledEndpoints =
+        "SELECT subscriber_id, channel, target, disabled_at, reason FROM disabled_endpoints ORDER BY subscriber_id, channel";
+
+    public const string SelectRuleStats = "SELECT rule_id, matches, last_match_at FROM rule_stats ORDER BY rule_id";
+
+    /// <summary>Every row the command reads, mapped by <paramref name="read"/>.</summary>
+    public static async Task<IReadOnlyList<T>> ListAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+        return rows;
+    }
+
+    /// <summary>
+    /// Reads the rows a claim statement returns (<see cref="OutboxColumns"/>) in due order. A row no relay can read
+    /// is dead-lettered through <paramref name="deadLetter"/>: it would otherwise be claimed and fail on every pass.
+    /// </summary>
+    public static async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(
+        DbCommand claim, ReadTime time, Func<long, string, Task> deadLetter, CancellationToken cancellationToken)
+    {
+        var claimed = new List<OutboxMessage>();
+        var unreadable = new List<(long Id, string Error)>();
+        await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                try
+                {
+                    claimed.Add(new OutboxMessage(
+                        id,
+                        AlertPayload.Deserialize(reader.GetString(1)),
+                        DeliveryChannelNames.Parse(reader.GetString(2)),
+                        reader.GetInt32(3),
+                        time(reader, 4)!.Value,
+                        time(reader, 5)!.Value,
+                        OutboxRecipients.Parse(Text(reader, 6))));
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or NotSupportedException)
+                {
+                    unreadable.Add((id, $"unreadable outbox row: {ex.Message}"));
+                }
+            }
+        }
+        foreach (var (id, error) in unreadable) await deadLetter(id, error);
+        return [.. claimed.OrderBy(m => m.DueAt).ThenBy(m => m.Id)];
+    }
+
+    public static FeedState FeedState(DbDataReader r, ReadTime time) => new()
+    {
+        FeedId = r.GetString(0),
+        ETag = Text(r, 1),
+        LastModified = Text(r, 2),
+        BodyHash = Text(r, 3),
+        LastPollAt = time(r, 4),
+        LastResult = Text(r, 5) is { } result ? PollOutcomeNames.Parse(result) : null,
+        LastHttpStatus = r.IsDBNull(6) ? null : r.GetInt32(6),
+        LastError = Text(r, 7),
+        ConsecutiveFailures = r.GetInt32(8),
+        LastNewItemAt = time(r, 9),
+        ItemsSeen = r.GetInt64(10),
+        NotBefore = time(r, 11),
+        // An integer 0/1 on SQLite, a boolean on PostgreSQL.
+        Disabled = Convert.ToBoolean(r.GetValue(12), System.Globalization.CultureInfo.InvariantCulture),
+        PermanentRedirect = Text(r, 13),
+    };
+
+    /// <summary>
+    /// A row of the delivery-counts query: subscriber, channel, queued, sent, failed, dead, last sent, last error,
+    /// and the JSON array of addresses still waited for.
+    /// </summary>
+    public static DeliveryCounts DeliveryCounts(DbDataReader r, ReadTime time) => new(
+        r.GetString(0), DeliveryChannelNames.Parse(r.GetString(1)),
+        r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
+        time(r, 6), Text(r, 7), OutboxRecipients.Addresses(Text(r, 8)));
+
+    public static DisabledEndpoint DisabledEndpoint(DbDataReader r, ReadTime time) => new(
+        r.GetString(0), DeliveryChannelNames.Parse(r.GetString(1)), r.GetString(2), time(r, 3)!.Value, r.GetString(4));
+
+    public static RuleStats RuleStats(DbDataReader r, ReadTime time) => new(r.GetString(0), r.GetInt64(1), time(r, 2));
+
+    public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}
