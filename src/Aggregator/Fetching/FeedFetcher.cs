@@ -20,54 +20,51 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
     private const string AcceptFeeds =
         "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
-    private readonly PollingOptions polling;
-    private readonly TimeProvider time;
-    private readonly ILogger<FeedFetcher> logger;
-    private readonly HttpClient client;
-    private readonly HostThrottle throttle;
-    private readonly LocalFileReader files;
-    private readonly ResponseReader responses;
+    private readonly PollingOptions _polling;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FeedFetcher> _logger;
+    private readonly HttpClient _client;
+    private readonly HostThrottle _throttle;
+    private readonly LocalFileReader _files;
+    private readonly ResponseReader _responses;
 
     public FeedFetcher(PollingOptions polling, NetworkOptions network, TimeProvider time, ILogger<FeedFetcher> logger)
     {
-        ArgumentNullException.ThrowIfNull(polling);
-        ArgumentNullException.ThrowIfNull(network);
-        this.polling = polling;
-        this.time = time ?? throw new ArgumentNullException(nameof(time));
-        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _polling = polling;
+        _time = time;
+        _logger = logger;
         // The deadline below bounds each fetch; HttpClient.Timeout would not cover the body anyway.
-        client = GuardedHttpHandler.CreateClient(new NetworkPolicy(network), polling.Timeout);
-        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
-        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", AcceptFeeds);
-        throttle = new HostThrottle(polling.PerHostConcurrency);
-        files = new LocalFileReader(polling.MaxBodySize);
-        responses = new ResponseReader(polling.MaxBodySize, time);
+        _client = GuardedHttpHandler.CreateClient(new NetworkPolicy(network), polling.Timeout);
+        _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
+        _client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", AcceptFeeds);
+        _throttle = new HostThrottle(polling.PerHostConcurrency);
+        _files = new LocalFileReader(polling.MaxBodySize);
+        _responses = new ResponseReader(polling.MaxBodySize, time);
     }
 
     public async Task<FetchOutcome> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var outcome = await FetchCoreAsync(request, cancellationToken);
-        FetchLog.Fetched(logger, Urls.Redact(request.Location), outcome.Status, outcome.HttpStatus, outcome.Error);
+        FetchLog.Fetched(_logger, Urls.Redact(request.Location), outcome.Status, outcome.HttpStatus, outcome.Error);
         return outcome;
     }
 
     public void Dispose()
     {
-        client.Dispose();
-        throttle.Dispose();
+        _client.Dispose();
+        _throttle.Dispose();
     }
 
     private async Task<FetchOutcome> FetchCoreAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         var location = request.Location;
         if (location.IsAbsoluteUri && location.IsFile)
-            return await files.ReadAsync(request, cancellationToken);
+            return await _files.ReadAsync(request, cancellationToken);
         if (LocationRules.Refusal(location) is { } refusal) return Failed(refusal);
 
         // Waiting for a slot on a busy host is not the host's slowness: the deadline starts after it.
-        IDisposable? lease = await throttle.AcquireAsync(location.IdnHost, cancellationToken);
-        using var deadline = new CancellationTokenSource(polling.Timeout, time);
+        IDisposable? lease = await _throttle.AcquireAsync(location.IdnHost, cancellationToken);
+        using var deadline = new CancellationTokenSource(_polling.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var token = linked.Token;
         // From here on every URL is without userinfo: what is requested, reported, stored and used as a base for links.
@@ -79,21 +76,21 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         {
             while (true)
             {
-                lease ??= await throttle.AcquireAsync(current.IdnHost, token);
+                lease ??= await _throttle.AcquireAsync(current.IdnHost, token);
                 using var response = await SendAsync(current, request, UrlCredentials.BasicFor(location, current), token);
                 var status = (int)response.StatusCode;
                 if (status is not (301 or 302 or 303 or 307 or 308))
-                    return await responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token);
+                    return await _responses.ReadAsync(response, request, current, redirects > 0 && allPermanent ? current : null, token);
 
                 var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
                 if (!LocationRules.TryFollow(current, raw, out var followed, out var refusedHop))
                     return Failed($"{refusedHop} (HTTP {status} from {current})", status, current);
                 var next = UrlCredentials.WithoutUserInfo(followed);
                 if (!visited.Add(LocationRules.Key(next))) return Failed($"redirect loop at {next}", status, current);
-                if (++redirects > polling.MaxRedirects)
-                    return Failed($"too many redirects (more than {polling.MaxRedirects}), last to {next}", status, current);
+                if (++redirects > _polling.MaxRedirects)
+                    return Failed($"too many redirects (more than {_polling.MaxRedirects}), last to {next}", status, current);
                 if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
-                    FetchLog.LeavesHttps(logger, current, next);
+                    FetchLog.LeavesHttps(_logger, current, next);
                 allPermanent &= status is 301 or 308;
                 current = next;
                 lease.Dispose();
@@ -108,7 +105,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         }
         catch (Exception) when (deadline.IsCancellationRequested)
         {
-            return Failed($"timed out after {Durations.Format(polling.Timeout)}", finalLocation: current);
+            return Failed($"timed out after {Durations.Format(_polling.Timeout)}", finalLocation: current);
         }
         catch (Exception ex)
         {
@@ -127,7 +124,7 @@ internal sealed class FeedFetcher : IFeedFetcher, IDisposable
         message.Headers.Authorization = authorization;
         if (!string.IsNullOrWhiteSpace(request.ETag)) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
         if (!string.IsNullOrWhiteSpace(request.LastModified)) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
-        return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private static FetchOutcome Failed(string error, int? httpStatus = null, Uri? finalLocation = null) =>

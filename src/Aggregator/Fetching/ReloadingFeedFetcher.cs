@@ -21,9 +21,8 @@ internal sealed class ReloadingFeedFetcher : IFeedFetcher, IDisposable
 
     public ReloadingFeedFetcher(ActiveConfig active, TimeProvider time, ILogger<FeedFetcher> logger)
     {
-        ArgumentNullException.ThrowIfNull(active);
-        _time = time ?? throw new ArgumentNullException(nameof(time));
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _time = time;
+        _logger = logger;
         _settings = active.Current.Config.Settings;
         _fetchers = new ReplaceableResource<FeedFetcher>(Build(_settings));
         active.Changed += next => Apply(next.Config.Settings);

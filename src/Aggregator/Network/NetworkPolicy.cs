@@ -11,14 +11,13 @@ namespace Aggregator.Network;
 /// </summary>
 internal sealed class NetworkPolicy
 {
-    private readonly bool allowAll;
-    private readonly IPNetwork[] allowed;
+    private readonly bool _allowAll;
+    private readonly IPNetwork[] _allowed;
 
     public NetworkPolicy(NetworkOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        allowAll = options.AllowPrivateNetworks;
-        allowed = [.. options.AllowedPrivateNetworks];
+        _allowAll = options.AllowPrivateNetworks;
+        _allowed = [.. options.AllowedPrivateNetworks];
     }
 
     public bool IsAllowed(IPAddress address) => IsAllowed(address, out _);
@@ -26,13 +25,12 @@ internal sealed class NetworkPolicy
     /// <param name="refusal">Why not, in one line naming the setting that would allow it.</param>
     public bool IsAllowed(IPAddress address, [NotNullWhen(false)] out string? refusal)
     {
-        ArgumentNullException.ThrowIfNull(address);
         refusal = null;
-        if (allowAll) return true;
+        if (_allowAll) return true;
         var kind = SpecialAddresses.Classify(address);
         if (kind is null) return true;
         var unwrapped = SpecialAddresses.Unwrap(address);
-        foreach (var network in allowed)
+        foreach (var network in _allowed)
         {
             if (network.Contains(address) || network.Contains(unwrapped)) return true;
         }
