@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Aggregator.Commands;
 
-/// <summary>The command line of CONTRACT section 1.</summary>
+/// <summary>The command line (README.md#commands).</summary>
 internal static class Cli
 {
     public static Option<string> ConfigOption { get; } = new("--config")
@@ -22,6 +22,7 @@ internal static class Cli
         root.Subcommands.Add(TestRuleCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
         return root;
     }
 }

@@ -4,10 +4,23 @@ using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.EndToEnd;
 
-/// <summary><c>parse</c> and <c>test-rule</c> as an operator runs them: outputs, JSON shapes and exit codes.</summary>
+/// <summary><c>parse</c>, <c>test-rule</c> and <c>schema</c> as an operator runs them: outputs, JSON shapes and exit codes.</summary>
 public sealed class InspectionCommandTests
 {
     private static string Sample => Path.Combine(RepoPaths.BundledConfig, "samples", "world.xml");
+
+    [Fact]
+    public async Task Schema_prints_the_bundled_config_schema()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var (code, stdout, stderr) = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "schema");
+
+        code.ShouldBe(0, stderr);
+        stdout.ShouldBe(File.ReadAllText(Path.Combine(RepoPaths.BundledConfig, "aggregator.schema.json")).ReplaceLineEndings("\n"));
+        using var schema = JsonDocument.Parse(stdout);
+        schema.RootElement.GetProperty("properties").GetProperty("rules").ValueKind.ShouldBe(JsonValueKind.Object);
+    }
 
     [Fact]
     public async Task Parse_json_prints_one_object_per_input_with_the_contract_fields()
