@@ -1,6 +1,6 @@
 namespace Aggregator.Commands;
 
-/// <summary>Exit codes of CONTRACT section 1.</summary>
+/// <summary>Exit codes, as the README lists them (README.md#commands).</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

@@ -2,7 +2,7 @@ using Aggregator.Core.Items;
 
 namespace Aggregator.Commands;
 
-/// <summary>The <c>parse --json</c> object of CONTRACT section 1.</summary>
+/// <summary>The <c>parse --json</c> object (README.md#commands).</summary>
 internal sealed record ParseOutput(string Input, string Title, string? Link, string Format, IReadOnlyList<ParseOutput.Item> Items)
 {
     public static ParseOutput From(string input, ParsedFeed feed) =>
