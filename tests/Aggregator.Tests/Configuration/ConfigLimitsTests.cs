@@ -13,7 +13,7 @@ public sealed class ConfigLimitsTests
     private const string GoodFeeds = "feeds:\n  - id: world\n    url: https://feeds.example.org/world.xml\n    every: 5m\n";
 
     private static IReadOnlyList<string> Errors(TempConfigDirectory dir) =>
-        [.. new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable).Load(dir.Path).Diagnostics.Where(d => d.IsError).Select(d => d.ToString())];
+        [.. new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery).Load(dir.Path).Diagnostics.Where(d => d.IsError).Select(d => d.ToString())];
 
     [Theory]
     [InlineData(100_000)]
@@ -49,7 +49,7 @@ public sealed class ConfigLimitsTests
     {
         using var dir = new TempConfigDirectory();
         dir.Write("feeds.yaml", "feeds:\n  - id: world\n    url: https://feeds.example.org/world.xml\n    tags: &news [news, world]\n  - id: europe\n    url: https://feeds.example.org/europe.xml\n    tags: *news\n");
-        var config = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable).Load(dir.Path).Config.ShouldNotBeNull();
+        var config = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery).Load(dir.Path).Config.ShouldNotBeNull();
         config.Feeds[1].Tags.ShouldBe(["news", "world"]);
     }
 
@@ -67,7 +67,7 @@ public sealed class ConfigLimitsTests
         using var dir = new TempConfigDirectory();
         dir.Write("feeds.yaml", GoodFeeds);
         dir.Write("rules.yaml", "rules:\n  - id: r\n    query: troops\n    notify: []\n");
-        var initial = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable).Load(dir.Path).Config.ShouldNotBeNull();
+        var initial = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery).Load(dir.Path).Config.ShouldNotBeNull();
         var throwing = new ConfigLoader(_ => null, _ => throw new InvalidOperationException("boom\nsecond line"));
         var logger = new ListLogger<ConfigWatcher>();
         using var watcher = new ConfigWatcher(dir.Path, initial, throwing, logger, TimeProvider.System);
@@ -83,7 +83,7 @@ public sealed class ConfigLimitsTests
     {
         using var dir = new TempConfigDirectory();
         dir.Write("feeds.yaml", GoodFeeds);
-        var loader = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable);
+        var loader = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery);
         var initial = loader.Load(dir.Path).Config.ShouldNotBeNull();
         using var watcher = new ConfigWatcher(dir.Path, initial, loader, new ListLogger<ConfigWatcher>(), TimeProvider.System);
 

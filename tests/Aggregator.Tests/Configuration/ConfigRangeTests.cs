@@ -12,7 +12,7 @@ public sealed class ConfigRangeTests
         using var dir = new TempConfigDirectory();
         if (file != "feeds.yaml") dir.Write("feeds.yaml", Feed);
         dir.Write(file, yaml);
-        return [.. new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable).Load(dir.Path).Diagnostics
+        return [.. new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery).Load(dir.Path).Diagnostics
             .Where(d => d.IsError).Select(d => d.ToString()[(dir.Path.Length + 1)..])];
     }
 
@@ -39,7 +39,7 @@ public sealed class ConfigRangeTests
         using var dir = new TempConfigDirectory();
         dir.Write("feeds.yaml", Feed);
         dir.Write("settings.yaml", "settings:\n  alerts:\n    maxItemAge: 3650d\n  delivery:\n    retryInitial: 1d\n    retryMax: 7d\n    maxAge: 365d\n");
-        var config = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable).Load(dir.Path).Config.ShouldNotBeNull();
+        var config = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery).Load(dir.Path).Config.ShouldNotBeNull();
 
         // What the poller and the relay compute from them.
         Should.NotThrow(() => DateTimeOffset.UtcNow - config.Settings.Alerts.MaxItemAge);
@@ -59,7 +59,7 @@ public sealed class ConfigRangeTests
         using var dir = new TempConfigDirectory();
         dir.Write("feeds.yaml", Feed + "    cron: \"* * * * * ?\"\n  - id: hourly\n    url: https://feeds.example.org/h.xml\n    cron: \"0 0 * * * ?\"\n");
         dir.Write("settings.yaml", "settings:\n  polling:\n    minEvery: 5m\n");
-        var errors = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable).Load(dir.Path).Diagnostics.Where(d => d.IsError).ToList();
+        var errors = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery).Load(dir.Path).Diagnostics.Where(d => d.IsError).ToList();
 
         errors.ShouldHaveSingleItem().ToString().ShouldEndWith(
             "feeds.yaml:4:11: error: the cron of feed 'world' fires every 1s at times, more often than settings.polling.minEvery (5m)");

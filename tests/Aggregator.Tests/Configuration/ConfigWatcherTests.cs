@@ -21,7 +21,7 @@ public sealed class ConfigWatcherTests
         var ct = TestContext.Current.CancellationToken;
         using var dir = new TempConfigDirectory();
         dir.Write("feeds.yaml", Feeds("5m"));
-        var loader = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable);
+        var loader = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery);
         var initial = loader.Load(dir.Path).Config.ShouldNotBeNull();
         var logger = new ListLogger<ConfigWatcher>();
         var reloads = new BlockingCollection<AggregatorConfig>();
@@ -56,7 +56,7 @@ public sealed class ConfigWatcherTests
     {
         using var dir = new TempConfigDirectory();
         dir.Write("feeds.yaml", Feeds("5m"));
-        var loader = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQueryWhenAvailable);
+        var loader = new ConfigLoader(_ => null, TempConfigDirectory.ValidateQuery);
         var initial = loader.Load(dir.Path).Config.ShouldNotBeNull();
         var logger = new ListLogger<ConfigWatcher>();
         using var watcher = new ConfigWatcher(dir.Path, initial, loader, logger, TimeProvider.System);

@@ -1,31 +1,26 @@
 using Aggregator.Configuration;
 using Aggregator.Core.Query;
+using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Configuration;
 
-/// <summary>A config directory in the temp folder, loaded with a controlled environment.</summary>
+/// <summary>A config directory in the temp folder (a <see cref="TempDirectory"/>), loaded with a controlled environment.</summary>
 internal sealed class TempConfigDirectory : IDisposable
 {
-    public TempConfigDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aggregator-config-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
+    private readonly TempDirectory _directory = new();
 
-    public string Path { get; }
+    public string Path => _directory.Path;
 
     public Dictionary<string, string> Environment { get; } = [];
 
     public TempConfigDirectory Write(string name, string yaml)
     {
-        var file = System.IO.Path.Combine(Path, name);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, yaml);
+        _directory.Write(name, yaml);
         return this;
     }
 
     public ConfigLoadResult Load() =>
-        new ConfigLoader(name => Environment.GetValueOrDefault(name), ValidateQueryWhenAvailable).Load(Path);
+        new ConfigLoader(name => Environment.GetValueOrDefault(name), ValidateQuery).Load(Path);
 
     /// <summary>The check-config lines, with the temp directory left out so expectations read like the operator's.</summary>
     public IReadOnlyList<string> Lines(ConfigLoadResult result) =>
@@ -33,27 +28,8 @@ internal sealed class TempConfigDirectory : IDisposable
 
     public IReadOnlyList<string> LoadLines() => Lines(Load());
 
-    /// <summary>The real query validation, once the query language exists; until then every query passes.</summary>
-    public static void ValidateQueryWhenAvailable(string query)
-    {
-        try
-        {
-            RuleIndex.Validate(query);
-        }
-        catch (NotImplementedException)
-        {
-        }
-    }
+    /// <summary>The query check the worker's loader uses.</summary>
+    public static void ValidateQuery(string query) => RuleIndex.Validate(query);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless.
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

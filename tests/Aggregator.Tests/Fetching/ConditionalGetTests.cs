@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Aggregator.Fetching;
+using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -12,13 +13,13 @@ public sealed class ConditionalGetTests
     public async Task Matching_validators_are_sent_and_a_304_yields_no_body()
     {
         RawRequest? seen = null;
-        await using var server = new LoopbackServer(async (request, stream, ct) =>
+        await using var server = new RawHttpServer(async (request, stream, ct) =>
         {
             seen = request;
             if (request.Header("If-None-Match") == "\"v1\"")
-                await LoopbackServer.RespondAsync(stream, 304, "Not Modified", "", ct, ("ETag", "\"v1\""));
+                await RawHttpServer.RespondAsync(stream, 304, "Not Modified", "", ct, ("ETag", "\"v1\""));
             else
-                await LoopbackServer.RespondAsync(stream, 200, "OK", Feed, ct);
+                await RawHttpServer.RespondAsync(stream, 200, "OK", Feed, ct);
         });
         using var fetcher = TestFetchers.Create();
 
@@ -35,10 +36,10 @@ public sealed class ConditionalGetTests
     public async Task A_200_returns_the_body_new_validators_and_content_type()
     {
         RawRequest? seen = null;
-        await using var server = new LoopbackServer((request, stream, ct) =>
+        await using var server = new RawHttpServer((request, stream, ct) =>
         {
             seen = request;
-            return LoopbackServer.RespondAsync(stream, 200, "OK", Feed, ct,
+            return RawHttpServer.RespondAsync(stream, 200, "OK", Feed, ct,
                 ("ETag", "W/\"abc\""), ("Last-Modified", "Wed, 04 Nov 2026 08:00:00 GMT"), ("Content-Type", "application/rss+xml; charset=ISO-8859-1"));
         });
         using var fetcher = TestFetchers.Create();
@@ -76,8 +77,8 @@ public sealed class ConditionalGetTests
         {
             await encoder.WriteAsync(Encoding.UTF8.GetBytes(Feed), TestContext.Current.CancellationToken);
         }
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.RespondAsync(stream, 200, "OK", compressed.ToArray(), ct, ("Content-Encoding", encoding)));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.RespondAsync(stream, 200, "OK", compressed.ToArray(), ct, ("Content-Encoding", encoding)));
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(server.Url());

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Aggregator.Fetching;
+using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -12,7 +13,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task A_body_trickling_one_byte_a_second_is_stopped_at_the_deadline()
     {
-        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        await using var server = new RawHttpServer(async (_, stream, ct) =>
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"), ct);
             for (var i = 0; i < 100; i++)
@@ -36,7 +37,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task A_server_that_accepts_and_never_answers_times_out()
     {
-        await using var server = new LoopbackServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
+        await using var server = new RawHttpServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
         using var fetcher = TestFetchers.Create(TestFetchers.Polling(timeout: TimeSpan.FromMilliseconds(1500)));
 
         var clock = Stopwatch.StartNew();
@@ -50,7 +51,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task The_callers_cancellation_propagates()
     {
-        await using var server = new LoopbackServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
+        await using var server = new RawHttpServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
         using var fetcher = TestFetchers.Create(TestFetchers.Polling(timeout: TimeSpan.FromSeconds(30)));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(300));

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Aggregator.Fetching;
+using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -14,8 +15,8 @@ public sealed class GzipBombTests
     {
         var bomb = await CompressZerosAsync(Inflated);
         bomb.Length.ShouldBeLessThan(1024 * 1024); // ~100 KB on the wire, 100 MiB inflated
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.RespondAsync(stream, 200, "OK", bomb, ct, ("Content-Encoding", "gzip"), ("Content-Type", "application/rss+xml")));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.RespondAsync(stream, 200, "OK", bomb, ct, ("Content-Encoding", "gzip"), ("Content-Type", "application/rss+xml")));
         using var fetcher = TestFetchers.Create(TestFetchers.Polling(maxBodySize: 1024 * 1024));
 
         // The counter is process-wide: work another test left running (a host shutting down, a timer) adds to

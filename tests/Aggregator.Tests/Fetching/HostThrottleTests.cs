@@ -1,4 +1,5 @@
 using Aggregator.Fetching;
+using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -27,13 +28,13 @@ public sealed class HostThrottleTests
     {
         var inFlight = 0;
         var most = 0;
-        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        await using var server = new RawHttpServer(async (_, stream, ct) =>
         {
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref most, now);
             await Task.Delay(300, ct);
             Interlocked.Decrement(ref inFlight);
-            await LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct);
+            await RawHttpServer.RespondAsync(stream, 200, "OK", "feed", ct);
         });
         using var fetcher = TestFetchers.Create(TestFetchers.Polling(timeout: TimeSpan.FromSeconds(10), perHost: 2));
 
@@ -48,10 +49,10 @@ public sealed class HostThrottleTests
     public async Task Waiting_for_a_slot_does_not_count_against_the_deadline()
     {
         // One slot, four fetches of 400ms each: the last waits ~1.2s, past the 1.5s deadline only if queueing counted.
-        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        await using var server = new RawHttpServer(async (_, stream, ct) =>
         {
             await Task.Delay(400, ct);
-            await LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct);
+            await RawHttpServer.RespondAsync(stream, 200, "OK", "feed", ct);
         });
         using var fetcher = TestFetchers.Create(TestFetchers.Polling(timeout: TimeSpan.FromMilliseconds(1500), perHost: 1));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using Aggregator.Fetching;
+using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -11,7 +12,7 @@ public sealed class NetworkFailureTests
     public async Task A_closed_port_fails_with_a_reason()
     {
         int port;
-        await using (var server = new LoopbackServer((_, _, _) => Task.CompletedTask)) port = server.Port; // now closed
+        await using (var server = new RawHttpServer((_, _, _) => Task.CompletedTask)) port = server.Port; // now closed
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(new Uri($"http://127.0.0.1:{port}/feed"));
@@ -44,7 +45,7 @@ public sealed class NetworkFailureTests
     [Fact]
     public async Task A_body_cut_short_is_a_failure_not_a_feed()
     {
-        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        await using var server = new RawHttpServer(async (_, stream, ct) =>
             await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n<rss>"u8.ToArray(), ct));
         using var fetcher = TestFetchers.Create();
 
@@ -58,7 +59,7 @@ public sealed class NetworkFailureTests
     [Fact]
     public async Task A_reply_that_is_not_http_is_a_failure()
     {
-        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        await using var server = new RawHttpServer(async (_, stream, ct) =>
             await stream.WriteAsync("SSH-2.0-OpenSSH_9.6\r\n\r\n"u8.ToArray(), ct));
         using var fetcher = TestFetchers.Create();
 

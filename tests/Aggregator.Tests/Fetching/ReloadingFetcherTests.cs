@@ -18,10 +18,10 @@ public sealed class ReloadingFetcherTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var body = new byte[BodySize];
         Array.Fill(body, (byte)'x');
-        await using var server = new LoopbackServer(async (request, stream, token) =>
+        await using var server = new RawHttpServer(async (request, stream, token) =>
         {
             if (request.Path == "/slow") await release.Task.WaitAsync(token);
-            await LoopbackServer.RespondAsync(stream, 200, "OK", body, token);
+            await RawHttpServer.RespondAsync(stream, 200, "OK", body, token);
         });
         var active = new ActiveConfig(Snapshot(TestFetchers.Polling(maxBodySize: 1024 * 1024)));
         using var fetcher = new ReloadingFeedFetcher(active, TimeProvider.System, NullLogger<FeedFetcher>.Instance);
@@ -45,7 +45,7 @@ public sealed class ReloadingFetcherTests
     public async Task Only_a_change_to_how_feeds_are_fetched_replaces_the_client()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = new LoopbackServer(async (_, stream, token) => await LoopbackServer.RespondAsync(stream, 200, "OK", "<rss/>", token));
+        await using var server = new RawHttpServer(async (_, stream, token) => await RawHttpServer.RespondAsync(stream, 200, "OK", "<rss/>", token));
         var polling = TestFetchers.Polling();
         var active = new ActiveConfig(Snapshot(polling));
         var log = new ListLogger<FeedFetcher>();

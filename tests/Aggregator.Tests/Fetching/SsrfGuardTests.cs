@@ -2,6 +2,7 @@ using System.Net;
 using Aggregator.Configuration;
 using Aggregator.Fetching;
 using Aggregator.Network;
+using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -10,7 +11,7 @@ public sealed class SsrfGuardTests
     [Fact]
     public async Task Loopback_is_refused_by_default_without_connecting()
     {
-        await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 200, "OK", "secret", ct));
+        await using var server = new RawHttpServer((_, stream, ct) => RawHttpServer.RespondAsync(stream, 200, "OK", "secret", ct));
         using var fetcher = TestFetchers.Create(network: new NetworkOptions());
 
         var outcome = await fetcher.FetchAsync(server.Url());
@@ -24,7 +25,7 @@ public sealed class SsrfGuardTests
     [Fact]
     public async Task A_host_name_resolving_to_loopback_is_refused()
     {
-        await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 200, "OK", "secret", ct));
+        await using var server = new RawHttpServer((_, stream, ct) => RawHttpServer.RespondAsync(stream, 200, "OK", "secret", ct));
         using var fetcher = TestFetchers.Create(network: new NetworkOptions());
 
         var outcome = await fetcher.FetchAsync(new Uri($"http://localhost:{server.Port}/feed"));
@@ -39,7 +40,7 @@ public sealed class SsrfGuardTests
     public async Task Ipv6_loopback_is_refused_by_default_and_reachable_when_allowed()
     {
         if (!System.Net.Sockets.Socket.OSSupportsIPv6) Assert.Skip("no IPv6 on this machine");
-        await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct), "::1");
+        await using var server = new RawHttpServer((_, stream, ct) => RawHttpServer.RespondAsync(stream, 200, "OK", "feed", ct), "::1");
         var url = new Uri($"http://[::1]:{server.Port}/feed");
         using var guarded = TestFetchers.Create(network: new NetworkOptions());
         using var allowed = TestFetchers.Create(network: new NetworkOptions { AllowedPrivateNetworks = [System.Net.IPNetwork.Parse("::1/128")] });
@@ -66,7 +67,7 @@ public sealed class SsrfGuardTests
     [Fact]
     public async Task Allowing_private_networks_disables_the_guard()
     {
-        await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct));
+        await using var server = new RawHttpServer((_, stream, ct) => RawHttpServer.RespondAsync(stream, 200, "OK", "feed", ct));
         using var fetcher = TestFetchers.Create(network: new NetworkOptions { AllowPrivateNetworks = true });
 
         var outcome = await fetcher.FetchAsync(server.Url());

@@ -1,4 +1,5 @@
 using Aggregator.Fetching;
+using Aggregator.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aggregator.Tests.Fetching;
@@ -11,8 +12,8 @@ public sealed class StatusTests
     [InlineData(403, "Forbidden")]
     public async Task An_error_status_fails_and_its_page_is_not_returned(int status, string reason)
     {
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.RespondAsync(stream, status, reason, "<rss><channel><title>error page</title></channel></rss>", ct));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.RespondAsync(stream, status, reason, "<rss><channel><title>error page</title></channel></rss>", ct));
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(server.Url());
@@ -26,7 +27,7 @@ public sealed class StatusTests
     [Fact]
     public async Task A_410_means_gone()
     {
-        await using var server = new LoopbackServer((_, stream, ct) => LoopbackServer.RespondAsync(stream, 410, "Gone", "bye", ct));
+        await using var server = new RawHttpServer((_, stream, ct) => RawHttpServer.RespondAsync(stream, 410, "Gone", "bye", ct));
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(server.Url());
@@ -40,8 +41,8 @@ public sealed class StatusTests
     [InlineData(503, "Service Unavailable")]
     public async Task Throttling_reports_retry_after_in_seconds(int status, string reason)
     {
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.RespondAsync(stream, status, reason, "slow down", ct, ("Retry-After", "120")));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.RespondAsync(stream, status, reason, "slow down", ct, ("Retry-After", "120")));
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(server.Url());
@@ -55,8 +56,8 @@ public sealed class StatusTests
     public async Task Throttling_with_an_http_date_is_relative_to_the_clock()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.RespondAsync(stream, 429, "Too Many Requests", "", ct, ("Retry-After", "Fri, 27 Nov 2026 12:01:30 GMT")));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.RespondAsync(stream, 429, "Too Many Requests", "", ct, ("Retry-After", "Fri, 27 Nov 2026 12:01:30 GMT")));
         using var fetcher = TestFetchers.Create(time: clock);
 
         var outcome = await fetcher.FetchAsync(server.Url());
@@ -70,9 +71,9 @@ public sealed class StatusTests
     [InlineData("soon")]
     public async Task Throttling_without_a_usable_retry_after_leaves_it_to_the_caller(string? retryAfter)
     {
-        await using var server = new LoopbackServer((_, stream, ct) => retryAfter is null
-            ? LoopbackServer.RespondAsync(stream, 503, "Service Unavailable", "", ct)
-            : LoopbackServer.RespondAsync(stream, 503, "Service Unavailable", "", ct, ("Retry-After", retryAfter)));
+        await using var server = new RawHttpServer((_, stream, ct) => retryAfter is null
+            ? RawHttpServer.RespondAsync(stream, 503, "Service Unavailable", "", ct)
+            : RawHttpServer.RespondAsync(stream, 503, "Service Unavailable", "", ct, ("Retry-After", retryAfter)));
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(server.Url());

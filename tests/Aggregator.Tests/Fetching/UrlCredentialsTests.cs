@@ -1,6 +1,7 @@
 using System.Text;
 using Aggregator.Configuration;
 using Aggregator.Fetching;
+using Aggregator.Tests.Support;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -15,10 +16,10 @@ public sealed class UrlCredentialsTests
     public async Task The_userinfo_is_sent_as_basic_authentication_and_not_in_the_request_line()
     {
         var seen = new List<RawRequest>();
-        await using var server = new LoopbackServer((request, stream, ct) =>
+        await using var server = new RawHttpServer((request, stream, ct) =>
         {
             lock (seen) seen.Add(request);
-            return LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct);
+            return RawHttpServer.RespondAsync(stream, 200, "OK", "feed", ct);
         });
         using var fetcher = TestFetchers.Create();
 
@@ -35,18 +36,18 @@ public sealed class UrlCredentialsTests
     public async Task A_redirect_within_the_origin_keeps_the_credentials_and_one_to_another_origin_drops_them()
     {
         var seen = new List<RawRequest>();
-        await using var other = new LoopbackServer((request, stream, ct) =>
+        await using var other = new RawHttpServer((request, stream, ct) =>
         {
             lock (seen) seen.Add(request);
-            return LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct);
+            return RawHttpServer.RespondAsync(stream, 200, "OK", "feed", ct);
         });
-        await using var server = new LoopbackServer((request, stream, ct) =>
+        await using var server = new RawHttpServer((request, stream, ct) =>
         {
             lock (seen) seen.Add(request);
             return request.Path switch
             {
-                "/old" => LoopbackServer.RespondAsync(stream, 301, "Moved Permanently", "", ct, ("Location", "/new")),
-                _ => LoopbackServer.RespondAsync(stream, 302, "Found", "", ct, ("Location", other.Url("/elsewhere").AbsoluteUri)),
+                "/old" => RawHttpServer.RespondAsync(stream, 301, "Moved Permanently", "", ct, ("Location", "/new")),
+                _ => RawHttpServer.RespondAsync(stream, 302, "Found", "", ct, ("Location", other.Url("/elsewhere").AbsoluteUri)),
             };
         });
         using var fetcher = TestFetchers.Create();
@@ -64,17 +65,17 @@ public sealed class UrlCredentialsTests
     public async Task Credentials_a_redirect_carries_are_never_used_and_a_permanent_redirect_is_stored_without_any()
     {
         var seen = new List<RawRequest>();
-        await using var server = new LoopbackServer((request, stream, ct) =>
+        await using var server = new RawHttpServer((request, stream, ct) =>
         {
             lock (seen) seen.Add(request);
             return request.Path switch
             {
-                "/old" => LoopbackServer.RespondAsync(stream, 301, "Moved Permanently", "", ct, ("Location", "/new")),
-                _ => LoopbackServer.RespondAsync(stream, 200, "OK", "feed", ct),
+                "/old" => RawHttpServer.RespondAsync(stream, 301, "Moved Permanently", "", ct, ("Location", "/new")),
+                _ => RawHttpServer.RespondAsync(stream, 200, "OK", "feed", ct),
             };
         });
-        await using var redirector = new LoopbackServer((request, stream, ct) =>
-            LoopbackServer.RespondAsync(stream, 308, "Permanent Redirect", "", ct, ("Location", WithUserInfo(server.Url("/old"), "mallory:planted").AbsoluteUri)));
+        await using var redirector = new RawHttpServer((request, stream, ct) =>
+            RawHttpServer.RespondAsync(stream, 308, "Permanent Redirect", "", ct, ("Location", WithUserInfo(server.Url("/old"), "mallory:planted").AbsoluteUri)));
         using var fetcher = TestFetchers.Create();
 
         var outcome = await fetcher.FetchAsync(redirector.Url("/feed"));
@@ -87,8 +88,8 @@ public sealed class UrlCredentialsTests
     [Fact]
     public async Task Error_texts_show_urls_redacted()
     {
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.RespondAsync(stream, 302, "Found", "", ct, ("Location", "ftp://bob:hunter2@files.example.org/feed.xml")));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.RespondAsync(stream, 302, "Found", "", ct, ("Location", "ftp://bob:hunter2@files.example.org/feed.xml")));
         using var fetcher = TestFetchers.Create();
 
         var refused = await fetcher.FetchAsync(new Uri("gopher://alice:secret@example.org/feed"));

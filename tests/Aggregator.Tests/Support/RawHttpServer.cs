@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Aggregator.Tests.Fetching;
+namespace Aggregator.Tests.Support;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on a loopback address, written on raw sockets so a test can misbehave
 /// freely: lie about lengths, trickle, never answer. One request per connection.
 /// </summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+internal sealed class RawHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly Func<RawRequest, Stream, CancellationToken, Task> _handler;
@@ -16,7 +16,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private readonly Task _acceptLoop;
     private int _connections;
 
-    public LoopbackServer(Func<RawRequest, Stream, CancellationToken, Task> handler, string address = "127.0.0.1")
+    public RawHttpServer(Func<RawRequest, Stream, CancellationToken, Task> handler, string address = "127.0.0.1")
     {
         _handler = handler;
         _listener = new TcpListener(IPAddress.Parse(address), 0);

@@ -1,4 +1,4 @@
-namespace Aggregator.Tests.Fetching;
+namespace Aggregator.Tests.Support;
 
 /// <summary>A request as the loopback server read it off the socket.</summary>
 internal sealed record RawRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers)
