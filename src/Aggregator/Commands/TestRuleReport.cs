@@ -33,7 +33,6 @@ internal sealed class TestRuleReport(IReadOnlyList<RuleDefinition> rules)
 
     public void WriteText(TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(output);
         foreach (var (rule, forms) in _forms) output.WriteLine($"rule {rule}: {OneLine.Escape(string.Join(" · ", forms))}");
         foreach (var (item, rules) in _items)
         {

@@ -16,7 +16,6 @@ internal sealed record AggregatorConfig
     /// </summary>
     public IReadOnlySet<string>? FeedIdsOf(RuleConfig rule)
     {
-        ArgumentNullException.ThrowIfNull(rule);
         if (rule.Feeds.Count == 0) return null;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in rule.Feeds)

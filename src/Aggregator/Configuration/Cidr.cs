@@ -12,7 +12,6 @@ internal static class Cidr
     /// </summary>
     public static bool TryParse(string text, out IPNetwork network, out string error)
     {
-        ArgumentNullException.ThrowIfNull(text);
         network = default;
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? text : text[..slash];

@@ -9,22 +9,18 @@ internal static class ConfigReport
     /// <summary>One line per problem, <c>path:line:col: error: message</c>, in file and position order.</summary>
     public static IReadOnlyList<string> Lines(IEnumerable<ConfigDiagnostic> diagnostics)
     {
-        ArgumentNullException.ThrowIfNull(diagnostics);
         return [.. diagnostics.Select(d => d.ToString())];
     }
 
     /// <summary>0 when the configuration can be used (warnings alone do not fail it), 2 otherwise.</summary>
     public static int ExitCode(ConfigLoadResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
         return result.Config is not null && !result.Diagnostics.Any(d => d.IsError) ? Valid : Invalid;
     }
 
     /// <summary>Writes every line to <paramref name="output"/> and returns the exit code.</summary>
     public static int Write(ConfigLoadResult result, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(output);
         foreach (var line in Lines(result.Diagnostics)) output.WriteLine(line);
         return ExitCode(result);
     }

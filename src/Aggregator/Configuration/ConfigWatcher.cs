@@ -27,10 +27,6 @@ internal sealed class ConfigWatcher : IDisposable
     public ConfigWatcher(string directory, AggregatorConfig initial, ConfigLoader loader, ILogger<ConfigWatcher> logger, TimeProvider timeProvider, TimeSpan? debounce = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        ArgumentNullException.ThrowIfNull(initial);
-        ArgumentNullException.ThrowIfNull(loader);
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(timeProvider);
         _directory = directory;
         _current = initial;
         _loader = loader;

@@ -11,9 +11,6 @@ internal static class EnvironmentSubstitution
 
     public static string Expand(string text, Func<string, string?> lookup, List<Problem> problems)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(lookup);
-        ArgumentNullException.ThrowIfNull(problems);
         if (!text.Contains('$', StringComparison.Ordinal)) return text;
 
         var result = new System.Text.StringBuilder(text.Length);

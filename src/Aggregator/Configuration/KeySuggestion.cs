@@ -5,8 +5,6 @@ internal static class KeySuggestion
 {
     public static string? Closest(string typed, IEnumerable<string> candidates)
     {
-        ArgumentNullException.ThrowIfNull(typed);
-        ArgumentNullException.ThrowIfNull(candidates);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

@@ -20,7 +20,6 @@ internal static class RegularFile
     /// <summary>Why <paramref name="path"/> is not to be read, naming where its links lead; null for a regular file.</summary>
     public static string? Refusal(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
         string? target;
         try
         {

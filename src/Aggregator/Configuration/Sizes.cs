@@ -7,7 +7,6 @@ internal static class Sizes
 {
     public static bool TryParse(string text, out long bytes)
     {
-        ArgumentNullException.ThrowIfNull(text);
         bytes = 0;
         var s = text.Trim();
         var unitStart = 0;

@@ -7,7 +7,6 @@ internal static partial class Urls
     /// <summary>An absolute http or https URL with a host.</summary>
     public static bool IsHttp(string text, out Uri uri)
     {
-        ArgumentNullException.ThrowIfNull(text);
         if (Uri.TryCreate(text, UriKind.Absolute, out var parsed)
             && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
             && parsed.Host.Length > 0)
@@ -25,7 +24,6 @@ internal static partial class Urls
     /// </summary>
     public static string? SchemeOf(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var match = SchemePattern().Match(text);
         return match.Success ? match.Groups[1].Value.ToLowerInvariant() : null;
     }

@@ -12,8 +12,6 @@ internal static class DeliveryPlanner
 {
     public static IReadOnlyList<OutboxDraft> Drafts(Alert alert, SubscriberDefinition subscriber, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(alert);
-        ArgumentNullException.ThrowIfNull(subscriber);
         var due = subscriber.Digest.NextDue(now, subscriber.TimeZone);
         var drafts = new List<OutboxDraft>(2);
         if (subscriber.Email.Count > 0) drafts.Add(new OutboxDraft(alert, DeliveryChannel.Email, due));

@@ -26,9 +26,6 @@ internal static class DigestSplit
         Func<DeliveryEnvelope, CancellationToken, Task<Attempt>> send,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(digest);
-        ArgumentNullException.ThrowIfNull(measure);
-        ArgumentNullException.ThrowIfNull(send);
         long Measure(IReadOnlyList<Alert> alerts) => measure(digest.PartOf(alerts, WidestLabel.Number, WidestLabel.Count));
 
         var plan = Parts(digest.Alerts, budget, Measure);
@@ -60,8 +57,6 @@ internal static class DigestSplit
     /// <param name="measure">The size of the message holding these alerts as a part.</param>
     public static List<IReadOnlyList<Alert>> Parts(IReadOnlyList<Alert> alerts, long budget, Func<IReadOnlyList<Alert>, long> measure)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
-        ArgumentNullException.ThrowIfNull(measure);
         var parts = new List<IReadOnlyList<Alert>>();
         Halve(alerts);
         return parts;

@@ -14,7 +14,6 @@ internal static class CappedBody
     /// <exception cref="BodyTooLargeException">The stream holds more than <paramref name="cap"/> bytes.</exception>
     public static async Task<byte[]> ReadAsync(Stream stream, long cap, long? lengthHint, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         var limit = Math.Min(cap, Array.MaxLength);
         var initial = (int)Math.Clamp(lengthHint ?? 0, 0, Math.Min(limit, 16L * 1024 * 1024));
         using var memory = new MemoryStream(initial);

@@ -11,8 +11,6 @@ internal static class FailureText
 {
     public static string Describe(Exception exception, Uri location)
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        ArgumentNullException.ThrowIfNull(location);
         var host = location.IdnHost;
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {

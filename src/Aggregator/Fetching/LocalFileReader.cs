@@ -11,7 +11,6 @@ internal sealed class LocalFileReader(long maxBodySize)
 {
     public async Task<FetchOutcome> ReadAsync(FetchRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var location = request.Location;
         if (location.IsUnc) return Failed($"file locations on other hosts are not supported: {location}");
         var path = location.LocalPath;

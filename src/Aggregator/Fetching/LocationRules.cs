@@ -9,7 +9,6 @@ internal static class LocationRules
     /// <summary>Why the first location of a fetch cannot be requested over HTTP, or null when it can.</summary>
     public static string? Refusal(Uri location)
     {
-        ArgumentNullException.ThrowIfNull(location);
         if (!location.IsAbsoluteUri) return $"not an absolute URL: {Shown(location)}";
         if (!IsHttp(location)) return $"unsupported location {Shown(location)}: only http, https and local files can be fetched";
         return Common(location);
@@ -18,7 +17,6 @@ internal static class LocationRules
     /// <summary>Resolves a redirect's Location against the current URL, or says why it cannot be followed.</summary>
     public static bool TryFollow(Uri current, string? rawLocation, [NotNullWhen(true)] out Uri? next, [NotNullWhen(false)] out string? refusal)
     {
-        ArgumentNullException.ThrowIfNull(current);
         next = null;
         refusal = Check(current, rawLocation, out var resolved);
         if (refusal is not null) return false;
@@ -40,7 +38,6 @@ internal static class LocationRules
     /// <summary>The URL without its fragment, which a server never sees: the key for loop detection.</summary>
     public static string Key(Uri location)
     {
-        ArgumentNullException.ThrowIfNull(location);
         return location.GetLeftPart(UriPartial.Query);
     }
 

@@ -10,8 +10,6 @@ internal sealed class ResponseReader(long maxBodySize, TimeProvider time)
 {
     public async Task<FetchOutcome> ReadAsync(HttpResponseMessage response, FetchRequest request, Uri final, Uri? permanentRedirect, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(request);
         var status = (int)response.StatusCode;
         var etag = Header(response.Headers, "ETag") ?? Header(response.Content.Headers, "ETag");
         var lastModified = Header(response.Content.Headers, "Last-Modified") ?? Header(response.Headers, "Last-Modified");
@@ -46,7 +44,6 @@ internal sealed class ResponseReader(long maxBodySize, TimeProvider time)
     /// <summary>"HTTP 404 Not Found".</summary>
     public static string StatusText(HttpResponseMessage response)
     {
-        ArgumentNullException.ThrowIfNull(response);
         var reason = FailureText.Quote(response.ReasonPhrase ?? "");
         if (reason.Length > 80) reason = reason[..80];
         return reason.Length == 0 ? $"HTTP {(int)response.StatusCode}" : $"HTTP {(int)response.StatusCode} {reason}";

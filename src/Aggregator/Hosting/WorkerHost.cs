@@ -15,7 +15,6 @@ internal static class WorkerHost
     /// <param name="configure">Last word on the services, for tests (a fake clock, a test port).</param>
     public static IHost Build(AggregatorConfig config, string[] args, Action<IServiceCollection>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(config);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
@@ -51,7 +50,6 @@ internal static class WorkerHost
     /// </summary>
     public static async Task OpenStateAsync(IHost host, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(host);
         if (host.Services.GetService<SqliteWorkerStart>() is { } sqlite) await sqlite.StartAsync(cancellationToken);
         else await host.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken);
     }

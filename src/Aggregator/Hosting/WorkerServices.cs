@@ -19,7 +19,6 @@ internal static class WorkerServices
 {
     public static IServiceCollection AddWorker(this IServiceCollection services, AggregatorConfig config)
     {
-        ArgumentNullException.ThrowIfNull(config);
         // Tests register a fake clock first.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new ActiveConfig(ConfigSnapshot.Create(config)));

@@ -33,7 +33,6 @@ internal static class GuardedHttpHandler
 
     public static SocketsHttpHandler Create(NetworkPolicy policy, TimeSpan? connectTimeout = null)
     {
-        ArgumentNullException.ThrowIfNull(policy);
         return new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -51,8 +50,6 @@ internal static class GuardedHttpHandler
     /// <exception cref="AddressRefusedException">No resolved address is allowed.</exception>
     public static async ValueTask<Stream> ConnectAsync(NetworkPolicy policy, DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(endpoint);
         var host = endpoint.Host.Trim('[', ']');
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]

@@ -36,7 +36,6 @@ internal static class SpecialAddresses
     /// <summary>What kind of non-public address this is ("a private address"), or null for a public one.</summary>
     public static string? Classify(IPAddress address)
     {
-        ArgumentNullException.ThrowIfNull(address);
         var effective = Unwrap(address);
         foreach (var (network, kind) in Ranges)
         {
@@ -48,7 +47,6 @@ internal static class SpecialAddresses
     /// <summary>The IPv4 address an IPv6 address stands for (mapped, compatible, NAT64, 6to4), else the address itself.</summary>
     public static IPAddress Unwrap(IPAddress address)
     {
-        ArgumentNullException.ThrowIfNull(address);
         if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address;
         if (address.IsIPv4MappedToIPv6) return address.MapToIPv4();
         Span<byte> bytes = stackalloc byte[16];

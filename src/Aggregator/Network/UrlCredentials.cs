@@ -13,8 +13,6 @@ internal static class UrlCredentials
     /// <summary>The Basic authorization for a request to <paramref name="target"/> on behalf of <paramref name="configured"/>, or null.</summary>
     public static AuthenticationHeaderValue? BasicFor(Uri configured, Uri target)
     {
-        ArgumentNullException.ThrowIfNull(configured);
-        ArgumentNullException.ThrowIfNull(target);
         if (!configured.IsAbsoluteUri || configured.UserInfo.Length == 0) return null;
         if (Uri.Compare(configured, target, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0) return null;
         var userInfo = configured.UserInfo;
@@ -27,7 +25,6 @@ internal static class UrlCredentials
     /// <summary>The URL without its userinfo; the same object when it has none.</summary>
     public static Uri WithoutUserInfo(Uri location)
     {
-        ArgumentNullException.ThrowIfNull(location);
         if (!location.IsAbsoluteUri || location.UserInfo.Length == 0) return location;
         return new Uri(location.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped));
     }

@@ -11,7 +11,6 @@ internal sealed class AggregatorMetrics : IDisposable
 
     public AggregatorMetrics(IMeterFactory meterFactory)
     {
-        ArgumentNullException.ThrowIfNull(meterFactory);
         _meter = meterFactory.Create(MeterName);
         Polls = _meter.CreateCounter<long>("aggregator.polls", description: "Feed polls, by result.");
         NewItems = _meter.CreateCounter<long>("aggregator.items.new", description: "Items seen for the first time.");

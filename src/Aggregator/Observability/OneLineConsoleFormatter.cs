@@ -27,7 +27,6 @@ internal sealed class OneLineConsoleFormatter(IOptionsMonitor<OneLineConsoleForm
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
-        ArgumentNullException.ThrowIfNull(textWriter);
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
         if (string.IsNullOrEmpty(message) && logEntry.Exception is null) return;
         var line = new StringBuilder(message.Length + 64);

@@ -16,7 +16,6 @@ internal static class TelemetryServices
 
     public static IServiceCollection AddTelemetryExport(this IServiceCollection services, TelemetryOptions telemetry)
     {
-        ArgumentNullException.ThrowIfNull(telemetry);
         if (telemetry.OtlpEndpoint.Length == 0) return services;
         var endpoint = MetricsEndpoint(telemetry.OtlpEndpoint);
         services.AddOpenTelemetry()
@@ -37,7 +36,6 @@ internal static class TelemetryServices
     /// </summary>
     public static Uri MetricsEndpoint(string configured)
     {
-        ArgumentNullException.ThrowIfNull(configured);
         var trimmed = configured.TrimEnd('/');
         return new Uri(trimmed.EndsWith("/v1/metrics", StringComparison.Ordinal) ? trimmed : trimmed + "/v1/metrics");
     }

@@ -18,10 +18,6 @@ internal static class AlertComposer
     public static IReadOnlyList<OutboxDraft> Compose(
         ConfigSnapshot snapshot, FeedDefinition feed, ParsedFeed parsed, FeedItem item, DateTimeOffset now, RegexBudget regexBudget)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(feed);
-        ArgumentNullException.ThrowIfNull(parsed);
-        ArgumentNullException.ThrowIfNull(item);
 
         var dated = item.Published ?? item.Updated;
         if (dated < now - snapshot.Config.Settings.Alerts.MaxItemAge) return [];

@@ -15,10 +15,6 @@ internal static class FeedIncidents
 {
     public static IReadOnlyList<OutboxDraft> ForFeed(ConfigSnapshot snapshot, FeedDefinition feed, FeedState before, FeedState after, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(feed);
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
         var options = snapshot.Config.Settings.Alerts;
         if (options.Operators.Count == 0) return [];
 

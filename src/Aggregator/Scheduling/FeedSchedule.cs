@@ -18,7 +18,6 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, ISchedule
 
     public async Task ApplyAsync(ConfigSnapshot snapshot, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await using var held = await scheduleLock.AcquireAsync(cancellationToken);
         var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken);

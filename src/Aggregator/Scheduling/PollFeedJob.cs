@@ -14,7 +14,6 @@ internal sealed class PollFeedJob(FeedPoller poller, IHostApplicationLifetime li
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var feedId = context.JobDetail.Key.Name;
         // A stopping host abandons the poll; its transaction rolls back and the next start polls again.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);

@@ -27,8 +27,6 @@ internal static class SchedulerStore
 
     public static void Configure(IQuartzBuilder quartz, SettingsOptions settings)
     {
-        ArgumentNullException.ThrowIfNull(quartz);
-        ArgumentNullException.ThrowIfNull(settings);
         if (!settings.Scheduler.Clustered)
         {
             // Quartz keeps schedulers in a process-wide registry by name: a unique name keeps two hosts in one

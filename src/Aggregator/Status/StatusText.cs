@@ -8,8 +8,6 @@ internal static class StatusText
 {
     public static void Write(StatusReport report, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(output);
         Table(output,
             ["FEED", "LAST POLL", "RESULT", "HTTP", "ERRORS", "NEXT POLL", "ITEMS", "LAST NEW ITEM", "NOTE"],
             report.Feeds.Select(f => new[]

@@ -20,7 +20,6 @@ internal sealed class QueryParser
 
     public static QueryNode Parse(string query)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var parser = new QueryParser(QueryLexer.Tokenize(query));
         if (parser.Peek.Kind == TokenKind.End) throw new QuerySyntaxException("empty query", 1);
         var node = parser.ParseOr();

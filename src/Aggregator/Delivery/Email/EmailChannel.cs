@@ -16,7 +16,6 @@ internal sealed class EmailChannel(ActiveConfig config, EmailComposer composer) 
 
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<DeliveryEnvelope> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
         var smtp = config.Current.Config.Settings.Smtp;
         var results = new List<DeliveryResult>(batch.Count);
         if (!MailboxAddress.TryParse(smtp.From, out _))

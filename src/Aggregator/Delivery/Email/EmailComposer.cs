@@ -16,8 +16,6 @@ internal sealed class EmailComposer
 
     public MimeMessage Compose(DeliveryEnvelope envelope, SmtpOptions smtp)
     {
-        ArgumentNullException.ThrowIfNull(envelope);
-        ArgumentNullException.ThrowIfNull(smtp);
         var content = envelope.IsDigest ? AlertMessage.Digest(envelope.Alerts, envelope.Part) : AlertMessage.Email(envelope.Alerts[0]);
         var message = new MimeMessage
         {

@@ -11,8 +11,6 @@ internal static class EmailRecipients
     /// <summary>Every address in To once, or only those still pending that the subscriber still lists.</summary>
     public static IReadOnlyList<MailboxAddress> For(DeliveryEnvelope envelope, MimeMessage message)
     {
-        ArgumentNullException.ThrowIfNull(envelope);
-        ArgumentNullException.ThrowIfNull(message);
         // Once each: the refusal count decides whether anyone accepted the message.
         var all = message.To.Mailboxes.DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
         if (envelope.Recipients is not { } pending) return all;
@@ -27,7 +25,6 @@ internal static class EmailRecipients
     /// <param name="anyAccepted">Whether the server took the message for at least one recipient.</param>
     public static DeliveryResult Outcome(IReadOnlyList<RefusedRecipient> refused, bool anyAccepted)
     {
-        ArgumentNullException.ThrowIfNull(refused);
         if (refused.Count == 0) return DeliveryResult.Sent;
         var error = $"recipients refused: {string.Join(", ", refused)}";
         var temporary = refused.Where(r => r.IsTemporary).Select(r => r.Address).ToList();

@@ -44,9 +44,6 @@ internal sealed class MailSession(SmtpOptions smtp) : IAsyncDisposable
 
     public async Task<Attempt> SendAsync(DeliveryEnvelope envelope, MimeMessage message, IReadOnlyList<MailboxAddress> recipients, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(envelope);
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(recipients);
         if (UsesPickup) return new Attempt(await WritePickupAsync(envelope, message, cancellationToken));
         await EnsureConnectedAsync(cancellationToken);
         if (_client is not { } client)

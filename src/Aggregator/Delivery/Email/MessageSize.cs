@@ -13,7 +13,6 @@ internal static class MessageSize
 
     public static long Of(MimeMessage message)
     {
-        ArgumentNullException.ThrowIfNull(message);
         message.Prepare(EncodingConstraint.SevenBit);
         using var measure = new MeasuringStream();
         message.WriteTo(Format, measure);

@@ -10,7 +10,6 @@ internal static class PickupDirectory
 {
     public static async Task WriteAsync(string directory, string messageId, MimeMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var folder = Path.GetFullPath(directory);
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, $"{messageId}.eml");

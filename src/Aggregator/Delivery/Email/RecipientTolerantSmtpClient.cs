@@ -23,8 +23,6 @@ internal sealed class RecipientTolerantSmtpClient : SmtpClient
 
     protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
     {
-        ArgumentNullException.ThrowIfNull(mailbox);
-        ArgumentNullException.ThrowIfNull(response);
         _rejected.Add(new RefusedRecipient(mailbox.Address, (int)response.StatusCode, response.Response));
         if (_rejected.Count >= _recipients) base.OnRecipientNotAccepted(message, mailbox, response);
     }

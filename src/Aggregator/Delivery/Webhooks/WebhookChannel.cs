@@ -20,7 +20,6 @@ internal sealed class WebhookChannel(WebhookClients clients, TimeProvider time) 
 
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<DeliveryEnvelope> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
         using var lease = clients.Acquire();
         var client = lease.Value;
         var results = new List<DeliveryResult>(batch.Count);

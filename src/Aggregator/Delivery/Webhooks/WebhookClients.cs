@@ -17,7 +17,6 @@ internal sealed class WebhookClients : IDisposable
 
     public WebhookClients(ActiveConfig active)
     {
-        ArgumentNullException.ThrowIfNull(active);
         _network = active.Current.Config.Settings.Network;
         _clients = new ReplaceableResource<HttpClient>(Build(_network));
         active.Changed += next => Apply(next.Config.Settings.Network);

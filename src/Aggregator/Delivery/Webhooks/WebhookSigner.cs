@@ -20,7 +20,6 @@ internal static class WebhookSigner
     /// <exception cref="FormatException">The secret is not base64 after its prefix.</exception>
     public static byte[] Key(string secret)
     {
-        ArgumentNullException.ThrowIfNull(secret);
         var encoded = secret.StartsWith(Prefix, StringComparison.Ordinal) ? secret[Prefix.Length..] : secret;
         return Convert.FromBase64String(encoded);
     }
