@@ -1,19 +1,13 @@
 namespace Aggregator.Storage;
 
-/// <summary>The names channels are stored under; stable, unlike enum numbers.</summary>
+/// <summary>The names channels are stored under.</summary>
 internal static class DeliveryChannelNames
 {
-    public static string Name(DeliveryChannel channel) => channel switch
-    {
-        DeliveryChannel.Email => "email",
-        DeliveryChannel.Webhook => "webhook",
-        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "unknown delivery channel"),
-    };
+    private static readonly StoredNames<DeliveryChannel> Names = new("delivery channel",
+        (DeliveryChannel.Email, "email"),
+        (DeliveryChannel.Webhook, "webhook"));
 
-    public static DeliveryChannel Parse(string name) => name switch
-    {
-        "email" => DeliveryChannel.Email,
-        "webhook" => DeliveryChannel.Webhook,
-        _ => throw new FormatException($"unknown delivery channel '{name}'"),
-    };
+    public static string Name(DeliveryChannel channel) => Names.Name(channel);
+
+    public static DeliveryChannel Parse(string name) => Names.Parse(name);
 }

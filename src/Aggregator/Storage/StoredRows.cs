@@ -15,6 +15,17 @@ internal static class StoredRows
         "feed_id, etag, last_modified, body_hash, last_poll_at, last_result, last_http_status, last_error, " +
         "consecutive_failures, last_new_item_at, items_seen, not_before, disabled, permanent_redirect";
 
+    /// <summary>What a feed-state upsert sets on conflict, after <c>INSERT INTO feed_state (FeedStateColumns) VALUES (...)</c>.</summary>
+    public const string FeedStateUpdate = """
+        ON CONFLICT (feed_id) DO UPDATE SET
+            etag = excluded.etag, last_modified = excluded.last_modified, body_hash = excluded.body_hash,
+            last_poll_at = excluded.last_poll_at, last_result = excluded.last_result,
+            last_http_status = excluded.last_http_status, last_error = excluded.last_error,
+            consecutive_failures = excluded.consecutive_failures, last_new_item_at = excluded.last_new_item_at,
+            items_seen = excluded.items_seen, not_before = excluded.not_before, disabled = excluded.disabled,
+            permanent_redirect = excluded.permanent_redirect
+        """;
+
     public const string OutboxColumns = "id, payload, channel, attempts, created_at, due_at, pending_recipients";
 
     public const string SelectDisabledEndpoints =
@@ -29,6 +40,23 @@ internal static class StoredRows
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
         return rows;
+    }
+
+    /// <summary>
+    /// Reads <c>item_key, fingerprint</c> rows of seen keys into the caller's keys they stand for
+    /// (<paramref name="stored"/>, from <see cref="StoredText.ByStoredForm"/>), each with its fingerprint.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string?>> FingerprintsAsync(
+        DbCommand command, ILookup<string, string> stored, CancellationToken cancellationToken)
+    {
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var fingerprint = Text(reader, 1);
+            foreach (var key in stored[reader.GetString(0)]) seen[key] = fingerprint;
+        }
+        return seen;
     }
 
     /// <summary>

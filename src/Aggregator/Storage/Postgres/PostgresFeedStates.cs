@@ -11,13 +11,7 @@ internal static class PostgresFeedStates
         await using var command = new NpgsqlCommand($"""
             INSERT INTO feed_state ({StoredRows.FeedStateColumns})
             VALUES (@feed, @etag, @lm, @hash, @poll, @result, @status, @error, @failures, @newItem, @seen, @notBefore, @disabled, @redirect)
-            ON CONFLICT (feed_id) DO UPDATE SET
-                etag = excluded.etag, last_modified = excluded.last_modified, body_hash = excluded.body_hash,
-                last_poll_at = excluded.last_poll_at, last_result = excluded.last_result,
-                last_http_status = excluded.last_http_status, last_error = excluded.last_error,
-                consecutive_failures = excluded.consecutive_failures, last_new_item_at = excluded.last_new_item_at,
-                items_seen = excluded.items_seen, not_before = excluded.not_before, disabled = excluded.disabled,
-                permanent_redirect = excluded.permanent_redirect
+            {StoredRows.FeedStateUpdate}
             """, connection, tx);
         var p = command.Parameters;
         p.AddWithValue("feed", s.FeedId);

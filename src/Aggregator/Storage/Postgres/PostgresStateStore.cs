@@ -50,19 +50,12 @@ internal sealed partial class PostgresStateStore : IStateStore
 
     public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (keys.Count == 0) return seen;
+        if (keys.Count == 0) return new Dictionary<string, string?>();
         var stored = StoredText.ByStoredForm(keys);
         await using var command = _dataSource.CreateCommand("SELECT item_key, fingerprint FROM seen_items WHERE feed_id = @feed AND item_key = ANY(@keys)");
         command.Parameters.AddWithValue("feed", feedId);
         command.Parameters.Add(PostgresValues.TextArray("keys", stored.Select(g => g.Key)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var fingerprint = reader.IsDBNull(1) ? null : reader.GetString(1);
-            foreach (var key in stored[reader.GetString(0)]) seen[key] = fingerprint;
-        }
-        return seen;
+        return await StoredRows.FingerprintsAsync(command, stored, cancellationToken);
     }
 
     public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)

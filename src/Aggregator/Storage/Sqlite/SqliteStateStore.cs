@@ -94,8 +94,7 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
 
     public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (keys.Count == 0) return seen;
+        if (keys.Count == 0) return new Dictionary<string, string?>();
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
         // One round trip for the whole feed: the keys travel as one JSON array.
@@ -103,13 +102,7 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
         var stored = StoredText.ByStoredForm(keys);
         command.Parameters.AddWithValue("$feed", feedId);
         command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(stored.Select(g => g.Key)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var fingerprint = reader.IsDBNull(1) ? null : reader.GetString(1);
-            foreach (var key in stored[reader.GetString(0)]) seen[key] = fingerprint;
-        }
-        return seen;
+        return await StoredRows.FingerprintsAsync(command, stored, cancellationToken);
     }
 
     public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)
