@@ -28,4 +28,18 @@ internal static class Choices
         ["baseline"] = FirstPoll.Baseline,
         ["notify"] = FirstPoll.Notify,
     };
+
+    public static readonly IReadOnlyDictionary<string, ConsoleAuthMode> AuthModes = new Dictionary<string, ConsoleAuthMode>
+    {
+        ["token"] = ConsoleAuthMode.Token,
+        ["oidc"] = ConsoleAuthMode.Oidc,
+        ["proxy"] = ConsoleAuthMode.Proxy,
+        ["none"] = ConsoleAuthMode.None,
+    };
+
+    public static readonly IReadOnlyDictionary<string, ConfigWrites> ConfigWrites = new Dictionary<string, ConfigWrites>
+    {
+        ["patch"] = Configuration.ConfigWrites.Patch,
+        ["direct"] = Configuration.ConfigWrites.Direct,
+    };
 }

@@ -11,4 +11,5 @@ internal sealed record SettingsOptions
     public TelemetryOptions Telemetry { get; init; } = new();
     public DeliveryOptions Delivery { get; init; } = new();
     public SmtpOptions Smtp { get; init; } = new();
+    public ConsoleOptions Console { get; init; } = new();
 }

@@ -19,6 +19,7 @@ internal sealed class SettingsSection
         ["telemetry"] = ["otlpEndpoint", "logFormat"],
         ["delivery"] = ["retryInitial", "retryMax", "maxAge"],
         ["smtp"] = ["host", "port", "security", "username", "password", "from", "pickupDirectory"],
+        ["console"] = ["listen", "auth", "configWrites", "archive"],
     };
 
     private readonly Dictionary<string, SourceLocation> _set = new(StringComparer.Ordinal);
@@ -63,6 +64,7 @@ internal sealed class SettingsSection
             diagnostics.Error(connectionAt, $"settings.storage.connectionString is not a valid {s.Storage.Provider.ToString().ToLowerInvariant()} connection string: {problem}");
         if (s.Delivery.RetryMax < s.Delivery.RetryInitial && (Where("settings.delivery.retryMax") ?? Where("settings.delivery.retryInitial")) is { } retry)
             diagnostics.Error(retry, "settings.delivery.retryMax must not be less than settings.delivery.retryInitial");
+        ConsoleSettings.Check(s.Console, Where, diagnostics);
         if (s.Polling.DefaultEvery < s.Polling.MinEvery)
         {
             var at = Where("settings.polling.defaultEvery") ?? Where("settings.polling.minEvery");
@@ -102,6 +104,7 @@ internal sealed class SettingsSection
             "alerts" => s with { Alerts = ApplyAlerts(s.Alerts, key, v, what, r) },
             "telemetry" => s with { Telemetry = ApplyTelemetry(s.Telemetry, key, v, what, r) },
             "delivery" => s with { Delivery = ApplyDelivery(s.Delivery, key, v, what, r) },
+            "console" => s with { Console = ConsoleSettings.Apply(s.Console, key, v, what, r) },
             _ => s with { Smtp = ApplySmtp(s.Smtp, key, v, what, r) },
         };
     }

@@ -24,6 +24,15 @@ public sealed class ConfigSchemaTests
           telemetry: { otlpEndpoint: "http://127.0.0.1:4318", logFormat: json }
           delivery: { retryInitial: 30s, retryMax: 1h, maxAge: 72h }
           smtp: { host: smtp.example.org, port: 587, security: starttls, username: "${SMTP_USER:-}", password: "${SMTP_PASSWORD}", from: "Aggregator <a@example.org>", pickupDirectory: data/mail }
+          console:
+            listen: "127.0.0.1:8080"
+            auth:
+              mode: token
+              token: "${CONSOLE_TOKEN:-}"
+              oidc: { authority: "https://id.example.org/realms/ops", clientId: aggregator, clientSecret: "${OIDC_SECRET:-}", allow: ["group:ops"] }
+              proxy: { header: X-Auth-Request-Email, trustedNetworks: ["10.0.0.0/8"] }
+            configWrites: patch
+            archive: { keep: 7d }
         feeds:
           - { id: world, url: "https://feeds.example.org/world.xml", every: 5m, tags: [news], firstPoll: notify }
           - { id: local, url: "https://feeds.example.org/local.xml", cron: "0 0/5 * * * ?" }
@@ -52,6 +61,8 @@ public sealed class ConfigSchemaTests
         loaderKeys.UnionWith(ConfigLoader.Sections);
         foreach (var (group, keys) in SettingsSection.Groups)
             loaderKeys.UnionWith([$"settings.{group}", .. keys.Select(k => $"settings.{group}.{k}")]);
+        foreach (var (path, keys) in ConsoleSettings.NestedKeys)
+            loaderKeys.UnionWith(keys.Select(k => $"{path}.{k}"));
         loaderKeys.UnionWith(FeedsSection.Keys.Select(k => $"feeds.{k}"));
         loaderKeys.UnionWith(RulesSection.Keys.Select(k => $"rules.{k}"));
         loaderKeys.UnionWith(SubscribersSection.Keys.Select(k => $"subscribers.{k}"));

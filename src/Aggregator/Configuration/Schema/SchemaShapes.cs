@@ -33,6 +33,8 @@ internal static class SchemaShapes
         (nameof(WebhookTarget), nameof(WebhookTarget.Url)) => [("url", SchemaTypes.Ref("httpUrl"))],
         (nameof(TelemetryOptions), nameof(TelemetryOptions.OtlpEndpoint)) =>
             [("otlpEndpoint", new JsonObject { ["anyOf"] = new JsonArray(SchemaTypes.Ref("httpUrl"), new JsonObject { ["const"] = "" }) })],
+        (nameof(ArchiveOptions), nameof(ArchiveOptions.Keep)) =>
+            [("keep", new JsonObject { ["anyOf"] = new JsonArray(SchemaTypes.Ref("duration"), new JsonObject { ["const"] = "0" }) })],
         (nameof(FeedDefinition), nameof(FeedDefinition.Tags)) => [("tags", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],
         (nameof(AlertOptions), nameof(AlertOptions.Operators)) => [("operators", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],
         (nameof(RuleConfig), nameof(RuleConfig.Notify)) => [("notify", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],
