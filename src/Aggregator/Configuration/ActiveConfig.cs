@@ -4,8 +4,12 @@ namespace Aggregator.Configuration;
 internal sealed class ActiveConfig(ConfigSnapshot initial)
 {
     private ConfigSnapshot _current = initial;
+    private long _generation = 1;
 
     public ConfigSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>How many configurations have been in force: 1 at start, one more per accepted reload.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Raised after a new snapshot is in force.</summary>
     public event Action<ConfigSnapshot>? Changed;
@@ -13,6 +17,7 @@ internal sealed class ActiveConfig(ConfigSnapshot initial)
     public void Swap(ConfigSnapshot next)
     {
         Volatile.Write(ref _current, next);
+        Interlocked.Increment(ref _generation);
         Changed?.Invoke(next);
     }
 }

@@ -18,11 +18,13 @@ internal sealed class ConfigWatcher : IDisposable
     private readonly ILogger<ConfigWatcher> _logger;
     private readonly TimeSpan _debounce;
     private readonly ITimer _timer;
+    private readonly TimeProvider _timeProvider;
     private readonly Lock _reloading = new();
     private long _started;
     private long _applied;
     private FileSystemWatcher? _watcher;
     private AggregatorConfig _current;
+    private ReloadReport? _lastReload;
 
     public ConfigWatcher(string directory, AggregatorConfig initial, ConfigLoader loader, ILogger<ConfigWatcher> logger, TimeProvider timeProvider, TimeSpan? debounce = null)
     {
@@ -32,11 +34,15 @@ internal sealed class ConfigWatcher : IDisposable
         _loader = loader;
         _logger = logger;
         _debounce = debounce ?? DefaultDebounce;
+        _timeProvider = timeProvider;
         _timer = timeProvider.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Raised on the reloading thread after <see cref="Current"/> has been replaced.</summary>
     public event EventHandler<ConfigReloadedEventArgs>? Reloaded;
+
+    /// <summary>What the last reload found, for the console; null until a reload happened.</summary>
+    public ReloadReport? LastReload => Volatile.Read(ref _lastReload);
 
     /// <summary>The last configuration that passed validation.</summary>
     public AggregatorConfig Current => Volatile.Read(ref _current);
@@ -84,6 +90,7 @@ internal sealed class ConfigWatcher : IDisposable
             // On the reload timer an exception would end the process: any failure keeps the last good config.
             _logger.LogError("Configuration not reloaded: loading {ConfigDirectory} failed: {Error}; the last good configuration stays in force",
                 _directory, $"{e.GetType().Name}: {e.Message}");
+            Volatile.Write(ref _lastReload, new ReloadReport(_timeProvider.GetUtcNow(), false, [], $"{e.GetType().Name}: {e.Message}"));
             return false;
         }
         lock (_reloading)
@@ -98,10 +105,12 @@ internal sealed class ConfigWatcher : IDisposable
                     else _logger.LogWarning("{Diagnostic}", diagnostic);
                 }
                 _logger.LogError("Configuration in {ConfigDirectory} is invalid; the last good configuration stays in force", _directory);
+                Volatile.Write(ref _lastReload, new ReloadReport(_timeProvider.GetUtcNow(), false, result.Diagnostics, null));
                 return false;
             }
             foreach (var warning in result.Warnings) _logger.LogWarning("{Diagnostic}", warning);
             Volatile.Write(ref _current, config);
+            Volatile.Write(ref _lastReload, new ReloadReport(_timeProvider.GetUtcNow(), true, [.. result.Warnings], null));
             if (_logger.IsEnabled(LogLevel.Information)) _logger.LogInformation("Configuration reloaded from {ConfigDirectory}", _directory);
             try
             {

@@ -4,14 +4,14 @@ using System.Net;
 
 namespace Aggregator.Configuration;
 
-/// <summary><c>settings.console.listen</c>: an IP address (IPv6 in brackets) or <c>localhost</c>, a colon and a port.</summary>
+/// <summary><c>settings.console.listen</c>: an IP address (IPv6 in brackets) or <c>localhost</c>, a colon and a port (0: any free port, logged at start).</summary>
 internal static class ConsoleListen
 {
     public static bool TryParse(string text, [NotNullWhen(true)] out IPEndPoint? endpoint)
     {
         endpoint = null;
         var colon = text.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
             return false;
         var host = text[..colon];
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))

@@ -40,6 +40,12 @@ internal sealed record OidcOptions
 
     /// <summary><c>email:a@b.org</c> or <c>group:ops</c>: who may sign in.</summary>
     public IReadOnlyList<string> Allow { get; init; } = [];
+
+    public bool Equals(OidcOptions? other) =>
+        other is not null && Authority == other.Authority && ClientId == other.ClientId
+        && ClientSecret == other.ClientSecret && Allow.SequenceEqual(other.Allow);
+
+    public override int GetHashCode() => HashCode.Combine(Authority, ClientId, Allow.Count);
 }
 
 internal sealed record ProxyAuthOptions

@@ -21,6 +21,9 @@ internal sealed class ConfigReloadService(
     ILogger<ConfigReloadService> logger) : IHostedService, IDisposable
 {
     private ConfigWatcher? _watcher;
+
+    /// <summary>What the last reload found; null until the directory was reloaded once.</summary>
+    public ReloadReport? LastReload => _watcher?.LastReload;
     private PosixSignalRegistration? _hangup;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -79,7 +82,7 @@ internal sealed class ConfigReloadService(
 
     /// <summary>
     /// Sections built into long-lived objects at start (the store, the scheduler, the exporter and log
-    /// formatter): a reload cannot change them, so the operator is told. Polling and network settings apply
+    /// formatter, the console's listener and sign-in): a reload cannot change them, so the operator is told. Polling and network settings apply
     /// from the next fetch or webhook (new clients), intervals from the next schedule.
     /// </summary>
     private static IEnumerable<string> RestartOnlyChanges(SettingsOptions before, SettingsOptions after)
@@ -87,6 +90,7 @@ internal sealed class ConfigReloadService(
         if (before.Storage != after.Storage) yield return "storage";
         if (before.Scheduler != after.Scheduler) yield return "scheduler";
         if (before.Telemetry != after.Telemetry) yield return "telemetry";
+        if (before.Console.Listen != after.Console.Listen || before.Console.Auth != after.Console.Auth) yield return "console";
     }
 
     public void Dispose()

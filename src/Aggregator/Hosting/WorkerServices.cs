@@ -3,6 +3,7 @@ using Aggregator.Delivery;
 using Aggregator.Fetching;
 using Aggregator.Health;
 using Aggregator.Observability;
+using Aggregator.OperatorConsole;
 using Aggregator.Pipeline;
 using Aggregator.Scheduling;
 using Aggregator.Storage;
@@ -43,7 +44,8 @@ internal static class WorkerServices
         services.AddStore(config.Settings.Storage);
         services.AddDelivery(RelayLease.FromEnvironment() is { } lease ? RelayTimings.ForLease(lease) : RelayTimings.Default);
 
-        services.AddHostedService<ConfigReloadService>();
+        services.AddSingleton<ConfigReloadService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConfigReloadService>());
         services.AddQuartz(q =>
         {
             SchedulerStore.Configure(q, config.Settings);
@@ -52,6 +54,9 @@ internal static class WorkerServices
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton(new HeartbeatFile(Heartbeat.PathFromEnvironment()));
         services.AddHostedService<HeartbeatService>();
+        // Last, so the console opens on a worker that is already polling and delivering.
+        services.AddSingleton<ConsoleServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsoleServer>());
         return services;
     }
 

@@ -16,6 +16,16 @@ internal sealed class FeedSchedule(ISchedulerFactory schedulerFactory, ISchedule
     private const string Group = "feeds";
     private const string ScheduleKey = "schedule";
 
+    /// <summary>Polls the feed now, outside its schedule; false when it has no job (not configured, or not yet scheduled).</summary>
+    public async Task<bool> PollNowAsync(string feedId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var key = new JobKey(feedId, Group);
+        if (await scheduler.GetJobDetail(key, cancellationToken) is null) return false;
+        await scheduler.TriggerJob(key, cancellationToken);
+        return true;
+    }
+
     public async Task ApplyAsync(ConfigSnapshot snapshot, CancellationToken cancellationToken)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);

@@ -76,6 +76,7 @@ public sealed class ConsoleSettingsTests
     [InlineData("[::1]:8080", true)]
     [InlineData("0.0.0.0:8080", false)]
     [InlineData("::1:8080", null)]
+    [InlineData("127.0.0.1:0", true)]
     public void A_listener_is_an_address_and_a_port(string text, bool? loopback)
     {
         var parsed = ConsoleListen.TryParse(text, out var endpoint);

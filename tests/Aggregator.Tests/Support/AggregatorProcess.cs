@@ -45,6 +45,8 @@ internal sealed class AggregatorProcess : IDisposable
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // The bundled config's console would take port 8080; tests run side by side, each on a port of its own.
+        info.Environment["AGGREGATOR_CONSOLE_LISTEN"] = "127.0.0.1:0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         return new AggregatorProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start aggregator"));
     }

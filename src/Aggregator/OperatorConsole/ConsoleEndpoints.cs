@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using Aggregator.Commands;
+using Aggregator.Configuration;
+using Aggregator.Health;
+using Aggregator.Hosting;
+using Aggregator.OperatorConsole.Pages;
+using Aggregator.Scheduling;
+using Aggregator.Status;
+using Aggregator.Storage;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Aggregator.OperatorConsole;
+
+/// <summary>
+/// The console's routes. Every page has a JSON twin under <c>/api/</c> built from the same report, and that
+/// report is the one <c>status --json</c> prints. Forms post with an antiforgery token; the sign-in form is
+/// rate-limited.
+/// </summary>
+internal static class ConsoleEndpoints
+{
+    public const string SignInLimit = "signin";
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
+        app.MapGet("/readyz", ReadyAsync).AllowAnonymous();
+        app.MapGet("/static/console.css", () => Results.Text(ConsoleStyle.Css, "text/css")).AllowAnonymous();
+
+        app.MapGet("/signin", ShowSignIn).AllowAnonymous();
+        app.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInLimit).DisableAntiforgery();
+        app.MapPost("/signout", SignOutAsync).DisableAntiforgery();
+
+        app.MapGet("/", DashboardAsync);
+        app.MapGet("/feeds", FeedsAsync);
+        app.MapGet("/feeds/{id}", FeedAsync);
+        app.MapPost("/feeds/{id}/poll", PollNowAsync).DisableAntiforgery();
+        app.MapGet("/deliveries", DeliveriesAsync);
+
+        app.MapGet("/api/status", async (ConsoleData data, CancellationToken ct) =>
+            Results.Json(await data.StatusAsync(ct), CommandJson.Options));
+        app.MapGet("/api/dashboard", async (ConsoleData data, CancellationToken ct) =>
+            Results.Json(await data.DashboardAsync(ct), CommandJson.Options));
+        app.MapGet("/api/feeds/{id}", async (string id, ConsoleData data, CancellationToken ct) =>
+            await data.FeedAsync(id, ct) is { } feed ? Results.Json(feed, CommandJson.Options) : Results.NotFound());
+    }
+
+    private static async Task<IResult> ReadyAsync(ConsoleData data, CancellationToken ct)
+    {
+        var problems = await data.ReadinessProblemsAsync(ct);
+        return Results.Json(new { ready = problems.Count == 0, problems }, CommandJson.Options,
+            statusCode: problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static RazorComponentResult<SignInPage> ShowSignIn(HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? token) =>
+        Page<SignInPage>(new()
+        {
+            [nameof(SignInPage.Form)] = FormTokens.For(context, antiforgery),
+            [nameof(SignInPage.Token)] = token,
+            [nameof(SignInPage.TokenMode)] = data.AuthMode == ConsoleAuthMode.Token,
+        });
+
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, SignInToken tokens, ConsoleData data)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form expired or did not come from this console: reload the page");
+        if (data.AuthMode != ConsoleAuthMode.Token) return Results.NotFound();
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (!tokens.TryUse(form["token"].ToString()))
+        {
+            return Page<SignInPage>(new()
+            {
+                [nameof(SignInPage.Form)] = FormTokens.For(context, antiforgery),
+                [nameof(SignInPage.TokenMode)] = true,
+                [nameof(SignInPage.Error)] = "That token does not sign in.",
+            }, StatusCodes.Status401Unauthorized);
+        }
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, ConsoleAuth.Operator("operator", CookieAuthenticationDefaults.AuthenticationScheme));
+        return Results.Redirect("/");
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form did not come from this console");
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect("/signin");
+    }
+
+    private static async Task<IResult> DashboardAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct) =>
+        Page<DashboardPage>(new()
+        {
+            [nameof(DashboardPage.Shell)] = Shell(context, antiforgery, "Dashboard"),
+            [nameof(DashboardPage.View)] = await data.DashboardAsync(ct),
+        });
+
+    private static async Task<IResult> FeedsAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, bool? failing, CancellationToken ct) =>
+        Page<FeedsPage>(new()
+        {
+            [nameof(FeedsPage.Shell)] = Shell(context, antiforgery, "Feeds"),
+            [nameof(FeedsPage.Feeds)] = await data.FeedsAsync(failing == true, ct),
+            [nameof(FeedsPage.FailingOnly)] = failing == true,
+        });
+
+    private static async Task<IResult> FeedAsync(string id, HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? polled, CancellationToken ct) =>
+        await data.FeedAsync(id, ct) is { } feed
+            ? Page<FeedPage>(new()
+            {
+                [nameof(FeedPage.Shell)] = Shell(context, antiforgery, $"Feed {id}"),
+                [nameof(FeedPage.Feed)] = feed,
+                [nameof(FeedPage.Polled)] = polled is not null,
+            })
+            : Results.NotFound();
+
+    private static async Task<IResult> PollNowAsync(string id, HttpContext context, IAntiforgery antiforgery, FeedSchedule schedule, CancellationToken ct)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form did not come from this console");
+        return await schedule.PollNowAsync(id, ct) ? Results.Redirect($"/feeds/{Uri.EscapeDataString(id)}?polled=1") : Results.NotFound();
+    }
+
+    private static async Task<IResult> DeliveriesAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct) =>
+        Page<DeliveriesPage>(new()
+        {
+            [nameof(DeliveriesPage.Shell)] = Shell(context, antiforgery, "Deliveries"),
+            [nameof(DeliveriesPage.Subscribers)] = await data.SubscribersAsync(ct),
+        });
+
+    private static PageShell Shell(HttpContext context, IAntiforgery antiforgery, string title) =>
+        new(title, context.User.FindFirstValue(ClaimTypes.Name) ?? "operator", FormTokens.For(context, antiforgery),
+            context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme);
+
+    private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        new(parameters) { StatusCode = status };
+}

@@ -1,0 +1,38 @@
+namespace Aggregator.OperatorConsole;
+
+/// <summary>The console's one stylesheet, served from <c>/static/console.css</c> (the CSP allows no inline style).</summary>
+internal static class ConsoleStyle
+{
+    public const string Css = """
+        :root { --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --bg: #ffffff; --ok: #116329; --bad: #a40e26; --warn: #7d4e00; --link: #0550ae; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Liberation Sans", sans-serif; color: var(--fg); background: var(--bg); }
+        header { display: flex; gap: 1.5rem; align-items: center; padding: .6rem 1.5rem; border-bottom: 1px solid var(--line); }
+        header .brand { font-weight: 700; color: var(--fg); text-decoration: none; }
+        header nav { display: flex; gap: 1rem; flex: 1; }
+        header .who { color: var(--muted); }
+        header form { margin: 0; }
+        main { padding: 1rem 1.5rem 3rem; max-width: 90rem; }
+        main.signin { max-width: 24rem; margin: 4rem auto; }
+        h1 { font-size: 1.4rem; margin: .2rem 0 1rem; }
+        h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; }
+        a { color: var(--link); }
+        a:focus, button:focus, input:focus { outline: 2px solid var(--link); outline-offset: 2px; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        thead th { color: var(--muted); font-weight: 600; }
+        .badge { display: inline-block; padding: 0 .45rem; border-radius: .6rem; font-size: .85rem; border: 1px solid currentColor; }
+        .badge.ok { color: var(--ok); } .badge.failing, .badge.disabled { color: var(--bad); } .badge.moved, .badge.waiting { color: var(--warn); }
+        .detail { display: block; color: var(--muted); font-size: .85rem; max-width: 40rem; overflow-wrap: anywhere; }
+        .counts, .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .6rem; margin: .8rem 0; }
+        .counts div, .facts div { border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .7rem; }
+        dt { color: var(--muted); font-size: .85rem; } dd { margin: 0; font-size: 1.1rem; overflow-wrap: anywhere; }
+        .error { color: var(--bad); } .warning { color: var(--warn); } .notice { color: var(--ok); }
+        .hint { color: var(--muted); font-size: .9rem; }
+        label { display: block; font-weight: 600; margin: .6rem 0 .2rem; }
+        input[type=password], input[type=text], input[type=search] { width: 100%; padding: .45rem; border: 1px solid var(--muted); border-radius: .3rem; font: inherit; }
+        button { margin-top: .6rem; padding: .4rem .9rem; border: 1px solid var(--link); background: var(--link); color: #fff; border-radius: .3rem; font: inherit; cursor: pointer; }
+        header button { margin: 0; background: transparent; color: var(--link); }
+        code { font-family: ui-monospace, "Liberation Mono", monospace; font-size: .9em; }
+        """;
+}
