@@ -18,7 +18,15 @@ internal static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = context.Request.Path.StartsWithSegments("/static") ? "public, max-age=86400" : "no-store";
+        if (context.Request.Path.StartsWithSegments("/static"))
+        {
+            headers.CacheControl = "public, max-age=86400";
+        }
+        else
+        {
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
+        }
         return next(context);
     }
 }
