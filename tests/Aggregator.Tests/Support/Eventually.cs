@@ -13,4 +13,16 @@ internal static class Eventually
         }
         return condition();
     }
+
+    /// <summary>The same for a condition that must be awaited (a page to reload, a request to make); checked every 250 ms.</summary>
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition().ConfigureAwait(false)) return true;
+            await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+        }
+        return await condition().ConfigureAwait(false);
+    }
 }

@@ -1,0 +1,85 @@
+using Aggregator.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Aggregator.Tests.OperatorConsole;
+
+/// <summary>
+/// The console as an operator uses it, in headless Chromium against the real executable: sign in with the
+/// logged link, see the failing feed on the dashboard and the feeds page, poll it now. Each page is
+/// screenshotted (see <see cref="Browser.ScreenshotDirectory"/>) and checked with axe.
+/// </summary>
+public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_operator_signs_in_sees_the_failing_feed_and_polls_it_now()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = fixture.Require();
+        await using var feed = new FeedServer();
+        feed.AddItem("w-1", "Troops gather near the border", "Columns were seen at dawn.");
+        using var work = new TempDirectory();
+        work.Write("config/aggregator.yaml", """
+            settings:
+              polling: { minEvery: 1s }
+              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
+              alerts: { feedFailingAfter: 1 }
+              console:
+                listen: "127.0.0.1:0"
+            feeds:
+              - id: broken-desk
+                url: "http://127.0.0.1:9/gone.xml"
+                every: 2s
+            """);
+        work.Write("config/more.yaml", $"""
+            feeds:
+              - id: world-desk
+                url: "{feed.FeedUrl}"
+                cron: "0 0 0 1 1 ?"
+            """);
+        using var console = await ConsoleWorker.StartAsync(work, null, ct);
+        var page = await browser.NewPageAsync(ct);
+        await using var context = page.Context;
+
+        await page.GotoAsync(new Uri(console.Address, "/").AbsoluteUri).WaitAsync(ct);
+        (await page.TitleAsync().WaitAsync(ct)).ShouldBe("Sign in · Aggregator");
+        await Shot(page, "console-signin", ct);
+        await page.GotoAsync(new Uri(console.Address, $"/signin?token={console.SignInLinkToken()}").AbsoluteUri).WaitAsync(ct);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync().WaitAsync(ct);
+        await page.WaitForURLAsync(new Uri(console.Address, "/").AbsoluteUri).WaitAsync(ct);
+
+        (await Eventually.TrueAsync(async () =>
+        {
+            await page.ReloadAsync().WaitAsync(ct);
+            return await page.Locator("#incidents ~ table").GetByRole(AriaRole.Link, new() { Name = "broken-desk" }).CountAsync().WaitAsync(ct) == 1;
+        }, TimeSpan.FromSeconds(20), ct)).ShouldBeTrue("the dashboard lists the failing feed under incidents");
+        (await page.Locator("dt:text-is('Failing') + dd").TextContentAsync().WaitAsync(ct)).ShouldBe("1");
+        await Shot(page, "console-dashboard", ct);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Feeds", Exact = true }).ClickAsync().WaitAsync(ct);
+        var broken = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "broken-desk" });
+        (await broken.Locator(".badge").TextContentAsync().WaitAsync(ct)).ShouldBe("failing");
+        (await broken.TextContentAsync().WaitAsync(ct))!.ShouldContain("127.0.0.1:9");
+        var waiting = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "world-desk" });
+        (await waiting.Locator(".badge").TextContentAsync().WaitAsync(ct)).ShouldBe("waiting", "its cron fires on 1 January only");
+        await Shot(page, "console-feeds", ct);
+
+        feed.Requests.ShouldBe(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "world-desk" }).ClickAsync().WaitAsync(ct);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Poll now" }).ClickAsync().WaitAsync(ct);
+        (await page.GetByRole(AriaRole.Status).TextContentAsync().WaitAsync(ct))!.ShouldContain("A poll was started");
+        (await Eventually.TrueAsync(() => feed.Requests == 1, TimeSpan.FromSeconds(10), ct)).ShouldBeTrue("poll now fetches the feed at once");
+        (await Eventually.TrueAsync(async () =>
+        {
+            await page.ReloadAsync().WaitAsync(ct);
+            return await page.Locator("dt:text-is('Status') + dd .badge").TextContentAsync().WaitAsync(ct) == "ok";
+        }, TimeSpan.FromSeconds(10), ct)).ShouldBeTrue("and its page shows the poll's result");
+        await Shot(page, "console-feed", ct);
+    }
+
+    private static async Task Shot(IPage page, string name, CancellationToken ct)
+    {
+        (await Browser.SeriousAccessibilityViolationsAsync(page, ct)).ShouldBeEmpty(name);
+        var file = await Browser.ScreenshotAsync(page, name, ct);
+        new FileInfo(file).Length.ShouldBeGreaterThan(1000, name);
+    }
+}
