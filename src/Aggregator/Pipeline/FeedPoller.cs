@@ -14,8 +14,8 @@ namespace Aggregator.Pipeline;
 
 /// <summary>
 /// One poll of one feed, top to bottom: fetch, parse, drop items already seen, match, and commit the new
-/// keys together with the alerts they queue. Every failure of the feed is recorded in its state and
-/// never thrown: a broken feed stops nothing else.
+/// keys together with the alerts they queue, the feed's state and the poll's log entry. Every failure of the feed is
+/// recorded in its state and never thrown: a broken feed stops nothing else.
 /// </summary>
 internal sealed class FeedPoller(
     ActiveConfig config,
@@ -62,9 +62,12 @@ internal sealed class FeedPoller(
             _ => Failed(polled, feed, snapshot, outcome.Error ?? "fetch failed", now),
         };
 
+        var log = new PollLogEntry(
+            feed.Id, now, after.LastResult ?? result.Outcome, outcome.HttpStatus, outcome.Body?.LongLength,
+            time.GetElapsedTime(started), result.NewItems, after.LastError, Redirected(feed, outcome));
+        var queued = await store.CommitPollAsync(new PollCommit(after, items, log), cancellationToken);
         if (items.Count > 0)
         {
-            var queued = await store.CommitPollAsync(new PollCommit(after, items), cancellationToken);
             result = result with { Queued = queued };
             foreach (var rule in items.SelectMany(i => i.Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct()).CountBy(id => id))
             {
@@ -72,10 +75,6 @@ internal sealed class FeedPoller(
                 logger.LogInformation("Rule {RuleId} matched {Items} new items of {FeedId}", rule.Key, rule.Value, feed.Id);
             }
             Queued(queued);
-        }
-        else
-        {
-            await store.SaveFeedStateAsync(after, cancellationToken);
         }
 
         var notices = FeedIncidents.ForFeed(snapshot, feed, before, after, now);
@@ -87,6 +86,10 @@ internal sealed class FeedPoller(
         LogResult(feed.Id, result);
         return result;
     }
+
+    /// <summary>Where the request ended when it was redirected, without credentials; null when it was not.</summary>
+    private static string? Redirected(FeedDefinition feed, FetchOutcome outcome) =>
+        outcome.FinalLocation is { } final && !final.Equals(feed.Location) ? UrlCredentials.WithoutUserInfo(final).ToString() : null;
 
     /// <summary>Counts alerts just queued and wakes the relay at once rather than at its next tick.</summary>
     private void Queued(int messages)

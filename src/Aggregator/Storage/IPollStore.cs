@@ -8,7 +8,7 @@ internal interface IPollStore
 {
     Task<FeedState?> GetFeedStateAsync(string feedId, CancellationToken cancellationToken);
 
-    /// <summary>Saves the feed's state alone, for polls that found nothing new (304, errors, no new items).</summary>
+    /// <summary>Saves the feed's state alone, outside a poll (a poll commits through <see cref="CommitPollAsync"/>, which logs it).</summary>
     Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken);
 
     /// <summary>The subset of <paramref name="keys"/> already recorded for the feed.</summary>
@@ -23,7 +23,8 @@ internal interface IPollStore
 
     /// <summary>
     /// In one transaction: records each item key as seen with its fingerprint, queues that item's outbox messages only if the
-    /// key was not already recorded (another poll may have won the race), and saves the feed state.
+    /// key was not already recorded (another poll may have won the race), saves the feed state, and appends the poll's
+    /// log entry, dropping the feed's entries older than the last <see cref="PollLog.KeptPerFeed"/>.
     /// </summary>
     /// <returns>The number of outbox messages queued.</returns>
     Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken);

@@ -1,7 +1,10 @@
 namespace Aggregator.Storage;
 
-/// <summary>The outcome of one poll that found new items, written atomically.</summary>
-internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items);
+/// <summary>
+/// What one poll writes, atomically: the items it found new (none for a 304, an unchanged body or a failure), the
+/// feed's state, and the poll's <see cref="PollLogEntry"/> (the poller always gives one).
+/// </summary>
+internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items, PollLogEntry? Log = null);
 
 /// <summary>
 /// A newly seen item and the messages it queues (none when it matched nothing, is a baseline, or was seen

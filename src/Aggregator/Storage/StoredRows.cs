@@ -28,6 +28,9 @@ internal static class StoredRows
 
     public const string OutboxColumns = "id, payload, channel, attempts, created_at, due_at, pending_recipients";
 
+    public const string PollLogColumns =
+        "feed_id, polled_at, outcome, http_status, bytes_received, duration_ms, new_items, error, final_url";
+
     public const string SelectDisabledEndpoints =
         "SELECT subscriber_id, channel, target, disabled_at, reason FROM disabled_endpoints ORDER BY subscriber_id, channel";
 
@@ -126,6 +129,20 @@ internal static class StoredRows
         r.GetString(0), DeliveryChannelNames.Parse(r.GetString(1)), r.GetString(2), time(r, 3)!.Value, r.GetString(4));
 
     public static RuleStats RuleStats(DbDataReader r, ReadTime time) => new(r.GetString(0), r.GetInt64(1), time(r, 2));
+
+    public static PollLogEntry PollLogEntry(DbDataReader r, ReadTime time) => new(
+        r.GetString(0), time(r, 1)!.Value, PollOutcomeNames.Parse(r.GetString(2)),
+        r.IsDBNull(3) ? null : r.GetInt32(3), r.IsDBNull(4) ? null : r.GetInt64(4),
+        TimeSpan.FromMilliseconds(r.GetInt32(5)), r.GetInt32(6), Text(r, 7), Text(r, 8));
+
+    /// <summary>A row of feed id, poll time, outcome and HTTP status.</summary>
+    public static (string FeedId, RecentPoll Poll) RecentPoll(DbDataReader r, ReadTime time) =>
+        (r.GetString(0), new RecentPoll(time(r, 1)!.Value, PollOutcomeNames.Parse(r.GetString(2)), r.IsDBNull(3) ? null : r.GetInt32(3)));
+
+    /// <summary>Rows of <see cref="RecentPoll"/> ordered by feed, grouped per feed in that order.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RecentPoll>> ByFeed(IEnumerable<(string FeedId, RecentPoll Poll)> rows) =>
+        rows.GroupBy(p => p.FeedId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<RecentPoll>)[.. g.Select(p => p.Poll)], StringComparer.Ordinal);
 
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

@@ -6,13 +6,28 @@ namespace Aggregator.Storage.Postgres;
 /// <summary>Writes <see cref="FeedState"/> to the <c>feed_state</c> table (read by <see cref="StoredRows.FeedState"/>).</summary>
 internal static class PostgresFeedStates
 {
-    public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, FeedState s, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the state and, when given, appends the poll's log entry (<see cref="PostgresPollLog"/>), in one batch: one round
+    /// trip, and one implicit transaction when <paramref name="tx"/> is null.
+    /// </summary>
+    public static async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, FeedState state, PollLogEntry? log, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"""
+        await using var batch = new NpgsqlBatch(connection, tx);
+        batch.BatchCommands.Add(Upsert(state));
+        if (log is not null)
+        {
+            foreach (var command in PostgresPollLog.Append(log)) batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Upsert(FeedState s)
+    {
+        var command = new NpgsqlBatchCommand($"""
             INSERT INTO feed_state ({StoredRows.FeedStateColumns})
             VALUES (@feed, @etag, @lm, @hash, @poll, @result, @status, @error, @failures, @newItem, @seen, @notBefore, @disabled, @redirect)
             {StoredRows.FeedStateUpdate}
-            """, connection, tx);
+            """);
         var p = command.Parameters;
         p.AddWithValue("feed", s.FeedId);
         PostgresValues.AddText(p, "etag", s.ETag);
@@ -28,6 +43,6 @@ internal static class PostgresFeedStates
         PostgresValues.AddTime(p, "notBefore", s.NotBefore);
         p.AddWithValue("disabled", s.Disabled);
         PostgresValues.AddText(p, "redirect", s.PermanentRedirect);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }

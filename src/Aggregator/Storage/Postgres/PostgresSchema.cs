@@ -77,5 +77,22 @@ internal static class PostgresSchema
         """
         ALTER TABLE seen_items ADD COLUMN fingerprint text;
         """,
+        // The console's log of each feed's last polls (PollLog.KeptPerFeed). The index, newest first per feed, serves the
+        // per-feed reads and the pruning, and covers the strip of every feed's outcomes, which then never reads the table.
+        """
+        CREATE TABLE poll_log (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            feed_id text NOT NULL,
+            polled_at timestamptz NOT NULL,
+            outcome text NOT NULL,
+            http_status integer,
+            bytes_received bigint,
+            duration_ms integer NOT NULL,
+            new_items integer NOT NULL DEFAULT 0,
+            error text,
+            final_url text
+        );
+        CREATE INDEX poll_log_feed ON poll_log (feed_id, polled_at DESC, id DESC) INCLUDE (outcome, http_status);
+        """,
     ];
 }

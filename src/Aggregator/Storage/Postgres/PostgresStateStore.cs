@@ -45,7 +45,7 @@ internal sealed partial class PostgresStateStore : IStateStore
     public async Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await PostgresFeedStates.UpsertAsync(connection, null, state, cancellationToken);
+        await PostgresFeedStates.SaveAsync(connection, null, state, null, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, string?>> FindSeenFingerprintsAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -65,6 +65,12 @@ internal sealed partial class PostgresStateStore : IStateStore
         var rows = commit.Items.Select(i => (Key: StoredText.Clean(i.Key), i.Fingerprint))
             .DistinctBy(i => i.Key, StringComparer.Ordinal).OrderBy(i => i.Key, StringComparer.Ordinal).ToList();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            // Nothing seen (304, unchanged, failed): state and log entry are one batch, atomic in its implicit transaction.
+            await PostgresFeedStates.SaveAsync(connection, null, commit.State, commit.Log, cancellationToken);
+            return 0;
+        }
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         await using (var seen = new NpgsqlCommand("""
@@ -91,7 +97,7 @@ internal sealed partial class PostgresStateStore : IStateStore
         var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, now, cancellationToken);
         foreach (var rule in fresh.SelectMany(i => i.RuleIds).Order(StringComparer.Ordinal))
             await PostgresRuleStats.CountAsync(connection, tx, rule, now, cancellationToken);
-        await PostgresFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
+        await PostgresFeedStates.SaveAsync(connection, tx, commit.State, commit.Log, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return queued;
     }

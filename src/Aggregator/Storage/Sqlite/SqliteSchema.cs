@@ -76,5 +76,22 @@ internal static class SqliteSchema
         """
         ALTER TABLE seen_items ADD COLUMN fingerprint TEXT;
         """,
+        // The console's log of each feed's last polls (PollLog.KeptPerFeed). The index, newest first per feed, serves the
+        // per-feed reads and the pruning, and covers the strip of every feed's outcomes, which then never reads the table.
+        """
+        CREATE TABLE poll_log (
+            id INTEGER PRIMARY KEY,
+            feed_id TEXT NOT NULL,
+            polled_at INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            http_status INTEGER,
+            bytes_received INTEGER,
+            duration_ms INTEGER NOT NULL,
+            new_items INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            final_url TEXT
+        );
+        CREATE INDEX poll_log_feed ON poll_log (feed_id, polled_at DESC, id DESC, outcome, http_status);
+        """,
     ];
 }

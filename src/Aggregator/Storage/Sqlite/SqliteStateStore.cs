@@ -131,6 +131,7 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
                 await SqliteRuleStats.CountAsync(connection, tx, rule, now, cancellationToken);
         }
         await SqliteFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
+        if (commit.Log is { } log) await SqlitePollLog.AppendAsync(connection, tx, log, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return queued;
     }
