@@ -31,6 +31,9 @@ internal static class StoredRows
     public const string PollLogColumns =
         "feed_id, polled_at, outcome, http_status, bytes_received, duration_ms, new_items, error, final_url";
 
+    /// <summary><see cref="OutboxColumns"/> and what the console shows besides.</summary>
+    public const string DeliveryColumns = OutboxColumns + ", subscriber_id, sent_at, dead_at, last_error";
+
     public const string SelectDisabledEndpoints =
         "SELECT subscriber_id, channel, target, disabled_at, reason FROM disabled_endpoints ORDER BY subscriber_id, channel";
 
@@ -143,6 +146,43 @@ internal static class StoredRows
     public static IReadOnlyDictionary<string, IReadOnlyList<RecentPoll>> ByFeed(IEnumerable<(string FeedId, RecentPoll Poll)> rows) =>
         rows.GroupBy(p => p.FeedId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RecentPoll>)[.. g.Select(p => p.Poll)], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A row of <see cref="DeliveryColumns"/>. A payload no relay can read gives a null alert rather than failing the
+    /// whole list: the console is where an operator looks at such a row.
+    /// </summary>
+    public static DeliveryRecord DeliveryRecord(DbDataReader r, ReadTime time)
+    {
+        Core.Alerts.Alert? alert;
+        try
+        {
+            alert = AlertPayload.Deserialize(r.GetString(1));
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
+        {
+            alert = null;
+        }
+        var sentAt = time(r, 8);
+        var deadAt = time(r, 9);
+        var lastError = Text(r, 10);
+        var status = sentAt is not null ? DeliveryStatus.Sent
+            : deadAt is not null ? DeliveryStatus.Dead
+            : lastError is not null ? DeliveryStatus.Retrying
+            : DeliveryStatus.Queued;
+        return new DeliveryRecord(
+            r.GetInt64(0), r.GetString(7), alert, DeliveryChannelNames.Parse(r.GetString(2)), status, r.GetInt32(3),
+            time(r, 4)!.Value, time(r, 5)!.Value, sentAt, deadAt, lastError, OutboxRecipients.Parse(Text(r, 6)));
+    }
+
+    /// <summary>The SQL condition on <c>outbox</c> columns for <paramref name="status"/>, as <see cref="DeliveryRecord"/> derives it.</summary>
+    public static string DeliveryStatusCondition(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Queued => "sent_at IS NULL AND dead_at IS NULL AND last_error IS NULL",
+        DeliveryStatus.Retrying => "sent_at IS NULL AND dead_at IS NULL AND last_error IS NOT NULL",
+        DeliveryStatus.Sent => "sent_at IS NOT NULL",
+        DeliveryStatus.Dead => "sent_at IS NULL AND dead_at IS NOT NULL",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown delivery status"),
+    };
 
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

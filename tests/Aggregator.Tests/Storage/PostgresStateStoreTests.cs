@@ -1,3 +1,4 @@
+using Aggregator.Core.Alerts;
 using Aggregator.Storage;
 using Aggregator.Storage.Postgres;
 using Npgsql;
@@ -43,6 +44,13 @@ public sealed class PostgresStateStoreTests(PostgresFixture postgres) : StateSto
         }
         return OpenPeer();
     }
+
+    internal override async Task InsertOutboxRowAsOfVersion1Async(Alert alert) =>
+        (await ExecuteAsync($"""
+            INSERT INTO outbox (alert_id, subscriber_id, channel, payload, attempts, created_at, due_at)
+            VALUES ('{alert.AlertId}', '{alert.SubscriberId}', 'email', '{AlertPayload.Serialize(alert).Replace("'", "''", StringComparison.Ordinal)}',
+                    0, '{TestAlerts.Start:O}', '{TestAlerts.Start:O}')
+            """)).ShouldBe(1);
 
     internal override async Task InsertSeenRowWithoutFingerprintAsync(string feedId, string key) =>
         (await ExecuteAsync($"INSERT INTO seen_items (feed_id, item_key, seen_at) VALUES ('{feedId}', '{key}', now())")).ShouldBe(1);

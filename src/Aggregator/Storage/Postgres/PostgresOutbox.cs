@@ -12,9 +12,9 @@ internal static class PostgresOutbox
     {
         if (drafts.Count == 0) return 0;
         await using var command = new NpgsqlCommand("""
-            INSERT INTO outbox (alert_id, subscriber_id, channel, payload, attempts, created_at, due_at)
-            SELECT d.alert_id, d.subscriber_id, d.channel, d.payload, 0, @now, d.due_at
-            FROM unnest(@alerts, @subscribers, @channels, @payloads, @dues) AS d (alert_id, subscriber_id, channel, payload, due_at)
+            INSERT INTO outbox (alert_id, subscriber_id, channel, payload, rule_ids, attempts, created_at, due_at)
+            SELECT d.alert_id, d.subscriber_id, d.channel, d.payload, d.rule_ids, 0, @now, d.due_at
+            FROM unnest(@alerts, @subscribers, @channels, @payloads, @rules, @dues) AS d (alert_id, subscriber_id, channel, payload, rule_ids, due_at)
             ON CONFLICT (alert_id, channel) DO NOTHING
             """, connection, tx);
         PostgresValues.AddTime(command.Parameters, "now", now);
@@ -22,6 +22,7 @@ internal static class PostgresOutbox
         command.Parameters.Add(PostgresValues.TextArray("subscribers", drafts.Select(d => d.Alert.SubscriberId)));
         command.Parameters.Add(PostgresValues.TextArray("channels", drafts.Select(d => DeliveryChannelNames.Name(d.Channel))));
         command.Parameters.Add(PostgresValues.TextArray("payloads", drafts.Select(d => AlertPayload.Serialize(d.Alert))));
+        command.Parameters.Add(PostgresValues.TextArray("rules", drafts.Select(d => AlertPayload.RuleIds(d.Alert))));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("dues", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
         {
             TypedValue = [.. drafts.Select(d => d.DueAt.ToUniversalTime())],

@@ -94,5 +94,18 @@ internal static class PostgresSchema
         );
         CREATE INDEX poll_log_feed ON poll_log (feed_id, polled_at DESC, id DESC) INCLUDE (outcome, http_status);
         """,
+        // The alert's rule ids as a JSON array, for the console's filter by rule; filled from the payloads already queued,
+        // a payload that is not JSON (the relay dead-letters it) left null rather than failing the upgrade.
+        """
+        ALTER TABLE outbox ADD COLUMN rule_ids text;
+        CREATE FUNCTION pg_temp.alert_rule_ids(payload text) RETURNS text LANGUAGE plpgsql AS $$
+        BEGIN
+            RETURN (SELECT json_agg(r->>'ruleId')::text FROM jsonb_array_elements(payload::jsonb->'rules') AS r);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END $$;
+        UPDATE outbox SET rule_ids = pg_temp.alert_rule_ids(payload);
+        DROP FUNCTION pg_temp.alert_rule_ids(text);
+        """,
     ];
 }

@@ -17,11 +17,11 @@ internal static class SqliteOutbox
             _command = connection.CreateCommand();
             _command.Transaction = tx;
             _command.CommandText = """
-                INSERT INTO outbox (alert_id, subscriber_id, channel, payload, attempts, created_at, due_at)
-                VALUES ($alert, $subscriber, $channel, $payload, 0, $now, $due)
+                INSERT INTO outbox (alert_id, subscriber_id, channel, payload, rule_ids, attempts, created_at, due_at)
+                VALUES ($alert, $subscriber, $channel, $payload, $rules, 0, $now, $due)
                 ON CONFLICT (alert_id, channel) DO NOTHING
                 """;
-            foreach (var name in new[] { "$alert", "$subscriber", "$channel", "$payload", "$due" }) _command.Parameters.Add(name, SqliteType.Text);
+            foreach (var name in new[] { "$alert", "$subscriber", "$channel", "$payload", "$rules", "$due" }) _command.Parameters.Add(name, SqliteType.Text);
             _command.Parameters["$due"].SqliteType = SqliteType.Integer;
             _command.Parameters.AddWithValue("$now", now);
         }
@@ -33,6 +33,7 @@ internal static class SqliteOutbox
             p["$subscriber"].Value = draft.Alert.SubscriberId;
             p["$channel"].Value = DeliveryChannelNames.Name(draft.Channel);
             p["$payload"].Value = AlertPayload.Serialize(draft.Alert);
+            p["$rules"].Value = AlertPayload.RuleIds(draft.Alert);
             p["$due"].Value = draft.DueAt.ToUnixTimeMilliseconds();
             return await _command.ExecuteNonQueryAsync(cancellationToken);
         }

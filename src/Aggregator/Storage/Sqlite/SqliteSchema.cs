@@ -93,5 +93,11 @@ internal static class SqliteSchema
         );
         CREATE INDEX poll_log_feed ON poll_log (feed_id, polled_at DESC, id DESC, outcome, http_status);
         """,
+        // The alert's rule ids as a JSON array, for the console's filter by rule; filled from the payloads already queued.
+        """
+        ALTER TABLE outbox ADD COLUMN rule_ids TEXT;
+        UPDATE outbox SET rule_ids = (SELECT json_group_array(json_extract(r.value, '$.ruleId')) FROM json_each(outbox.payload, '$.rules') AS r)
+         WHERE json_valid(payload) AND json_type(payload, '$.rules') = 'array';
+        """,
     ];
 }
