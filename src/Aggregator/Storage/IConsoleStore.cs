@@ -2,7 +2,9 @@ namespace Aggregator.Storage;
 
 /// <summary>
 /// What the operator console reads and does: each feed's recent polls (<c>poll_log</c>, written by the poller's
-/// commit, <see cref="PollCommit.Log"/>) and the delivery history of the outbox.
+/// commit, <see cref="PollCommit.Log"/>), the delivery history of the outbox, and the replay of dead letters.
+/// A replay queues the message again under the same alert id, so the resend carries the same Message-Id or
+/// webhook-id and a receiver that got it after all can tell.
 /// </summary>
 internal interface IConsoleStore
 {
@@ -16,4 +18,18 @@ internal interface IConsoleStore
     Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(DeliveryQuery query, CancellationToken cancellationToken);
 
     Task<DeliveryRecord?> GetMessageAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues the dead letter <paramref name="id"/> again: due now, no attempts, no claim, no error; its alert id and
+    /// pending recipients kept. Refused, with the reason, when there is no such message, it is not dead, or its
+    /// subscriber's endpoint on its channel is disabled. The store does not know the subscriber's current address,
+    /// so an endpoint disabled at any address of that subscriber and channel refuses: the relay would dead-letter it again.
+    /// </summary>
+    Task<ReplayResult> ReplayAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReplayAsync"/> for every message dead-lettered at or after <paramref name="since"/>, of one
+    /// subscriber and one channel when given; those whose endpoint is disabled are refused and stay dead.
+    /// </summary>
+    Task<ReplayResult> ReplayDeadAsync(DateTimeOffset since, string? subscriberId, DeliveryChannel? channel, CancellationToken cancellationToken);
 }

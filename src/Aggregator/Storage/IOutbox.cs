@@ -2,7 +2,8 @@ namespace Aggregator.Storage;
 
 /// <summary>
 /// The outbox: messages queued for subscribers, claimed by the relay under a lease, and settled as sent,
-/// due again, or dead-lettered. Alerts found by a poll are queued with its commit (<see cref="IPollStore.CommitPollAsync"/>).
+/// due again, or dead-lettered. Alerts found by a poll are queued with its commit (<see cref="IPollStore.CommitPollAsync"/>);
+/// dead letters are replayed from the console (<see cref="IConsoleStore.ReplayAsync"/>).
 /// </summary>
 internal interface IOutbox
 {

@@ -3,7 +3,7 @@ namespace Aggregator.Storage;
 /// <summary>
 /// Everything the worker remembers, on SQLite or PostgreSQL: what the poller needs (<see cref="IPollStore"/>),
 /// the outbox the relay drains (<see cref="IOutbox"/>), what <c>status</c> reads (<see cref="IStatusStore"/>), and
-/// what the operator console reads (<see cref="IConsoleStore"/>).
+/// what the operator console reads and replays (<see cref="IConsoleStore"/>).
 /// Each part of the worker takes only its role; the host creates the schema through this one.
 /// </summary>
 internal interface IStateStore : IPollStore, IOutbox, IStatusStore, IConsoleStore

@@ -184,5 +184,18 @@ internal static class StoredRows
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown delivery status"),
     };
 
+    /// <summary>
+    /// The refusals of a replay: the ids asked for that were not replayed, each with why (<paramref name="found"/>: the
+    /// ones that exist, and whether each is dead and whether its endpoint is disabled).
+    /// </summary>
+    public static IReadOnlyList<ReplayRefusal> Refusals(
+        IEnumerable<long> asked, IReadOnlyDictionary<long, (bool Dead, bool Disabled)> found, IReadOnlySet<long> replayed) =>
+    [
+        .. asked.Where(id => !replayed.Contains(id)).Select(id => new ReplayRefusal(id,
+            !found.TryGetValue(id, out var row) ? ReplayRefusalReason.NotFound
+            : !row.Dead ? ReplayRefusalReason.NotDead
+            : ReplayRefusalReason.EndpointDisabled)),
+    ];
+
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

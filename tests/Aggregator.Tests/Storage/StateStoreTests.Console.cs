@@ -2,7 +2,7 @@ using Aggregator.Storage;
 
 namespace Aggregator.Tests.Storage;
 
-/// <summary>The delivery history the operator console reads.</summary>
+/// <summary>The delivery history the operator console reads, and its replay of dead letters.</summary>
 public abstract partial class StateStoreTests
 {
     [Fact]
@@ -75,6 +75,61 @@ public abstract partial class StateStoreTests
     }
 
     [Fact]
+    public async Task A_replayed_dead_letter_is_claimable_again_with_its_alert_id_and_pending_recipients()
+    {
+        var store = await OpenAsync();
+        var alert = TestAlerts.Make("ops", "k");
+        await store.CommitPollAsync(TestAlerts.Commit("f", ("k", [TestAlerts.Draft(alert)])), Ct);
+        var first = (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
+        await store.RescheduleAsync(first.Id, Time.GetUtcNow(), "451 mailbox busy", ["b@example.org"], Ct);
+        (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
+        await store.DeadLetterAsync(first.Id, Time.GetUtcNow(), "gave up after 2 attempts", Ct);
+        Time.Advance(TimeSpan.FromHours(3));
+        (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldBeEmpty("a dead letter is not claimed");
+
+        var result = await OpenPeer().ReplayAsync(first.Id, Ct);
+
+        result.ShouldBe(new ReplayResult(1, []), ReplayComparer);
+        var queued = (await store.GetMessageAsync(first.Id, Ct)).ShouldNotBeNull();
+        (queued.Status, queued.Attempts, queued.DueAt, queued.DeadAt, queued.LastError).ShouldBe((DeliveryStatus.Queued, 0, Time.GetUtcNow(), null, null));
+        var again = (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
+        again.Id.ShouldBe(first.Id);
+        again.Alert.AlertId.ShouldBe(alert.AlertId, "the resend carries the same Message-Id / webhook-id");
+        again.Attempts.ShouldBe(1);
+        again.PendingRecipients.ShouldBe(["b@example.org"]);
+    }
+
+    [Fact]
+    public async Task Replay_refuses_a_message_that_is_not_dead_or_whose_endpoint_is_disabled_and_says_why()
+    {
+        var store = await OpenAsync();
+        await store.CommitPollAsync(TestAlerts.Commit("f",
+            ("k1", [TestAlerts.Draft(TestAlerts.Make("ops", "k1"))]),
+            ("k2", [TestAlerts.Draft(TestAlerts.Make("hook", "k2"), DeliveryChannel.Webhook)]),
+            ("k3", [TestAlerts.Draft(TestAlerts.Make("ops", "k3"))]),
+            ("k4", [TestAlerts.Draft(TestAlerts.Make("hook", "k4"))])), Ct);
+        var ids = (await store.ListDeliveriesAsync(new DeliveryQuery(10), Ct)).ToDictionary(d => d.Alert!.Item.Key, d => d.Id);
+        await store.DeadLetterAsync(ids["k1"], Time.GetUtcNow(), "gave up", Ct);
+        Time.Advance(TimeSpan.FromHours(1));
+        var since = Time.GetUtcNow();
+        await store.DeadLetterAsync(ids["k4"], Time.GetUtcNow(), "gave up", Ct);
+        (await store.DisableEndpointAsync(new DisabledEndpoint("hook", DeliveryChannel.Webhook, "https://hooks.example.org/x", Time.GetUtcNow(), "410 Gone"), Ct)).ShouldBe(1);
+
+        (await store.ReplayAsync(ids["k3"], Ct)).ShouldBe(new ReplayResult(0, [new ReplayRefusal(ids["k3"], ReplayRefusalReason.NotDead)]), ReplayComparer);
+        (await store.ReplayAsync(ids["k2"], Ct)).ShouldBe(new ReplayResult(0, [new ReplayRefusal(ids["k2"], ReplayRefusalReason.EndpointDisabled)]), ReplayComparer);
+        (await store.ReplayAsync(9999, Ct)).ShouldBe(new ReplayResult(0, [new ReplayRefusal(9999, ReplayRefusalReason.NotFound)]), ReplayComparer);
+        (await store.GetMessageAsync(ids["k2"], Ct))!.Status.ShouldBe(DeliveryStatus.Dead);
+        (await store.GetMessageAsync(ids["k3"], Ct))!.Status.ShouldBe(DeliveryStatus.Queued);
+
+        (await store.ReplayDeadAsync(since, "ops", null, Ct)).Replayed.ShouldBe(0, "k1 died before since, k4 is hook's");
+        (await store.ReplayDeadAsync(since, null, DeliveryChannel.Email, Ct)).ShouldBe(new ReplayResult(1, []), ReplayComparer);
+        (await store.GetMessageAsync(ids["k4"], Ct))!.Status.ShouldBe(DeliveryStatus.Queued, "hook's email channel is not the disabled one");
+        (await store.ReplayDeadAsync(since, null, null, Ct)).ShouldBe(new ReplayResult(0, [new ReplayRefusal(ids["k2"], ReplayRefusalReason.EndpointDisabled)]), ReplayComparer);
+        (await store.ReplayDeadAsync(TestAlerts.Start, "ops", DeliveryChannel.Email, Ct)).ShouldBe(new ReplayResult(1, []), ReplayComparer);
+        (await store.GetMessageAsync(ids["k1"], Ct))!.Status.ShouldBe(DeliveryStatus.Queued);
+    }
+
+    [Fact]
     public async Task Migrating_a_database_without_the_poll_log_keeps_its_outbox_and_fills_rule_ids()
     {
         var store = await OpenAtVersionAsync(VersionWithoutPollLog);
@@ -91,4 +146,8 @@ public abstract partial class StateStoreTests
         var claimed = await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct);
         claimed.ShouldHaveSingleItem().Alert.Rules.Select(r => r.RuleId).ShouldBe(["rule-a", "rule-b"]);
     }
+
+    /// <summary>Records with lists compare their lists by reference; this compares them by content.</summary>
+    private static readonly IEqualityComparer<ReplayResult> ReplayComparer = EqualityComparer<ReplayResult>.Create(
+        (a, b) => a!.Replayed == b!.Replayed && a.Refused.SequenceEqual(b.Refused), r => r.Replayed);
 }

@@ -1,9 +1,15 @@
 using System.Text;
+using Microsoft.Data.Sqlite;
 
 namespace Aggregator.Storage.Sqlite;
 
 internal sealed partial class SqliteStateStore
 {
+    private const string Dead = "dead_at IS NOT NULL AND sent_at IS NULL";
+
+    private const string EndpointDisabled =
+        "EXISTS (SELECT 1 FROM disabled_endpoints AS d WHERE d.subscriber_id = outbox.subscriber_id AND d.channel = outbox.channel)";
+
     public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(DeliveryQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -47,5 +53,55 @@ internal sealed partial class SqliteStateStore
         command.CommandText = $"SELECT {StoredRows.DeliveryColumns} FROM outbox WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         return (await StoredRows.ListAsync(command, r => StoredRows.DeliveryRecord(r, SqliteValues.ReadTime), cancellationToken)).SingleOrDefault();
+    }
+
+    public Task<ReplayResult> ReplayAsync(long id, CancellationToken cancellationToken) =>
+        ReplayWhereAsync("id = $id", c => c.Parameters.AddWithValue("$id", id), [id], cancellationToken);
+
+    public Task<ReplayResult> ReplayDeadAsync(DateTimeOffset since, string? subscriberId, DeliveryChannel? channel, CancellationToken cancellationToken) =>
+        ReplayWhereAsync(
+            $"{Dead} AND dead_at >= $since" + (subscriberId is null ? "" : " AND subscriber_id = $subscriber") + (channel is null ? "" : " AND channel = $channel"),
+            c =>
+            {
+                c.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+                if (subscriberId is not null) c.Parameters.AddWithValue("$subscriber", subscriberId);
+                if (channel is { } ch) c.Parameters.AddWithValue("$channel", DeliveryChannelNames.Name(ch));
+            },
+            null,
+            cancellationToken);
+
+    /// <summary>
+    /// In one transaction: reads what the selection holds (to say why a message is refused), then replays its dead
+    /// letters whose endpoint is not disabled. <paramref name="asked"/> is the ids asked for, or null for all selected.
+    /// </summary>
+    private async Task<ReplayResult> ReplayWhereAsync(string selection, Action<SqliteCommand> bind, long[]? asked, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var found = new Dictionary<long, (bool Dead, bool Disabled)>();
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = $"SELECT id, {Dead}, {EndpointDisabled} FROM outbox WHERE {selection}";
+            bind(read);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) found[reader.GetInt64(0)] = (reader.GetBoolean(1), reader.GetBoolean(2));
+        }
+        var replayed = new HashSet<long>();
+        using (var replay = connection.CreateCommand())
+        {
+            replay.Transaction = tx;
+            replay.CommandText = $"""
+                UPDATE outbox SET dead_at = NULL, due_at = $now, attempts = 0, claimed_until = NULL, last_error = NULL
+                WHERE ({selection}) AND {Dead} AND NOT {EndpointDisabled}
+                RETURNING id
+                """;
+            bind(replay);
+            replay.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await using var reader = await replay.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) replayed.Add(reader.GetInt64(0));
+        }
+        await tx.CommitAsync(cancellationToken);
+        return new ReplayResult(replayed.Count, StoredRows.Refusals(asked ?? [.. found.Keys.Order()], found, replayed));
     }
 }
