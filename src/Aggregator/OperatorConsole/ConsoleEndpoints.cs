@@ -41,13 +41,22 @@ internal static class ConsoleEndpoints
         app.MapGet("/feeds/{id}", FeedAsync);
         app.MapPost("/feeds/{id}/poll", PollNowAsync).DisableAntiforgery();
         app.MapGet("/deliveries", DeliveriesAsync);
+        app.MapGet("/deliveries/{id:long}", MessageAsync);
+        app.MapPost("/deliveries/{id:long}/replay", ReplayOneAsync).DisableAntiforgery();
+        app.MapPost("/deliveries/replay", ReplaySinceAsync).DisableAntiforgery();
 
         app.MapGet("/api/status", async (ConsoleData data, CancellationToken ct) =>
             Results.Json(await data.StatusAsync(ct), CommandJson.Options));
         app.MapGet("/api/dashboard", async (ConsoleData data, CancellationToken ct) =>
             Results.Json(await data.DashboardAsync(ct), CommandJson.Options));
+        app.MapGet("/api/feeds", async (ConsoleData data, bool? failing, int? page, CancellationToken ct) =>
+            Results.Json(await data.FeedsAsync(failing == true, page ?? 1, ct), CommandJson.Options));
         app.MapGet("/api/feeds/{id}", async (string id, ConsoleData data, CancellationToken ct) =>
             await data.FeedAsync(id, ct) is { } feed ? Results.Json(feed, CommandJson.Options) : Results.NotFound());
+        app.MapGet("/api/deliveries", async (ConsoleData data, string? subscriber, string? rule, string? status, long? before, CancellationToken ct) =>
+            Results.Json(await data.DeliveriesAsync(new DeliveryFilter(subscriber, rule, status, before), null, ct), CommandJson.Options));
+        app.MapGet("/api/deliveries/{id:long}", async (long id, ConsoleData data, CancellationToken ct) =>
+            await data.MessageAsync(id, ct) is { } message ? Results.Json(message, CommandJson.Options) : Results.NotFound());
     }
 
     private static async Task<IResult> ReadyAsync(ConsoleData data, CancellationToken ct)
@@ -97,12 +106,11 @@ internal static class ConsoleEndpoints
             [nameof(DashboardPage.View)] = await data.DashboardAsync(ct),
         });
 
-    private static async Task<IResult> FeedsAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, bool? failing, CancellationToken ct) =>
+    private static async Task<IResult> FeedsAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, bool? failing, int? page, CancellationToken ct) =>
         Page<FeedsPage>(new()
         {
             [nameof(FeedsPage.Shell)] = Shell(context, antiforgery, "Feeds"),
-            [nameof(FeedsPage.Feeds)] = await data.FeedsAsync(failing == true, ct),
-            [nameof(FeedsPage.FailingOnly)] = failing == true,
+            [nameof(FeedsPage.View)] = await data.FeedsAsync(failing == true, page ?? 1, ct),
         });
 
     private static async Task<IResult> FeedAsync(string id, HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? polled, CancellationToken ct) =>
@@ -110,7 +118,7 @@ internal static class ConsoleEndpoints
             ? Page<FeedPage>(new()
             {
                 [nameof(FeedPage.Shell)] = Shell(context, antiforgery, $"Feed {id}"),
-                [nameof(FeedPage.Feed)] = feed,
+                [nameof(FeedPage.View)] = feed,
                 [nameof(FeedPage.Polled)] = polled is not null,
             })
             : Results.NotFound();
@@ -121,12 +129,40 @@ internal static class ConsoleEndpoints
         return await schedule.PollNowAsync(id, ct) ? Results.Redirect($"/feeds/{Uri.EscapeDataString(id)}?polled=1") : Results.NotFound();
     }
 
-    private static async Task<IResult> DeliveriesAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct) =>
+    private static async Task<IResult> DeliveriesAsync(
+        HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? subscriber, string? rule, string? status, long? before, string? notice, CancellationToken ct) =>
         Page<DeliveriesPage>(new()
         {
             [nameof(DeliveriesPage.Shell)] = Shell(context, antiforgery, "Deliveries"),
-            [nameof(DeliveriesPage.Subscribers)] = await data.SubscribersAsync(ct),
+            [nameof(DeliveriesPage.View)] = await data.DeliveriesAsync(new DeliveryFilter(subscriber, rule, status, before), notice, ct),
         });
+
+    private static async Task<IResult> MessageAsync(long id, HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct) =>
+        await data.MessageAsync(id, ct) is { } message
+            ? Page<MessagePage>(new()
+            {
+                [nameof(MessagePage.Shell)] = Shell(context, antiforgery, $"Message {id}"),
+                [nameof(MessagePage.View)] = message,
+            })
+            : Results.NotFound();
+
+    private static async Task<IResult> ReplayOneAsync(long id, HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form did not come from this console");
+        var notice = await data.ReplayAsync(id, null, null, ct);
+        return Results.Redirect($"/deliveries?status=dead&notice={Uri.EscapeDataString($"Message {id}: {notice}")}");
+    }
+
+    private static async Task<IResult> ReplaySinceAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form did not come from this console");
+        var form = await context.Request.ReadFormAsync(ct);
+        if (!DateTimeOffset.TryParse(form["since"].ToString(), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+            return Results.Redirect($"/deliveries?status=dead&notice={Uri.EscapeDataString("Nothing replayed: 'since' is not a time (e.g. 2026-12-04 09:00)")}");
+        var notice = await data.ReplayAsync(null, since, form["subscriber"].ToString(), ct);
+        return Results.Redirect($"/deliveries?status=dead&notice={Uri.EscapeDataString($"Dead since {Times.Format(since)}: {notice}")}");
+    }
 
     private static PageShell Shell(HttpContext context, IAntiforgery antiforgery, string title) =>
         new(title, context.User.FindFirstValue(ClaimTypes.Name) ?? "operator", FormTokens.For(context, antiforgery),

@@ -33,6 +33,18 @@ internal static class ConsoleStyle
         input[type=password], input[type=text], input[type=search] { width: 100%; padding: .45rem; border: 1px solid var(--muted); border-radius: .3rem; font: inherit; }
         button { margin-top: .6rem; padding: .4rem .9rem; border: 1px solid var(--link); background: var(--link); color: #fff; border-radius: .3rem; font: inherit; cursor: pointer; }
         header button { margin: 0; background: transparent; color: var(--link); }
+        .strip { display: inline-flex; gap: 1px; align-items: flex-end; }
+        .strip .mark { display: inline-block; width: 4px; height: 14px; background: #8c959f; }
+        .strip .mark.ok { background: #1a7f37; } .strip .mark.not-modified, .strip .mark.unchanged { background: #8fcf9f; }
+        .strip .mark.failed, .strip .mark.gone { background: #cf222e; } .strip .mark.throttled { background: #bf8700; }
+        .mark-word.failed, .mark-word.gone { color: var(--bad); } .mark-word.throttled { color: var(--warn); }
+        .badge.queued, .badge.sent { color: var(--ok); } .badge.retrying { color: var(--warn); } .badge.dead { color: var(--bad); }
+        .filters { display: flex; gap: 1rem; align-items: flex-end; flex-wrap: wrap; margin: .5rem 0 1rem; }
+        .filters label { margin-top: 0; } select { padding: .4rem; font: inherit; }
+        .pages { display: flex; gap: 1rem; margin: 1rem 0; }
+        td form button { margin: 0; padding: .2rem .6rem; }
+        pre { white-space: pre-wrap; border: 1px solid var(--line); padding: .8rem; border-radius: .3rem; font-size: .9rem; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         code { font-family: ui-monospace, "Liberation Mono", monospace; font-size: .9em; }
         """;
 }

@@ -1,5 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Status;
+using Aggregator.Storage;
 
 namespace Aggregator.OperatorConsole;
 
@@ -12,15 +13,63 @@ public sealed record PageShell(string Title, string Operator, FormToken Form, bo
 /// <summary>The antiforgery field a console form carries; a post without it is refused.</summary>
 public sealed record FormToken(string FieldName, string Value);
 
-/// <summary>One feed as the console lists it; <see cref="Badge"/> is one word for its state.</summary>
+/// <summary>
+/// One feed as the console lists it; <see cref="Badge"/> is one word for its state, <see cref="Recent"/> its last polls
+/// newest first, <see cref="ItemsPerDay"/> the new items of those polls over the time they span.
+/// </summary>
 public sealed record FeedRow(
     string Id, string Url, string Badge, string? LastResult, int? HttpStatus, string? LastError, int Failures,
-    DateTimeOffset? LastPollAt, DateTimeOffset? NextPollAt, long ItemsSeen, DateTimeOffset? LastNewItemAt, string? MovedTo)
+    DateTimeOffset? LastPollAt, DateTimeOffset? NextPollAt, long ItemsSeen, DateTimeOffset? LastNewItemAt, string? MovedTo,
+    IReadOnlyList<PollMark> Recent, double? ItemsPerDay)
 {
-    internal static FeedRow From(FeedStatus f) => new(
-        f.Id, f.Url, FeedBadge.Of(f), f.LastResult, f.LastHttpStatus, f.LastError, f.ConsecutiveErrors,
-        f.LastPollAt, f.NextPollAt, f.ItemsSeen, f.LastNewItemAt, f.RedirectedTo);
+    internal static FeedRow From(FeedStatus f, IReadOnlyList<RecentPoll>? recent = null)
+    {
+        var marks = (recent ?? []).Select(p => new PollMark(p.PolledAt, PollOutcomeNames.Name(p.Outcome), p.HttpStatus, p.NewItems)).ToList();
+        double? perDay = null;
+        if (marks.Count >= 2 && (marks[0].At - marks[^1].At) is { TotalDays: > 0 } span)
+            perDay = Math.Round(marks.Take(marks.Count - 1).Sum(m => m.NewItems) / span.TotalDays, 1);
+        return new(f.Id, f.Url, FeedBadge.Of(f), f.LastResult, f.LastHttpStatus, f.LastError, f.ConsecutiveErrors,
+            f.LastPollAt, f.NextPollAt, f.ItemsSeen, f.LastNewItemAt, f.RedirectedTo, marks, perDay);
+    }
 }
+
+/// <summary>One poll in a feed's strip: when, how it ended (<c>ok</c>, <c>not-modified</c>, <c>failed</c>...), and what it found.</summary>
+public sealed record PollMark(DateTimeOffset At, string Outcome, int? HttpStatus, int NewItems);
+
+/// <summary>A page of the feeds list.</summary>
+public sealed record FeedsView(IReadOnlyList<FeedRow> Feeds, int Total, int Page, int Pages, bool FailingOnly);
+
+/// <summary>One entry of a feed's poll log.</summary>
+public sealed record PollRow(
+    DateTimeOffset At, string Outcome, int? HttpStatus, long? Bytes, double DurationMs, int NewItems, string? Error, string? FinalUrl)
+{
+    internal static PollRow From(PollLogEntry e) => new(
+        e.PolledAt, PollOutcomeNames.Name(e.Outcome), e.HttpStatus, e.BytesReceived, Math.Round(e.Duration.TotalMilliseconds, 1),
+        e.NewItems, e.Error, e.FinalUrl is { } url ? Urls.Redact(url) : null);
+}
+
+public sealed record FeedView(FeedRow Feed, IReadOnlyList<PollRow> Polls);
+
+/// <summary>An outbox message as the deliveries list shows it.</summary>
+public sealed record DeliveryRow(
+    long Id, string SubscriberId, string Channel, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset DueAt,
+    DateTimeOffset? SentAt, DateTimeOffset? DeadAt, string? LastError, IReadOnlyList<string> Rules, string? FeedId, string? ItemTitle,
+    string? AlertId, IReadOnlyList<string>? WaitingFor)
+{
+    internal static DeliveryRow From(DeliveryRecord r) => new(
+        r.Id, r.SubscriberId, DeliveryChannelNames.Name(r.Channel), DeliveryStatuses.Name(r.Status), r.Attempts, r.CreatedAt, r.DueAt,
+        r.SentAt, r.DeadAt, r.LastError, r.Alert is { } a ? [.. a.Rules.Select(m => m.RuleId)] : [], r.Alert?.Feed.Id, r.Alert?.Item.Title,
+        r.Alert?.AlertId, r.PendingRecipients);
+}
+
+/// <summary>Which messages the deliveries page lists; every filter set narrows it.</summary>
+public sealed record DeliveryFilter(string? Subscriber, string? Rule, string? Status, long? Before);
+
+public sealed record DeliveriesView(
+    IReadOnlyList<SubscriberRow> Subscribers, IReadOnlyList<DeliveryRow> Messages, DeliveryFilter Filter, long? NextBefore, string? Notice);
+
+/// <summary>A message as its subscriber saw it: the mail's subject and text, or the webhook's JSON body.</summary>
+public sealed record MessageView(DeliveryRow Message, string Heading, string Body);
 
 public sealed record SubscriberRow(
     string Id, int Queued, int Sent, int Failing, int DeadLetters, DateTimeOffset? LastSentAt, string? LastError,

@@ -11,8 +11,11 @@ internal interface IConsoleStore
     /// <summary>The feed's last <paramref name="limit"/> polls, newest first.</summary>
     Task<IReadOnlyList<PollLogEntry>> ListPollsAsync(string feedId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Every feed's last <paramref name="perFeed"/> polls, newest first, in one query; feeds never polled are absent.</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<RecentPoll>>> ListRecentPollsAsync(int perFeed, CancellationToken cancellationToken);
+    /// <summary>
+    /// The last <paramref name="perFeed"/> polls of each of <paramref name="feedIds"/> (a page of the feeds list), newest
+    /// first, in one query; feeds never polled are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<RecentPoll>>> ListRecentPollsAsync(IReadOnlyCollection<string> feedIds, int perFeed, CancellationToken cancellationToken);
 
     /// <summary>Outbox messages matching <paramref name="query"/>, newest (highest id) first.</summary>
     Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(DeliveryQuery query, CancellationToken cancellationToken);

@@ -17,8 +17,8 @@ internal sealed record PollLogEntry(
     string? Error,
     string? FinalUrl);
 
-/// <summary>One mark of a feed's strip of recent polls: when, how it ended, and the HTTP status.</summary>
-internal sealed record RecentPoll(DateTimeOffset PolledAt, PollOutcome Outcome, int? HttpStatus);
+/// <summary>One mark of a feed's strip of recent polls: when, how it ended, the HTTP status, and the new items it found.</summary>
+internal sealed record RecentPoll(DateTimeOffset PolledAt, PollOutcome Outcome, int? HttpStatus, int NewItems);
 
 internal static class PollLog
 {

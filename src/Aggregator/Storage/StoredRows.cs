@@ -140,7 +140,7 @@ internal static class StoredRows
 
     /// <summary>A row of feed id, poll time, outcome and HTTP status.</summary>
     public static (string FeedId, RecentPoll Poll) RecentPoll(DbDataReader r, ReadTime time) =>
-        (r.GetString(0), new RecentPoll(time(r, 1)!.Value, PollOutcomeNames.Parse(r.GetString(2)), r.IsDBNull(3) ? null : r.GetInt32(3)));
+        (r.GetString(0), new RecentPoll(time(r, 1)!.Value, PollOutcomeNames.Parse(r.GetString(2)), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetInt32(4)));
 
     /// <summary>Rows of <see cref="RecentPoll"/> ordered by feed, grouped per feed in that order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<RecentPoll>> ByFeed(IEnumerable<(string FeedId, RecentPoll Poll)> rows) =>

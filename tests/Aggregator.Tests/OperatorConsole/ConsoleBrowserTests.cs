@@ -82,4 +82,63 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         var file = await Browser.ScreenshotAsync(page, name, ct);
         new FileInfo(file).Length.ShouldBeGreaterThan(1000, name);
     }
+
+    [Fact]
+    public async Task An_operator_replays_a_dead_letter_and_the_receiver_gets_it_under_the_same_id()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = fixture.Require();
+        await using var feed = new FeedServer();
+        feed.AddItem("w-1", "Troops gather near the border", "Columns were seen at dawn.");
+        await using var hook = new WebhookReceiver();
+        hook.Script.Enqueue(new WebhookReceiver.Reply(413));
+        using var work = new TempDirectory();
+        work.Write("config/aggregator.yaml", $$"""
+            settings:
+              polling: { minEvery: 1s }
+              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
+              console:
+                listen: "127.0.0.1:0"
+                auth: { mode: none }
+            feeds:
+              - id: world-desk
+                url: "{{feed.FeedUrl}}"
+                every: 2s
+                firstPoll: notify
+            rules:
+              - id: border
+                query: troops AND border
+                notify: [desk-hook]
+            subscribers:
+              - id: desk-hook
+                webhook: { url: "{{hook.Url}}", secret: {{WebhookReceiver.Secret}} }
+            """);
+        using var console = await ConsoleWorker.StartAsync(work, null, ct);
+        (await Eventually.TrueAsync(() => hook.Requests.Count == 1, TimeSpan.FromSeconds(20), ct)).ShouldBeTrue(console.Output);
+        var refused = hook.Requests.Single();
+        refused.AnsweredWith.ShouldBe(413, "a refusal for good: the message is dead-lettered at once");
+
+        var page = await browser.NewPageAsync(ct);
+        await using var context = page.Context;
+        await page.GotoAsync(new Uri(console.Address, "/deliveries").AbsoluteUri).WaitAsync(ct);
+        await page.Locator("a[href='/deliveries?subscriber=desk-hook&status=dead']").ClickAsync().WaitAsync(ct);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Troops gather near the border" });
+        (await row.Locator(".badge").TextContentAsync().WaitAsync(ct)).ShouldBe("dead");
+        await Shot(page, "console-dead-letters", ct);
+
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Replay message") }).ClickAsync().WaitAsync(ct);
+        (await page.GetByRole(AriaRole.Status).TextContentAsync().WaitAsync(ct))!.ShouldContain("1 replayed");
+        (await Eventually.TrueAsync(() => hook.Requests.Count == 2, TimeSpan.FromSeconds(15), ct)).ShouldBeTrue(console.Output);
+        var replayed = hook.Requests.Last();
+        replayed.AnsweredWith.ShouldBe(200);
+        replayed.SignatureValid.ShouldBeTrue();
+        replayed.Id.ShouldBe(refused.Id, "a replay carries the same webhook-id, so a receiver that got it after all can tell");
+
+        await page.GotoAsync(new Uri(console.Address, "/deliveries?status=sent").AbsoluteUri).WaitAsync(ct);
+        (await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Troops gather near the border" }).Locator(".badge").TextContentAsync().WaitAsync(ct))
+            .ShouldBe("sent");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Troops gather near the border" }).GetByRole(AriaRole.Link).First.ClickAsync().WaitAsync(ct);
+        (await page.Locator("pre").TextContentAsync().WaitAsync(ct))!.ShouldContain("\"alert.matched\"");
+        await Shot(page, "console-message", ct);
+    }
 }

@@ -48,6 +48,6 @@ public sealed class PollLogTests
         var failed = (await harness.Store.ListPollsAsync("broken", 10, ct)).ShouldHaveSingleItem();
         (failed.Outcome, failed.HttpStatus).ShouldBe((PollOutcome.Failed, 500));
         failed.Error.ShouldNotBeNull().ShouldContain("500");
-        (await harness.Store.ListRecentPollsAsync(50, ct)).Keys.Order(StringComparer.Ordinal).ShouldBe(["broken", "desk"]);
+        (await harness.Store.ListRecentPollsAsync(["broken", "desk", "other"], 50, ct)).Keys.Order(StringComparer.Ordinal).ShouldBe(["broken", "desk"]);
     }
 }

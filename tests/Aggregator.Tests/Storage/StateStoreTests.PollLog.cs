@@ -66,16 +66,18 @@ public abstract partial class StateStoreTests
             }
         }
 
-        var strip = await OpenPeer().ListRecentPollsAsync(2, Ct);
+        var strip = await OpenPeer().ListRecentPollsAsync(feeds, 2, Ct);
 
         strip.Keys.Order(StringComparer.Ordinal).ShouldBe(feeds);
         strip.Values.ShouldAllBe(polls => polls.Count == 2);
         strip["feed-007"].ShouldBe(
         [
-            new RecentPoll(TestAlerts.Start.AddMinutes(3), PollOutcome.Failed, 500),
-            new RecentPoll(TestAlerts.Start.AddMinutes(2), PollOutcome.NotModified, 304),
+            new RecentPoll(TestAlerts.Start.AddMinutes(3), PollOutcome.Failed, 500, 0),
+            new RecentPoll(TestAlerts.Start.AddMinutes(2), PollOutcome.NotModified, 304, 0),
         ]);
-        strip["feed-008"][0].ShouldBe(new RecentPoll(TestAlerts.Start.AddMinutes(3), PollOutcome.NotModified, 304));
-        (await store.ListRecentPollsAsync(50, Ct))["feed-000"].Count.ShouldBe(3);
+        strip["feed-008"][0].ShouldBe(new RecentPoll(TestAlerts.Start.AddMinutes(3), PollOutcome.NotModified, 304, 0));
+        (await store.ListRecentPollsAsync(["feed-000"], 50, Ct)).ShouldHaveSingleItem().Value.Count.ShouldBe(3);
+        (await store.ListRecentPollsAsync(["feed-000", "feed-001", "never-polled"], 50, Ct)).Keys.Order(StringComparer.Ordinal).ToList()
+            .ShouldBe(["feed-000", "feed-001"], "only the feeds asked for, and only those ever polled");
     }
 }
