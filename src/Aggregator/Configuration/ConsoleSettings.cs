@@ -106,9 +106,9 @@ internal static class ConsoleSettings
                 continue;
             }
             if (r.Text(value, path) is not { } text) continue;
-            if (key == "authority" && text.Length > 0 && !Urls.IsHttp(text, out _))
+            if (key == "authority" && text.Length > 0 && !IsAuthority(text))
             {
-                r.Error(value, $"invalid URL {Excerpt.Quote(text)} for {path}: expected the identity provider's https URL");
+                r.Error(value, $"invalid URL {Excerpt.Quote(text)} for {path}: expected the identity provider's https URL (http only on a loopback address)");
                 continue;
             }
             o = key switch
@@ -120,6 +120,10 @@ internal static class ConsoleSettings
         }
         return o;
     }
+
+    private static bool IsAuthority(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)))));
 
     private static ProxyAuthOptions ReadProxy(ProxyAuthOptions o, YamlNode v, string what, ConfigNodeReader r)
     {

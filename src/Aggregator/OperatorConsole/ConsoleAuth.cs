@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Aggregator.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ namespace Aggregator.OperatorConsole;
 
 /// <summary>
 /// Who may use the console. <c>token</c>: a passphrase posted to <c>/signin</c>, then a cookie session;
+/// <c>oidc</c>: the identity provider's code flow with PKCE (<see cref="OidcSignIn"/>), then a cookie session;
 /// <c>proxy</c>: a header set by a reverse proxy, believed only from its networks; <c>none</c>: anyone who can
 /// reach a loopback listener (the loader refuses it elsewhere). Pages without a session go to <c>/signin</c>,
 /// <c>/api/</c> answers 401.
@@ -29,6 +31,12 @@ internal static class ConsoleAuth
                 .AddScheme<ProxyHeaderOptions, ProxyHeaderHandler>(ProxyHeaderHandler.Name, o => o.Proxy = auth.Proxy),
             ConsoleAuthMode.None => services.AddAuthentication(LoopbackHandler.Name)
                 .AddScheme<AuthenticationSchemeOptions, LoopbackHandler>(LoopbackHandler.Name, _ => { }),
+            ConsoleAuthMode.Oidc => services.AddAuthentication(o =>
+                {
+                    o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                    o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+                })
+                .AddOpenIdConnect(o => OidcSignIn.Configure(o, auth.Oidc)),
             _ => services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme),
         };
         builder.AddCookie(o =>
@@ -40,6 +48,7 @@ internal static class ConsoleAuth
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             o.LoginPath = "/signin";
+            if (auth.Mode == ConsoleAuthMode.Oidc) return;
             o.Events.OnRedirectToLogin = context =>
             {
                 if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status401Unauthorized;

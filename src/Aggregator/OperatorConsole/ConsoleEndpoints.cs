@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Aggregator.Commands;
 using Aggregator.Configuration;
 using Aggregator.Health;
@@ -14,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aggregator.OperatorConsole;
 
@@ -35,6 +35,7 @@ internal static class ConsoleEndpoints
         app.MapGet("/signin", ShowSignIn).AllowAnonymous();
         app.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInLimit).DisableAntiforgery();
         app.MapPost("/signout", SignOutAsync).DisableAntiforgery();
+        app.MapGet(OidcSignIn.CompletedPath, (string? to) => Results.Content(SignInCompleted(to), "text/html; charset=utf-8")).AllowAnonymous();
 
         app.MapGet("/", DashboardAsync);
         app.MapGet("/feeds", FeedsAsync);
@@ -90,6 +91,14 @@ internal static class ConsoleEndpoints
         }
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, ConsoleAuth.Operator("operator", CookieAuthenticationDefaults.AuthenticationScheme));
         return Results.Redirect("/");
+    }
+
+    /// <summary>A same-site step after the provider's redirect, so the new session cookie goes along (see <see cref="OidcSignIn.CompletedPath"/>).</summary>
+    private static string SignInCompleted(string? to)
+    {
+        var target = to is { Length: > 0 } && to.StartsWith('/') && !to.StartsWith("//", StringComparison.Ordinal) ? to : "/";
+        var encoded = System.Net.WebUtility.HtmlEncode(target);
+        return $"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={encoded}"><title>Signed in · Aggregator</title></head><body><main><p>Signed in. <a href="{encoded}">Continue to the console</a>.</p></main></body></html>""";
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
@@ -164,9 +173,12 @@ internal static class ConsoleEndpoints
         return Results.Redirect($"/deliveries?status=dead&notice={Uri.EscapeDataString($"Dead since {Times.Format(since)}: {notice}")}");
     }
 
-    private static PageShell Shell(HttpContext context, IAntiforgery antiforgery, string title) =>
-        new(title, context.User.FindFirstValue(ClaimTypes.Name) ?? "operator", FormTokens.For(context, antiforgery),
-            context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme);
+    private static PageShell Shell(HttpContext context, IAntiforgery antiforgery, string title)
+    {
+        var mode = context.RequestServices.GetRequiredService<ConsoleData>().AuthMode;
+        return new(title, context.User.Identity?.Name ?? "operator", FormTokens.For(context, antiforgery),
+            mode is ConsoleAuthMode.Token or ConsoleAuthMode.Oidc);
+    }
 
     private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
         where T : Microsoft.AspNetCore.Components.IComponent =>

@@ -61,6 +61,7 @@ public sealed class ConsoleSettingsTests
     [InlineData("    listen: \"127.0.0.1:8080\"\n    auth: { mode: oidc, oidc: { allow: [\"group:ops\"] } }\n", "settings.console.auth.mode oidc needs settings.console.auth.oidc.authority and clientId")]
     [InlineData("    auth: { oidc: { allow: [\"ops\"] } }\n", "invalid entry 'ops' in settings.console.auth.oidc.allow: expected email:ADDRESS or group:NAME")]
     [InlineData("    auth: { mode: basic }\n", "settings.console.auth.mode")]
+    [InlineData("    auth: { oidc: { authority: \"http://id.example.org\" } }\n", "expected the identity provider's https URL (http only on a loopback address)")]
     [InlineData("    auth: { tokens: x }\n", "unknown key 'tokens' in settings.console.auth")]
     [InlineData("    archive: { keep: 10m }\n", "settings.console.archive.keep must be from 1h to 365d, not '10m'")]
     public void Mistakes_are_errors_at_their_position(string console, string error)
