@@ -6,7 +6,7 @@ namespace Aggregator.LoadTest;
 /// <summary>Writes the worker's config directory: settings, N feeds, M rules and one webhook subscriber on loopback.</summary>
 internal static class ConfigWriter
 {
-    public static void Write(string configDir, string databasePath, LoadOptions options, LoadServer server)
+    public static void Write(string configDir, string databasePath, LoadOptions options, LoadServer server, int? consolePort)
     {
         Directory.CreateDirectory(configDir);
         var every = Seconds(options.Interval);
@@ -28,7 +28,7 @@ internal static class ConfigWriter
                 retryInitial: 5s
                 retryMax: 1m
                 maxAge: 1h
-
+            {(consolePort is { } port ? $"  console:\n    listen: \"127.0.0.1:{port}\"\n    auth: {{ mode: none }}\n" : "")}
             """);
 
         var feeds = new StringBuilder("feeds:\n");

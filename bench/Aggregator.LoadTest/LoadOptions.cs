@@ -34,6 +34,9 @@ internal sealed record LoadOptions
     /// <summary>Keeps the temp directory (config, store, worker log) after the run.</summary>
     public bool Keep { get; init; }
 
+    /// <summary>Turns the operator console on (loopback, no sign-in) and times its pages while the worker polls.</summary>
+    public bool Console { get; init; }
+
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var o = new LoadOptions();
@@ -43,6 +46,11 @@ internal sealed record LoadOptions
             if (name == "--keep")
             {
                 o = o with { Keep = true };
+                continue;
+            }
+            if (name == "--console")
+            {
+                o = o with { Console = true };
                 continue;
             }
             if (i + 1 >= args.Count) throw new ArgumentException($"{name} needs a value");

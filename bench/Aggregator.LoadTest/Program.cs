@@ -34,15 +34,18 @@ Console.WriteLine($"work dir {workDir}; server on 127.0.0.1:{server.Port}; worke
 var seeding = clock.Now;
 await SeenSeeder.SeedAsync(database, options.Feeds, options.SeedSeen, stop.Token);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"schema created, {options.SeedSeen} seen keys seeded in {clock.Now - seeding:F1}s"));
-ConfigWriter.Write(Path.Combine(workDir, "config"), database, options, server);
+int? consolePort = options.Console ? ConsoleProbe.FreePort() : null;
+ConfigWriter.Write(Path.Combine(workDir, "config"), database, options, server, consolePort);
 
 var samples = new List<Sample>();
+using var probe = consolePort is { } port ? new ConsoleProbe(port, options.Feeds) : null;
 var end = 0.0;
 var peak = double.NaN;
 using (var process = WorkerProcess.Start(worker, Path.Combine(workDir, "config"), workDir, Path.Combine(workDir, "worker.log")))
 {
     var started = clock.Now;
     var lastPrint = started;
+    var probing = probe?.RunAsync(options.Interval, stop.Token);
     while (clock.Now - started < options.Duration.TotalSeconds && !process.HasExited)
     {
         await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
@@ -64,11 +67,14 @@ using (var process = WorkerProcess.Start(worker, Path.Combine(workDir, "config")
         }
     }
     end = clock.Now;
+    probe?.Stop();
+    if (probing is not null) await probing;
     if (process.HasExited) await Console.Error.WriteLineAsync($"the worker exited early; see {Path.Combine(workDir, "worker.log")}");
     await process.StopAsync(TimeSpan.FromSeconds(20));
 }
 await stop.CancelAsync();
 
 Console.WriteLine(new LoadReport(options, catalog, log, samples, end, peak).Render());
+if (probe is not null) Console.WriteLine(probe.Render());
 if (!options.Keep) Directory.Delete(workDir, recursive: true);
 return 0;

@@ -9,7 +9,7 @@ namespace Aggregator.OperatorConsole;
 
 /// <summary>What the console shows, read from the worker's live objects and the store; pages and <c>/api/</c> share it.</summary>
 internal sealed class ConsoleData(
-    ActiveConfig config, IStatusStore store, IOutbox outbox, IConsoleStore console, ConfigReloadService reloads, HeartbeatFile heartbeat,
+    ActiveConfig config, IStatusStore store, IPollStore polls, IOutbox outbox, IConsoleStore console, ConfigReloadService reloads, HeartbeatFile heartbeat,
     RelaySignal relay, TimeProvider time)
 {
     /// <summary>Feeds per page of the feeds list, so a page stays quick with 10,000 feeds.</summary>
@@ -26,25 +26,28 @@ internal sealed class ConsoleData(
 
     public async Task<DashboardView> DashboardAsync(CancellationToken cancellationToken)
     {
-        var report = await StatusAsync(cancellationToken);
-        var failAfter = config.Current.Config.Settings.Alerts.FeedFailingAfter;
+        var snapshot = config.Current.Config;
+        var feeds = await FeedStatus.ReadAllAsync(snapshot, store, cancellationToken);
+        var subscribers = await SubscriberStatus.ReadAllAsync(snapshot, store, cancellationToken);
+        var failAfter = snapshot.Settings.Alerts.FeedFailingAfter;
+        var now = time.GetUtcNow();
         return new DashboardView(
-            report.At,
-            Health(report.At),
+            now,
+            Health(now),
             config.Generation,
             reloads.LastReload is { } reload ? ReloadView.From(reload) : null,
-            report.Feeds.Count,
-            report.Feeds.Count(f => f.ConsecutiveErrors > 0),
-            report.Feeds.Count(f => f.Disabled),
-            report.Rules.Count,
-            report.Subscribers.Sum(s => s.Queued),
-            report.Subscribers.Sum(s => s.DeadLettered),
-            [.. report.Feeds.Where(f => f.ConsecutiveErrors >= failAfter || f.Disabled).OrderByDescending(f => f.ConsecutiveErrors).Take(20).Select(f => FeedRow.From(f))]);
+            feeds.Count,
+            feeds.Count(f => f.ConsecutiveErrors > 0),
+            feeds.Count(f => f.Disabled),
+            snapshot.Rules.Count,
+            subscribers.Sum(s => s.Queued),
+            subscribers.Sum(s => s.DeadLettered),
+            [.. feeds.Where(f => f.ConsecutiveErrors >= failAfter || f.Disabled).OrderByDescending(f => f.ConsecutiveErrors).Take(20).Select(f => FeedRow.From(f))]);
     }
 
     public async Task<FeedsView> FeedsAsync(bool failingOnly, int page, CancellationToken cancellationToken)
     {
-        var feeds = (await StatusAsync(cancellationToken)).Feeds.Where(f => !failingOnly || f.ConsecutiveErrors > 0 || f.Disabled).ToList();
+        var feeds = (await FeedStatus.ReadAllAsync(config.Current.Config, store, cancellationToken)).Where(f => !failingOnly || f.ConsecutiveErrors > 0 || f.Disabled).ToList();
         var pages = Math.Max(1, (feeds.Count + FeedsPerPage - 1) / FeedsPerPage);
         page = Math.Clamp(page, 1, pages);
         var shown = feeds.Skip((page - 1) * FeedsPerPage).Take(FeedsPerPage).ToList();
@@ -54,10 +57,12 @@ internal sealed class ConsoleData(
 
     public async Task<FeedView?> FeedAsync(string id, CancellationToken cancellationToken)
     {
-        if ((await StatusAsync(cancellationToken)).Feeds.FirstOrDefault(f => f.Id == id) is not { } feed) return null;
-        var polls = await console.ListPollsAsync(id, PollLog.KeptPerFeed, cancellationToken);
-        var recent = polls.Select(p => new RecentPoll(p.PolledAt, p.Outcome, p.HttpStatus, p.NewItems)).ToList();
-        return new FeedView(FeedRow.From(feed, recent), [.. polls.Select(PollRow.From)]);
+        var snapshot = config.Current;
+        if (!snapshot.Feeds.TryGetValue(id, out var definition)) return null;
+        var feed = FeedStatus.From(definition, await polls.GetFeedStateAsync(id, cancellationToken), snapshot.Config.Settings.Polling);
+        var log = await console.ListPollsAsync(id, PollLog.KeptPerFeed, cancellationToken);
+        var recent = log.Select(p => new RecentPoll(p.PolledAt, p.Outcome, p.HttpStatus, p.NewItems)).ToList();
+        return new FeedView(FeedRow.From(feed, recent), [.. log.Select(PollRow.From)]);
     }
 
     public async Task<DeliveriesView> DeliveriesAsync(DeliveryFilter filter, string? notice, CancellationToken cancellationToken)
@@ -108,7 +113,7 @@ internal sealed class ConsoleData(
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public async Task<IReadOnlyList<SubscriberRow>> SubscribersAsync(CancellationToken cancellationToken) =>
-        [.. (await StatusAsync(cancellationToken)).Subscribers.Select(SubscriberRow.From)];
+        [.. (await SubscriberStatus.ReadAllAsync(config.Current.Config, store, cancellationToken)).Select(SubscriberRow.From)];
 
     /// <summary>What <c>/readyz</c> and the dashboard judge: the worker's heartbeat, and the store answering now.</summary>
     public async Task<IReadOnlyList<string>> ReadinessProblemsAsync(CancellationToken cancellationToken)

@@ -8,23 +8,9 @@ internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus>
 {
     public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStatusStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var states = (await store.ListFeedStatesAsync(cancellationToken)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
-        var counts = await store.CountDeliveriesAsync(cancellationToken);
-        var disabled = await store.ListDisabledEndpointsAsync(cancellationToken);
+        var feeds = await FeedStatus.ReadAllAsync(config, store, cancellationToken);
+        var subscribers = await SubscriberStatus.ReadAllAsync(config, store, cancellationToken);
         var ruleStats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
-
-        var feeds = config.Feeds.Select(f => FeedStatus.From(f, states.GetValueOrDefault(f.Id), config.Settings.Polling)).ToList();
-        var subscribers = config.Subscribers.Select(s => new SubscriberStatus(
-            s.Id,
-            counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Queued),
-            counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Sent),
-            counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Failed),
-            counts.Where(c => c.SubscriberId == s.Id).Sum(c => c.Dead),
-            counts.Where(c => c.SubscriberId == s.Id).Max(c => c.LastSentAt),
-            counts.Where(c => c.SubscriberId == s.Id && c.LastError is not null).Select(c => c.LastError).FirstOrDefault(),
-            [.. counts.Where(c => c.SubscriberId == s.Id).SelectMany(c => c.WaitingFor).Distinct(StringComparer.OrdinalIgnoreCase)],
-            [.. disabled.Where(d => d.SubscriberId == s.Id).Select(d => $"{d.Channel.ToString().ToLowerInvariant()} {d.Target}: {d.Reason}")]))
-            .ToList();
         var rules = config.Rules.Select(r => new RuleStatus(r.Id, r.Query, ruleStats.GetValueOrDefault(r.Id)?.Matches ?? 0, ruleStats.GetValueOrDefault(r.Id)?.LastMatchAt)).ToList();
         return new StatusReport(now, feeds, rules, subscribers);
     }
@@ -44,6 +30,13 @@ internal sealed record FeedStatus(
     bool Disabled,
     string? RedirectedTo)
 {
+    /// <summary>Every configured feed, in config order, with what the store knows of it.</summary>
+    public static async Task<IReadOnlyList<FeedStatus>> ReadAllAsync(AggregatorConfig config, IStatusStore store, CancellationToken cancellationToken)
+    {
+        var states = (await store.ListFeedStatesAsync(cancellationToken)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
+        return [.. config.Feeds.Select(f => From(f, states.GetValueOrDefault(f.Id), config.Settings.Polling))];
+    }
+
     public static FeedStatus From(FeedDefinition feed, FeedState? state, PollingOptions polling)
     {
         DateTimeOffset? next = null;
@@ -70,4 +63,22 @@ internal sealed record SubscriberStatus(
     DateTimeOffset? LastSentAt,
     string? LastError,
     IReadOnlyList<string> WaitingFor,
-    IReadOnlyList<string> DisabledEndpoints);
+    IReadOnlyList<string> DisabledEndpoints)
+{
+    /// <summary>Every configured subscriber, in config order, with its messages' counts and disabled endpoints.</summary>
+    public static async Task<IReadOnlyList<SubscriberStatus>> ReadAllAsync(AggregatorConfig config, IStatusStore store, CancellationToken cancellationToken)
+    {
+        var counts = (await store.CountDeliveriesAsync(cancellationToken)).ToLookup(c => c.SubscriberId, StringComparer.Ordinal);
+        var disabled = (await store.ListDisabledEndpointsAsync(cancellationToken)).ToLookup(d => d.SubscriberId, StringComparer.Ordinal);
+        return [.. config.Subscribers.Select(s =>
+        {
+            var mine = counts[s.Id].ToList();
+            return new SubscriberStatus(
+                s.Id, mine.Sum(c => c.Queued), mine.Sum(c => c.Sent), mine.Sum(c => c.Failed), mine.Sum(c => c.Dead),
+                mine.Max(c => c.LastSentAt),
+                mine.Where(c => c.LastError is not null).Select(c => c.LastError).FirstOrDefault(),
+                [.. mine.SelectMany(c => c.WaitingFor).Distinct(StringComparer.OrdinalIgnoreCase)],
+                [.. disabled[s.Id].Select(d => $"{d.Channel.ToString().ToLowerInvariant()} {d.Target}: {d.Reason}")]);
+        })];
+    }
+}
