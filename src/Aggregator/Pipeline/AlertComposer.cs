@@ -14,15 +14,14 @@ namespace Aggregator.Pipeline;
 /// </summary>
 internal static class AlertComposer
 {
-    /// <param name="regexBudget">The poll's: regexes over all its items share it.</param>
+    /// <summary>Whether the item is older than <c>alerts.maxItemAge</c> (by its published, else updated, date): recorded, never alerted.</summary>
+    public static bool TooOld(ConfigSnapshot snapshot, FeedItem item, DateTimeOffset now) =>
+        (item.Published ?? item.Updated) < now - snapshot.Config.Settings.Alerts.MaxItemAge;
+
+    /// <param name="matches">What the rule index matched in the item (the poll's regex budget shared by all its items).</param>
     public static IReadOnlyList<OutboxDraft> Compose(
-        ConfigSnapshot snapshot, FeedDefinition feed, ParsedFeed parsed, FeedItem item, DateTimeOffset now, RegexBudget regexBudget)
+        ConfigSnapshot snapshot, FeedDefinition feed, ParsedFeed parsed, FeedItem item, IReadOnlyList<RuleMatch> matches, DateTimeOffset now)
     {
-
-        var dated = item.Published ?? item.Updated;
-        if (dated < now - snapshot.Config.Settings.Alerts.MaxItemAge) return [];
-
-        var matches = snapshot.Rules.Match(item, feed.Id, parsed.Title, regexBudget);
         if (matches.Count == 0) return [];
 
         var perSubscriber = new Dictionary<string, List<RuleMatch>>(StringComparer.Ordinal);

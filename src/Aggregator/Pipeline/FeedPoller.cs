@@ -49,7 +49,7 @@ internal sealed class FeedPoller(
             PermanentRedirect = outcome.PermanentRedirect?.ToString() ?? before.PermanentRedirect,
         };
 
-        var (after, result, items) = outcome.Status switch
+        var (after, result, items, archive) = outcome.Status switch
         {
             FetchStatus.Ok => await ProcessBodyAsync(snapshot, feed, polled, outcome, cancellationToken),
             FetchStatus.NotModified => new Step(Succeeded(polled, outcome, PollOutcome.NotModified), PollResult.NotModified),
@@ -65,7 +65,7 @@ internal sealed class FeedPoller(
         var log = new PollLogEntry(
             feed.Id, now, after.LastResult ?? result.Outcome, outcome.HttpStatus, outcome.Body?.LongLength,
             time.GetElapsedTime(started), result.NewItems, after.LastError, Redirected(feed, outcome));
-        var queued = await store.CommitPollAsync(new PollCommit(after, items, log), cancellationToken);
+        var queued = await store.CommitPollAsync(new PollCommit(after, items, log, archive), cancellationToken);
         if (items.Count > 0)
         {
             result = result with { Queued = queued };
@@ -130,10 +130,22 @@ internal sealed class FeedPoller(
 
         // An item seen before under another key has its key of this parse recorded in the same commit, alerting no one.
         var regexBudget = new RegexBudget(time, RegexBudget.DefaultPerItem, RegexBudget.DefaultPerPoll);
-        var items = unseen.Select(item => new SeenItem(
-            item.Key,
-            baseline || seenBefore.Contains(item.Key) ? [] : AlertComposer.Compose(snapshot, feed, parsed, item, now, regexBudget),
-            ItemIdentity.Fingerprint(item))).ToList();
+        var keep = snapshot.Config.Settings.Console.Archive.Keep;
+        var archived = new List<ArchivedItem>();
+        var items = new List<SeenItem>(unseen.Count);
+        foreach (var item in unseen)
+        {
+            var recognised = seenBefore.Contains(item.Key);
+            var alertable = !baseline && !recognised && !AlertComposer.TooOld(snapshot, item, now);
+            // The archive records what every rule matched, baseline and old items included, so a backtest can compare.
+            var matches = alertable || keep > TimeSpan.Zero ? snapshot.Rules.Match(item, feed.Id, parsed.Title, regexBudget) : [];
+            items.Add(new SeenItem(
+                item.Key,
+                alertable ? AlertComposer.Compose(snapshot, feed, parsed, item, matches, now) : [],
+                ItemIdentity.Fingerprint(item)));
+            if (keep > TimeSpan.Zero)
+                archived.Add(new ArchivedItem(feed.Id, item, now, baseline, recognised, [.. matches.Select(m => m.RuleId)]));
+        }
         if (regexBudget.Skipped > 0)
         {
             logger.LogWarning("Feed {FeedId}: regex time budget spent ({PerItem} ms an item, {PerPoll} s a poll); {Skipped} regex evaluations counted as no match",
@@ -145,7 +157,7 @@ internal sealed class FeedPoller(
             ItemsSeen = state.ItemsSeen + fresh.Count,
             LastNewItemAt = fresh.Count > 0 ? now : state.LastNewItemAt ?? now,
         };
-        return new Step(next, PollResult.Parsed(fresh.Count, 0), items);
+        return new Step(next, PollResult.Parsed(fresh.Count, 0), items, new PollArchive(keep, archived));
     }
 
     private static FeedState Succeeded(FeedState state, FetchOutcome outcome, PollOutcome result) => state with
@@ -195,7 +207,7 @@ internal sealed class FeedPoller(
     }
 
     /// <summary>What a poll leads to: the feed's next state, the result, and the items to record with the alerts they queue.</summary>
-    private sealed record Step(FeedState State, PollResult Result, IReadOnlyList<SeenItem> Items)
+    private sealed record Step(FeedState State, PollResult Result, IReadOnlyList<SeenItem> Items, PollArchive? Archive = null)
     {
         public Step(FeedState state, PollResult result)
             : this(state, result, [])

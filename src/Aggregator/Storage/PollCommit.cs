@@ -1,10 +1,12 @@
+using Aggregator.Core.Items;
+
 namespace Aggregator.Storage;
 
 /// <summary>
 /// What one poll writes, atomically: the items it found new (none for a 304, an unchanged body or a failure), the
-/// feed's state, and the poll's <see cref="PollLogEntry"/> (the poller always gives one).
+/// feed's state, the poll's <see cref="PollLogEntry"/> (the poller always gives one), and what goes to the item archive.
 /// </summary>
-internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items, PollLogEntry? Log = null);
+internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items, PollLogEntry? Log = null, PollArchive? Archive = null);
 
 /// <summary>
 /// A newly seen item and the messages it queues (none when it matched nothing, is a baseline, or was seen
@@ -14,4 +16,14 @@ internal sealed record SeenItem(string Key, IReadOnlyList<OutboxDraft> Messages,
 {
     /// <summary>The rules the item matched (that notify someone), each once.</summary>
     public IEnumerable<string> RuleIds => Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The poll's part of the item archive: its new items, each archived only by the commit that records its key first (as its
+/// alerts are queued), and the feed's archive pruned to <paramref name="Keep"/> and <see cref="KeptPerFeed"/> items.
+/// A zero <paramref name="Keep"/> (archive off) archives nothing and empties the feed's archive.
+/// </summary>
+internal sealed record PollArchive(TimeSpan Keep, IReadOnlyList<ArchivedItem> Items)
+{
+    public const int KeptPerFeed = 300;
 }

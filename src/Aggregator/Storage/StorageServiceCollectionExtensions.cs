@@ -34,5 +34,6 @@ internal static class StorageServiceCollectionExtensions
         .AddSingleton<IPollStore>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IOutbox>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IStatusStore>(sp => sp.GetRequiredService<IStateStore>())
-        .AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<IStateStore>());
+        .AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<IStateStore>())
+        .AddSingleton<IItemArchive>(sp => sp.GetRequiredService<IStateStore>());
 }

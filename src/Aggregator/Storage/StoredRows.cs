@@ -34,6 +34,10 @@ internal static class StoredRows
     /// <summary><see cref="OutboxColumns"/> and what the console shows besides.</summary>
     public const string DeliveryColumns = OutboxColumns + ", subscriber_id, sent_at, dead_at, last_error";
 
+    /// <summary>The <c>item_archive</c> columns a write sets and a read maps (<see cref="ArchivedItem"/>), in this order.</summary>
+    public const string ArchiveColumns =
+        "feed_id, item_key, seen_at, baseline, seen_before, published, title, link, authors, categories, body, rule_ids";
+
     public const string SelectDisabledEndpoints =
         "SELECT subscriber_id, channel, target, disabled_at, reason FROM disabled_endpoints ORDER BY subscriber_id, channel";
 
@@ -196,6 +200,21 @@ internal static class StoredRows
             : !row.Dead ? ReplayRefusalReason.NotDead
             : ReplayRefusalReason.EndpointDisabled)),
     ];
+
+    /// <summary>A row of <see cref="ArchiveColumns"/>, its text decompressed; the published column holds the item's published, else updated, date.</summary>
+    public static Core.Items.ArchivedItem ArchivedItem(DbDataReader r, ReadTime time)
+    {
+        var (summary, content) = ArchivedText.Decompress(r.GetFieldValue<byte[]>(10));
+        var item = new Core.Items.FeedItem(
+            r.GetString(1), null, r.GetString(6), Text(r, 7), time(r, 5), null, summary, content,
+            System.Text.Json.JsonSerializer.Deserialize<string[]>(r.GetString(8)) ?? [],
+            System.Text.Json.JsonSerializer.Deserialize<string[]>(r.GetString(9)) ?? []);
+        return new Core.Items.ArchivedItem(
+            r.GetString(0), item, time(r, 2)!.Value,
+            Convert.ToBoolean(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToBoolean(r.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.Json.JsonSerializer.Deserialize<string[]>(r.GetString(11)) ?? []);
+    }
 
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

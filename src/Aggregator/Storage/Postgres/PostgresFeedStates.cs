@@ -10,7 +10,10 @@ internal static class PostgresFeedStates
     /// Saves the state and, when given, appends the poll's log entry (<see cref="PostgresPollLog"/>), in one batch: one round
     /// trip, and one implicit transaction when <paramref name="tx"/> is null.
     /// </summary>
-    public static async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, FeedState state, PollLogEntry? log, CancellationToken cancellationToken)
+    /// <param name="more">Further statements of the same commit (the item archive's), run in the same batch.</param>
+    public static async Task SaveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? tx, FeedState state, PollLogEntry? log, CancellationToken cancellationToken,
+        IEnumerable<NpgsqlBatchCommand>? more = null)
     {
         await using var batch = new NpgsqlBatch(connection, tx);
         batch.BatchCommands.Add(Upsert(state));
@@ -18,6 +21,7 @@ internal static class PostgresFeedStates
         {
             foreach (var command in PostgresPollLog.Append(log)) batch.BatchCommands.Add(command);
         }
+        foreach (var command in more ?? []) batch.BatchCommands.Add(command);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -107,5 +107,28 @@ internal static class PostgresSchema
         UPDATE outbox SET rule_ids = pg_temp.alert_rule_ids(payload);
         DROP FUNCTION pg_temp.alert_rule_ids(text);
         """,
+        // The item archive (IItemArchive): every new item of a poll, for backtests and explanations. The id orders a feed's
+        // items newest last for the cap per feed; (feed_id, id) serves that pruning and the reads of some feeds. The body is
+        // already deflated: EXTERNAL spares the server compressing it again.
+        """
+        CREATE TABLE item_archive (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            feed_id text NOT NULL,
+            item_key text NOT NULL,
+            seen_at timestamptz NOT NULL,
+            baseline boolean NOT NULL,
+            seen_before boolean NOT NULL,
+            published timestamptz,
+            title text NOT NULL,
+            link text,
+            authors text NOT NULL,
+            categories text NOT NULL,
+            body bytea NOT NULL,
+            rule_ids text NOT NULL,
+            UNIQUE (feed_id, item_key)
+        );
+        ALTER TABLE item_archive ALTER COLUMN body SET STORAGE EXTERNAL;
+        CREATE INDEX item_archive_feed ON item_archive (feed_id, id);
+        """,
     ];
 }

@@ -68,7 +68,7 @@ internal sealed partial class PostgresStateStore : IStateStore
         if (rows.Count == 0)
         {
             // Nothing seen (304, unchanged, failed): state and log entry are one batch, atomic in its implicit transaction.
-            await PostgresFeedStates.SaveAsync(connection, null, commit.State, commit.Log, cancellationToken);
+            await PostgresFeedStates.SaveAsync(connection, null, commit.State, commit.Log, cancellationToken, Archive(commit, new HashSet<string>()));
             return 0;
         }
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -92,13 +92,21 @@ internal sealed partial class PostgresStateStore : IStateStore
         }
         // Only the poll that records a key first queues its alerts (the first item of that key, as listed);
         // a concurrent or repeated poll of the same item adds nothing.
+        var recorded = inserted.ToHashSet(StringComparer.Ordinal);
         var fresh = commit.Items.Where(i => inserted.Remove(StoredText.Clean(i.Key))).ToList();
         var drafts = fresh.SelectMany(i => i.Messages).ToList();
         var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, now, cancellationToken);
         foreach (var rule in fresh.SelectMany(i => i.RuleIds).Order(StringComparer.Ordinal))
             await PostgresRuleStats.CountAsync(connection, tx, rule, now, cancellationToken);
-        await PostgresFeedStates.SaveAsync(connection, tx, commit.State, commit.Log, cancellationToken);
+        await PostgresFeedStates.SaveAsync(connection, tx, commit.State, commit.Log, cancellationToken, Archive(commit, recorded));
         await tx.CommitAsync(cancellationToken);
         return queued;
+    }
+
+    /// <summary>The commit's item-archive statements: the items whose keys it recorded first (<paramref name="recorded"/>), then the feed's pruning.</summary>
+    private IEnumerable<NpgsqlBatchCommand> Archive(PollCommit commit, IReadOnlySet<string> recorded)
+    {
+        if (commit.Archive is not { } archive) return [];
+        return PostgresItemArchive.Insert(archive, recorded).Append(PostgresItemArchive.Prune(commit.State.FeedId, archive.Keep, _time.GetUtcNow()));
     }
 }

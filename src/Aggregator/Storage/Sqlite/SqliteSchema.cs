@@ -99,5 +99,26 @@ internal static class SqliteSchema
         UPDATE outbox SET rule_ids = (SELECT json_group_array(json_extract(r.value, '$.ruleId')) FROM json_each(outbox.payload, '$.rules') AS r)
          WHERE json_valid(payload) AND json_type(payload, '$.rules') = 'array';
         """,
+        // The item archive (IItemArchive): every new item of a poll, for backtests and explanations. The id orders a feed's
+        // items newest last for the cap per feed; (feed_id, id) serves that pruning and the reads of some feeds.
+        """
+        CREATE TABLE item_archive (
+            id INTEGER PRIMARY KEY,
+            feed_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            seen_at INTEGER NOT NULL,
+            baseline INTEGER NOT NULL,
+            seen_before INTEGER NOT NULL,
+            published INTEGER,
+            title TEXT NOT NULL,
+            link TEXT,
+            authors TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            body BLOB NOT NULL,
+            rule_ids TEXT NOT NULL,
+            UNIQUE (feed_id, item_key)
+        );
+        CREATE INDEX item_archive_feed ON item_archive (feed_id, id);
+        """,
     ];
 }

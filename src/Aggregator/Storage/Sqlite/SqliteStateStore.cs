@@ -118,13 +118,16 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
         var key = seen.Parameters.Add("$key", SqliteType.Text);
         var fingerprint = seen.Parameters.Add("$fingerprint", SqliteType.Text);
         using var outbox = SqliteOutbox.Prepare(connection, tx, now);
+        using var archive = commit.Archive is { } toArchive ? SqliteItemArchive.Prepare(connection, tx, toArchive) : null;
         var queued = 0;
         foreach (var item in commit.Items)
         {
-            key.Value = StoredText.Clean(item.Key);
+            var stored = StoredText.Clean(item.Key);
+            key.Value = stored;
             fingerprint.Value = (object?)item.Fingerprint ?? DBNull.Value;
-            // Only the poll that records the key first queues its alerts; a concurrent or repeated poll adds nothing.
+            // Only the poll that records the key first queues its alerts and archives it; a concurrent or repeated poll adds nothing.
             if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
+            archive?.Recorded(stored);
             foreach (var draft in item.Messages)
                 queued += await outbox.RunAsync(draft, cancellationToken);
             foreach (var rule in item.RuleIds)
@@ -132,6 +135,9 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
         }
         await SqliteFeedStates.UpsertAsync(connection, tx, commit.State, cancellationToken);
         if (commit.Log is { } log) await SqlitePollLog.AppendAsync(connection, tx, log, cancellationToken);
+        if (archive is not null) await archive.WriteAsync(cancellationToken);
+        if (commit.Archive is { } kept)
+            await SqliteItemArchive.PruneAsync(connection, tx, commit.State.FeedId, kept.Keep, _time.GetUtcNow(), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return queued;
     }
