@@ -37,22 +37,27 @@ public sealed class RuleIndex
     public static RuleIndex Build(IEnumerable<RuleDefinition> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var terms = new TermTableBuilder();
-        var compiler = new RuleCompiler(terms);
-        var compiled = new List<CompiledRule>();
-        foreach (var rule in rules)
+        return BuildParsed(rules.Select(rule =>
         {
-            QueryNode node;
             try
             {
-                node = QueryParser.Parse(rule.Query);
+                return (rule, QueryParser.Parse(rule.Query));
             }
             catch (QuerySyntaxException ex)
             {
                 throw new QuerySyntaxException($"rule '{rule.Id}': {ex.Message}", ex.Column);
             }
+        }));
+    }
+
+    /// <summary>Compiles rules already parsed (<see cref="TermChecks"/> compiles each term of a query as a rule of its own).</summary>
+    internal static RuleIndex BuildParsed(IEnumerable<(RuleDefinition Rule, QueryNode Node)> rules)
+    {
+        var terms = new TermTableBuilder();
+        var compiler = new RuleCompiler(terms);
+        var compiled = new List<CompiledRule>();
+        foreach (var (rule, node) in rules)
             compiled.Add(new CompiledRule(rule.Id, rule.Query, rule.FeedIds, compiler.Compile(node)));
-        }
         // Anchors are chosen once every rule is known: how many rules mention a term says how common it is.
         var costs = terms.Costs();
         var always = new List<int>();

@@ -1,3 +1,4 @@
+using Aggregator.Backtesting;
 using Aggregator.Configuration;
 using Aggregator.Delivery;
 using Aggregator.Fetching;
@@ -42,6 +43,7 @@ internal static class WorkerServices
             services.AddSingleton<IScheduleLock, ProcessScheduleLock>();
 
         services.AddStore(config.Settings.Storage);
+        services.AddBacktesting();
         services.AddDelivery(RelayLease.FromEnvironment() is { } lease ? RelayTimings.ForLease(lease) : RelayTimings.Default);
 
         services.AddSingleton<ConfigReloadService>();
