@@ -41,7 +41,7 @@ internal sealed class Backtester(ActiveConfig config, IItemArchive archive, Time
         }
         catch (QuerySyntaxException ex)
         {
-            return new BacktestRun(BacktestStatus.InvalidQuery, $"{ex.Column}: {ex.Message}", rule, null, keep);
+            return new BacktestRun(BacktestStatus.InvalidQuery, $"{ex.Column}: error: {ex.Message}", rule, null, keep);
         }
         if (keep <= TimeSpan.Zero) return new BacktestRun(BacktestStatus.ArchiveOff, null, rule, null, keep);
         var items = await archive.ListArchivedAsync(

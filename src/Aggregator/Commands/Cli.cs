@@ -21,6 +21,8 @@ internal static class Cli
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(TestRuleCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         return root;
