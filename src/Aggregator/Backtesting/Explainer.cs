@@ -57,7 +57,8 @@ internal sealed class Explainer(ActiveConfig config, IItemArchive archive)
         var reasons = new List<string>();
         if (!inScope) reasons.Add($"out of scope: feed '{item.FeedId}' is not among the rule's feeds");
         if (!matches) reasons.Add("the query does not match the item (see the terms)");
-        if (matches != matchedThen)
+        // Poll time applied the scope too: only a change of query or scope makes the two differ.
+        if ((matches && inScope) != matchedThen)
             reasons.Add(matchedThen ? "the rule matched at poll time (its query or scope has changed since)" : "the rule did not match at poll time (its query or scope has changed since)");
         if (item.Baseline) reasons.Add("baseline: seen at the feed's first poll, whose items are recorded without alerting");
         if (item.SeenBefore) reasons.Add("already seen: the same item was recorded before under another key");
