@@ -50,7 +50,7 @@ internal static class BacktestCommand
                         return ExitCodes.InvalidQuery;
                 }
                 if (parse.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(Json(run), CommandJson.Options));
-                else WriteText(run, Console.Out);
+                else WriteText(run, parse.GetValue(days), Console.Out);
                 return run.Result is { Matches.Count: > 0 } ? ExitCodes.Ok : ExitCodes.NothingMatched;
             }, cancellationToken);
         });
@@ -61,7 +61,7 @@ internal static class BacktestCommand
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 
-    private static void WriteText(BacktestRun run, TextWriter output)
+    private static void WriteText(BacktestRun run, int? days, TextWriter output)
     {
         var rule = run.Rule!;
         var what = rule.Id == "query" ? $"query {OneLine.Escape(rule.Query)}" : $"rule {rule.Id} ({OneLine.Escape(rule.Query)})";
@@ -73,7 +73,8 @@ internal static class BacktestCommand
         var result = run.Result!;
         if (result.Evaluated == 0)
         {
-            output.WriteLine($"the item archive is empty{(rule.FeedIds is null ? "" : " for the rule's feeds")}: nothing to evaluate {what} on");
+            var where = (rule.FeedIds is null ? "" : " of the rule's feeds") + (days is { } n ? $" seen in the last {n} days" : "");
+            output.WriteLine($"the item archive holds no items{where}: nothing to evaluate {what} on");
             return;
         }
         output.WriteLine($"{what} over the {result.Evaluated} newest archived items (the archive keeps {Durations.Format(run.Keep)})");
