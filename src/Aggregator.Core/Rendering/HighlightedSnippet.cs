@@ -13,10 +13,17 @@ public sealed record HighlightedSnippet(string Before, string Marked, string Aft
     /// </summary>
     public static HighlightedSnippet For(TermMatch match, Alert alert)
     {
-        ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(alert);
+        return For(match, alert.Item, alert.Feed.Id);
+    }
+
+    /// <summary>As <see cref="For(TermMatch, Alert)"/> for an item read from anywhere (the archive, a backtest).</summary>
+    public static HighlightedSnippet For(TermMatch match, Items.FeedItem item, string feedId)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(item);
         var snippet = match.Snippet ?? string.Empty;
-        var field = FieldText(match.Field, alert);
+        var field = FieldText(match.Field, item, feedId);
         if (field is not null && match.Start >= 0 && match.Length > 0 && match.Start + match.Length <= field.Length)
         {
             var matched = field.Substring(match.Start, match.Length);
@@ -36,13 +43,13 @@ public sealed record HighlightedSnippet(string Before, string Marked, string Aft
     private static HighlightedSnippet Split(string snippet, int at, int length) =>
         new(snippet[..at], snippet.Substring(at, length), snippet[(at + length)..]);
 
-    private static string? FieldText(string field, Alert alert) => field switch
+    private static string? FieldText(string field, Items.FeedItem item, string feedId) => field switch
     {
-        "title" => alert.Item.Title,
-        "summary" => alert.Item.Summary,
-        "content" => alert.Item.Content,
-        "link" => alert.Item.Link,
-        "feed" => alert.Feed.Id,
+        "title" => item.Title,
+        "summary" => item.Summary,
+        "content" => item.Content,
+        "link" => item.Link,
+        "feed" => feedId,
         _ => null,
     };
 }

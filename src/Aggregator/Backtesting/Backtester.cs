@@ -31,6 +31,40 @@ internal sealed class Backtester(ActiveConfig config, IItemArchive archive, Time
         return RunAsync(new RuleDefinition(rule.Id, rule.Query, snapshot.Config.FeedIdsOf(rule)), compare: true, window, cancellationToken);
     }
 
+    /// <summary>
+    /// The rule playground: <paramref name="query"/> over the newest <paramref name="maxItems"/> archived items, within rule
+    /// <paramref name="ruleId"/>'s feeds when given, and what it matches that the rule's current query does not (and the reverse).
+    /// </summary>
+    public async Task<PlaygroundRun> TryAsync(string query, string? ruleId, int maxItems, CancellationToken cancellationToken)
+    {
+        var snapshot = config.Current;
+        var settings = snapshot.Config.Settings;
+        RuleConfig? current = null;
+        if (ruleId is not null && !snapshot.RulesById.TryGetValue(ruleId, out current))
+            return new PlaygroundRun(BacktestStatus.UnknownRule, $"no rule '{ruleId}' in the config", null, null, null);
+        try
+        {
+            RuleIndex.Validate(query);
+        }
+        catch (QuerySyntaxException ex)
+        {
+            return new PlaygroundRun(BacktestStatus.InvalidQuery, $"column {ex.Column}: {ex.Message}", null, null, null);
+        }
+        if (settings.Console.Archive.Keep <= TimeSpan.Zero) return new PlaygroundRun(BacktestStatus.ArchiveOff, null, null, null, null);
+        var scope = current is null ? null : snapshot.Config.FeedIdsOf(current);
+        var items = await archive.ListArchivedAsync(new ArchiveQuery(Math.Clamp(maxItems, 1, MaxItems), scope), cancellationToken);
+        var edited = Backtest.Run(new RuleDefinition(current?.Id ?? "query", query, scope), items, settings.Alerts.MaxItemAge, false, cancellationToken);
+        if (current is null) return new PlaygroundRun(BacktestStatus.Done, null, edited, null, null);
+        var before = Backtest.Run(new RuleDefinition(current.Id, current.Query, scope), items, settings.Alerts.MaxItemAge, false, cancellationToken);
+        static string Key(ArchivedItem i) => i.FeedId + "\n" + i.Item.Key;
+        var was = before.Matches.Select(m => Key(m.Item)).ToHashSet(StringComparer.Ordinal);
+        var now = edited.Matches.Select(m => Key(m.Item)).ToHashSet(StringComparer.Ordinal);
+        return new PlaygroundRun(BacktestStatus.Done, null, edited, current.Query,
+            new PollTimeDifference(
+                [.. edited.Matches.Where(m => !was.Contains(Key(m.Item))).Select(m => m.Item)],
+                [.. before.Matches.Where(m => !now.Contains(Key(m.Item))).Select(m => m.Item)]));
+    }
+
     private async Task<BacktestRun> RunAsync(RuleDefinition rule, bool compare, TimeSpan? window, CancellationToken cancellationToken)
     {
         var settings = config.Current.Config.Settings;
@@ -50,6 +84,10 @@ internal sealed class Backtester(ActiveConfig config, IItemArchive archive, Time
         return new BacktestRun(BacktestStatus.Done, null, rule, result, keep);
     }
 }
+
+/// <param name="CurrentQuery">The rule's query in force, when the playground edits a rule.</param>
+/// <param name="AgainstCurrent">What the edited query matches that the current one does not, and the reverse, over the same items.</param>
+internal sealed record PlaygroundRun(BacktestStatus Status, string? Error, BacktestResult? Result, string? CurrentQuery, PollTimeDifference? AgainstCurrent);
 
 internal enum BacktestStatus
 {

@@ -1,3 +1,4 @@
+using Aggregator.Backtesting;
 using Aggregator.Configuration;
 using Aggregator.Delivery;
 using Aggregator.Health;
@@ -10,8 +11,14 @@ namespace Aggregator.OperatorConsole;
 /// <summary>What the console shows, read from the worker's live objects and the store; pages and <c>/api/</c> share it.</summary>
 internal sealed class ConsoleData(
     ActiveConfig config, IStatusStore store, IPollStore polls, IOutbox outbox, IConsoleStore console, ConfigReloadService reloads, HeartbeatFile heartbeat,
-    RelaySignal relay, TimeProvider time)
+    RelaySignal relay, Backtester backtester, Explainer explainer, TimeProvider time)
 {
+    /// <summary>Archived items the playground reads as one types: the newest, so each keystroke answers at once.</summary>
+    public const int PreviewItems = 5_000;
+
+    /// <summary>Matches the playground lists; the counts cover every match.</summary>
+    public const int ListedMatches = 50;
+
     /// <summary>Feeds per page of the feeds list, so a page stays quick with 10,000 feeds.</summary>
     public const int FeedsPerPage = 100;
 
@@ -89,6 +96,64 @@ internal sealed class ConsoleData(
         var email = Core.Rendering.AlertMessage.Email(alert);
         return new MessageView(row, $"Subject: {email.Subject}", email.TextBody);
     }
+
+    public async Task<IReadOnlyList<RuleRow>> RulesAsync(CancellationToken cancellationToken)
+    {
+        var stats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
+        return [.. config.Current.Config.Rules.Select(r => new RuleRow(r.Id, r.Query, stats.GetValueOrDefault(r.Id)?.Matches ?? 0, stats.GetValueOrDefault(r.Id)?.LastMatchAt, r.Notify))];
+    }
+
+    /// <summary>The playground: <paramref name="query"/> (or, when empty, the rule's current query) over the newest archived items, or all of them.</summary>
+    public async Task<TryView> TryAsync(string? query, string? ruleId, bool all, CancellationToken cancellationToken)
+    {
+        var snapshot = config.Current;
+        ruleId = NullIfEmpty(ruleId);
+        var ruleIds = snapshot.Config.Rules.Select(r => r.Id).ToList();
+        query = NullIfEmpty(query) ?? (ruleId is not null && snapshot.RulesById.TryGetValue(ruleId, out var rule) ? rule.Query : null);
+        if (query is null) return Empty(string.Empty, ruleId, ruleIds, all, null, null);
+        var run = await backtester.TryAsync(query, ruleId, all ? Backtester.MaxItems : PreviewItems, cancellationToken);
+        if (run.Status == BacktestStatus.ArchiveOff)
+            return Empty(query, ruleId, ruleIds, all, null, "The archive is off (settings.console.archive.keep: 0): there is nothing to try the query on.");
+        if (run.Result is not { } result) return Empty(query, ruleId, ruleIds, all, run.Error, null);
+        return new TryView(query, ruleId, ruleIds, all, null, result.Evaluated == 0 ? "The archive is empty so far: it fills as feeds are polled." : null,
+            result.Evaluated, result.Matches.Count,
+            [.. result.Matches.Take(ListedMatches).Select(m => new TryMatch(ItemRow.From(m.Item), m.WouldAlert,
+                [.. m.Match.Matches.Select(t => Highlighted(t, m.Item))]))],
+            [.. result.PerFeed.Select(c => new CountRow(c.FeedId, c.Count))],
+            [.. result.PerDay.Select(c => new CountRow(c.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Count))],
+            run.CurrentQuery,
+            [.. (run.AgainstCurrent?.NewlyMatched ?? []).Select(ItemRow.From)],
+            [.. (run.AgainstCurrent?.NoLongerMatched ?? []).Select(ItemRow.From)]);
+    }
+
+    public async Task<ExplainView> ExplainAsync(string? ruleId, string? item, CancellationToken cancellationToken)
+    {
+        var ruleIds = config.Current.Config.Rules.Select(r => r.Id).ToList();
+        ruleId = NullIfEmpty(ruleId);
+        item = NullIfEmpty(item);
+        if (ruleId is null || item is null) return new ExplainView(ruleId, item, ruleIds, null, []);
+        var run = await explainer.ExplainAsync(ruleId, item, null, cancellationToken);
+        var error = run.Status switch
+        {
+            ExplainStatus.UnknownRule => $"No rule '{ruleId}' in the config.",
+            ExplainStatus.ArchiveOff => "The archive is off (settings.console.archive.keep: 0): nothing can be explained.",
+            ExplainStatus.NotArchived => "No archived item has that link or key (the archive keeps what was read in the last settings.console.archive.keep).",
+            _ => null,
+        };
+        return new ExplainView(ruleId, item, ruleIds, error, [.. run.Items.Select(e => new ExplainItem(
+            ItemRow.From(e.Item), e.Alerted, e.InScope, e.Matches, e.MatchedAtPoll, e.TooOld,
+            [.. e.Terms.Select(t => new TermRow(t.Term, t.Fields, t.Negated, t.Hit, [.. (t.Evidence ?? []).Select(m => Highlighted(m, e.Item))]))],
+            e.Reasons))]);
+    }
+
+    private static Highlight Highlighted(Core.Query.TermMatch match, Core.Items.ArchivedItem item)
+    {
+        var split = Core.Rendering.HighlightedSnippet.For(match, item.Item, item.FeedId);
+        return new Highlight(match.Field, split.Before, split.Marked, split.After);
+    }
+
+    private static TryView Empty(string query, string? ruleId, IReadOnlyList<string> ruleIds, bool all, string? error, string? notice) =>
+        new(query, ruleId, ruleIds, all, error, notice, 0, 0, [], [], [], null, [], []);
 
     /// <summary>Queues dead letters again (one, or every one since a time) and wakes the relay; says what happened in one line.</summary>
     public async Task<string> ReplayAsync(long? id, DateTimeOffset? since, string? subscriber, CancellationToken cancellationToken)

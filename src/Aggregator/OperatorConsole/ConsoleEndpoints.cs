@@ -31,6 +31,7 @@ internal static class ConsoleEndpoints
         app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
         app.MapGet("/readyz", ReadyAsync).AllowAnonymous();
         app.MapGet("/static/console.css", () => Results.Text(ConsoleStyle.Css, "text/css")).AllowAnonymous();
+        app.MapGet("/static/try.js", () => Results.Text(ConsoleScript.Try, "text/javascript")).AllowAnonymous();
 
         app.MapGet("/signin", ShowSignIn).AllowAnonymous();
         app.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInLimit).DisableAntiforgery();
@@ -41,6 +42,9 @@ internal static class ConsoleEndpoints
         app.MapGet("/feeds", FeedsAsync);
         app.MapGet("/feeds/{id}", FeedAsync);
         app.MapPost("/feeds/{id}/poll", PollNowAsync).DisableAntiforgery();
+        app.MapGet("/rules", RulesAsync);
+        app.MapGet("/try", TryAsync);
+        app.MapGet("/explain", ExplainAsync);
         app.MapGet("/deliveries", DeliveriesAsync);
         app.MapGet("/deliveries/{id:long}", MessageAsync);
         app.MapPost("/deliveries/{id:long}/replay", ReplayOneAsync).DisableAntiforgery();
@@ -54,6 +58,11 @@ internal static class ConsoleEndpoints
             Results.Json(await data.FeedsAsync(failing == true, page ?? 1, ct), CommandJson.Options));
         app.MapGet("/api/feeds/{id}", async (string id, ConsoleData data, CancellationToken ct) =>
             await data.FeedAsync(id, ct) is { } feed ? Results.Json(feed, CommandJson.Options) : Results.NotFound());
+        app.MapGet("/api/rules", async (ConsoleData data, CancellationToken ct) => Results.Json(await data.RulesAsync(ct), CommandJson.Options));
+        app.MapGet("/api/try", async (ConsoleData data, string? query, string? rule, bool? all, CancellationToken ct) =>
+            Results.Json(await data.TryAsync(query, rule, all == true, ct), CommandJson.Options));
+        app.MapGet("/api/explain", async (ConsoleData data, string? rule, string? item, CancellationToken ct) =>
+            Results.Json(await data.ExplainAsync(rule, item, ct), CommandJson.Options));
         app.MapGet("/api/deliveries", async (ConsoleData data, string? subscriber, string? rule, string? status, long? before, CancellationToken ct) =>
             Results.Json(await data.DeliveriesAsync(new DeliveryFilter(subscriber, rule, status, before), null, ct), CommandJson.Options));
         app.MapGet("/api/deliveries/{id:long}", async (long id, ConsoleData data, CancellationToken ct) =>
@@ -144,6 +153,34 @@ internal static class ConsoleEndpoints
         {
             [nameof(DeliveriesPage.Shell)] = Shell(context, antiforgery, "Deliveries"),
             [nameof(DeliveriesPage.View)] = await data.DeliveriesAsync(new DeliveryFilter(subscriber, rule, status, before), notice, ct),
+        });
+
+    private static async Task<IResult> RulesAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct) =>
+        Page<RulesPage>(new()
+        {
+            [nameof(RulesPage.Shell)] = Shell(context, antiforgery, "Rules"),
+            [nameof(RulesPage.Rules)] = await data.RulesAsync(ct),
+        });
+
+    /// <summary>The playground; with <c>partial=true</c> (its script, as one types) only the results.</summary>
+    private static async Task<IResult> TryAsync(
+        HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? query, string? rule, bool? all, bool? partial, CancellationToken ct)
+    {
+        var view = await data.TryAsync(query, rule, all == true, ct);
+        return partial == true
+            ? Page<TryResults>(new() { [nameof(TryResults.View)] = view })
+            : Page<TryPage>(new()
+            {
+                [nameof(TryPage.Shell)] = Shell(context, antiforgery, "Try a rule"),
+                [nameof(TryPage.View)] = view,
+            });
+    }
+
+    private static async Task<IResult> ExplainAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? rule, string? item, CancellationToken ct) =>
+        Page<ExplainPage>(new()
+        {
+            [nameof(ExplainPage.Shell)] = Shell(context, antiforgery, "Explain"),
+            [nameof(ExplainPage.View)] = await data.ExplainAsync(rule, item, ct),
         });
 
     private static async Task<IResult> MessageAsync(long id, HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct) =>

@@ -76,6 +76,8 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         services.AddSingleton(worker.GetRequiredService<ConfigReloadService>());
         services.AddSingleton(worker.GetRequiredService<HeartbeatFile>());
         services.AddSingleton(worker.GetRequiredService<RelaySignal>());
+        services.AddSingleton(worker.GetRequiredService<Backtesting.Backtester>());
+        services.AddSingleton(worker.GetRequiredService<Backtesting.Explainer>());
         services.AddSingleton<ConsoleData>();
 
         var app = builder.Build();

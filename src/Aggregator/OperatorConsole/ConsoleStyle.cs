@@ -45,6 +45,13 @@ internal static class ConsoleStyle
         td form button { margin: 0; padding: .2rem .6rem; }
         pre { white-space: pre-wrap; border: 1px solid var(--line); padding: .8rem; border-radius: .3rem; font-size: .9rem; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .try { display: flex; gap: 1rem; align-items: flex-end; flex-wrap: wrap; } .try .grow, .filters .grow { flex: 1; min-width: 20rem; }
+        .try .hint { margin: .2rem 0 0; } label.inline { display: inline; font-weight: 400; }
+        mark { background: #fff8c5; color: inherit; padding: 0 .1em; border-radius: .2em; }
+        .snippet .field { color: var(--muted); font-size: .8rem; text-transform: uppercase; margin-right: .3rem; }
+        .matches li { margin-bottom: .8rem; } .matches p { margin: .1rem 0; } .matches .title { font-weight: 600; } .matches .badge { margin-left: .5rem; font-weight: 400; }
+        .diff { list-style: none; padding: 0; } .diff .added { color: var(--ok); } .diff .removed { color: var(--bad); }
+        .columns { display: flex; gap: 2rem; flex-wrap: wrap; } .columns table { width: auto; }
         code { font-family: ui-monospace, "Liberation Mono", monospace; font-size: .9em; }
         """;
 }

@@ -107,3 +107,37 @@ public sealed record DashboardView(
     int Queued,
     int DeadLetters,
     IReadOnlyList<FeedRow> Incidents);
+
+/// <summary>A rule as the rules page lists it.</summary>
+public sealed record RuleRow(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt, IReadOnlyList<string> Notify);
+
+/// <summary>A term found in an item, split so the page can mark it.</summary>
+public sealed record Highlight(string Field, string Before, string Marked, string After);
+
+/// <summary>An archived item the playground or an explanation names.</summary>
+public sealed record ItemRow(string FeedId, string Key, string Title, string? Link, DateTimeOffset SeenAt)
+{
+    internal static ItemRow From(Core.Items.ArchivedItem i) => new(i.FeedId, i.Item.Key, i.Item.Title, i.Item.Link, i.SeenAt);
+}
+
+/// <summary>A match of the playground's query: the item, whether it would have alerted, and its highlighted terms.</summary>
+public sealed record TryMatch(ItemRow Item, bool WouldAlert, IReadOnlyList<Highlight> Highlights);
+
+public sealed record CountRow(string Label, int Count);
+
+/// <summary>
+/// The rule playground: the query tried (within a rule's feeds when one is chosen), what it matches among the newest
+/// archived items, per feed and per day, and, against the rule's current query, what it adds and what it drops.
+/// </summary>
+public sealed record TryView(
+    string Query, string? RuleId, IReadOnlyList<string> RuleIds, bool All, string? Error, string? Notice,
+    int Evaluated, int MatchCount, IReadOnlyList<TryMatch> Matches, IReadOnlyList<CountRow> PerFeed, IReadOnlyList<CountRow> PerDay,
+    string? CurrentQuery, IReadOnlyList<ItemRow> Added, IReadOnlyList<ItemRow> Removed);
+
+public sealed record TermRow(string Term, string? Fields, bool Negated, bool Hit, IReadOnlyList<Highlight> Evidence);
+
+public sealed record ExplainItem(
+    ItemRow Item, bool Alerted, bool InScope, bool Matches, bool MatchedAtPoll, bool TooOld, IReadOnlyList<TermRow> Terms, IReadOnlyList<string> Reasons);
+
+/// <summary>Why an archived item did or did not alert for a rule.</summary>
+public sealed record ExplainView(string? RuleId, string? Item, IReadOnlyList<string> RuleIds, string? Error, IReadOnlyList<ExplainItem> Items);

@@ -141,4 +141,67 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         (await page.Locator("pre").TextContentAsync().WaitAsync(ct))!.ShouldContain("\"alert.matched\"");
         await Shot(page, "console-message", ct);
     }
+
+    [Fact]
+    public async Task An_operator_types_a_query_and_sees_archived_matches_appear_with_the_difference_from_the_rule()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = fixture.Require();
+        await using var feed = new FeedServer();
+        feed.SetItems(
+            ("w-1", "Troops gather near the northern border", "Columns were seen at dawn."),
+            ("w-2", "Refugees cross the border at night", "Aid groups counted hundreds."),
+            ("w-3", "Harvest festival opens downtown", "Stalls and music all weekend."));
+        using var work = new TempDirectory();
+        work.Write("config/aggregator.yaml", $$"""
+            settings:
+              polling: { minEvery: 1s }
+              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
+              console:
+                listen: "127.0.0.1:0"
+                auth: { mode: none }
+            feeds:
+              - id: world-desk
+                url: "{{feed.FeedUrl}}"
+                every: 2s
+            rules:
+              - id: border
+                query: troops AND border
+                notify: [desk]
+            subscribers:
+              - id: desk
+                email: [desk@example.org]
+            """);
+        using var console = await ConsoleWorker.StartAsync(work, null, ct);
+        (await Eventually.TrueAsync(() => feed.Requests > 0, TimeSpan.FromSeconds(20), ct)).ShouldBeTrue(console.Output);
+        var page = await browser.NewPageAsync(ct);
+        await using var context = page.Context;
+
+        await page.GotoAsync(new Uri(console.Address, "/rules").AbsoluteUri).WaitAsync(ct);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Try rule border" }).ClickAsync().WaitAsync(ct);
+        (await page.GetByLabel("Query", new() { Exact = true }).InputValueAsync().WaitAsync(ct)).ShouldBe("troops AND border");
+        (await Eventually.TrueAsync(async () =>
+        {
+            await page.ReloadAsync().WaitAsync(ct);
+            return (await page.Locator(".summary").TextContentAsync().WaitAsync(ct))?.Contains("1 of 3", StringComparison.Ordinal) == true;
+        }, TimeSpan.FromSeconds(15), ct)).ShouldBeTrue("the archive holds the feed's three items and the rule matches one");
+
+        await page.GetByLabel("Query", new() { Exact = true }).FillAsync("border").WaitAsync(ct);
+        await Assertions.Expect(page.Locator(".summary")).ToContainTextAsync("2 of 3").WaitAsync(ct);
+        (await page.Locator(".matches mark").AllTextContentsAsync().WaitAsync(ct)).ShouldAllBe(t => t == "border");
+        (await page.Locator(".diff .added").TextContentAsync().WaitAsync(ct))!.ShouldContain("Refugees cross the border at night");
+        page.Url.ShouldContain("query=border", Case.Sensitive, "the address follows the query, so it can be shared");
+        await Shot(page, "console-try", ct);
+
+        await page.GetByLabel("Query", new() { Exact = true }).FillAsync("border AND (").WaitAsync(ct);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("column").WaitAsync(ct);
+
+        await page.GotoAsync(new Uri(console.Address, "/explain").AbsoluteUri).WaitAsync(ct);
+        await page.GetByLabel("Item link or key").FillAsync("w-2").WaitAsync(ct);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync().WaitAsync(ct);
+        (await page.Locator(".explained .badge").First.TextContentAsync().WaitAsync(ct)).ShouldBe("not alerted");
+        var troops = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "troops" });
+        (await troops.Locator(".badge").TextContentAsync().WaitAsync(ct)).ShouldBe("missed");
+        await Shot(page, "console-explain", ct);
+    }
 }
