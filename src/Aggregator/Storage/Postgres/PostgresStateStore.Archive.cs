@@ -14,7 +14,7 @@ internal sealed partial class PostgresStateStore
         PostgresValues.AddTime(command.Parameters, "since", query.Since);
         command.Parameters.Add(new Npgsql.NpgsqlParameter("feeds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)query.FeedIds?.ToArray() ?? DBNull.Value });
         command.Parameters.AddWithValue("limit", query.Limit);
-        return await StoredRows.ListAsync(command, r => StoredRows.ArchivedItem(r, PostgresValues.ReadTime), cancellationToken);
+        return await StoredRows.ArchivedItemsAsync(command, PostgresValues.ReadTime, cancellationToken);
     }
 
     /// <summary>A scan of the archive (at most a few hundred items per feed): an explanation is asked for rarely.</summary>
@@ -26,7 +26,7 @@ internal sealed partial class PostgresStateStore
             """);
         PostgresValues.AddText(command.Parameters, "x", keyOrLink);
         PostgresValues.AddText(command.Parameters, "feed", feedId);
-        return await StoredRows.ListAsync(command, r => StoredRows.ArchivedItem(r, PostgresValues.ReadTime), cancellationToken);
+        return await StoredRows.ArchivedItemsAsync(command, PostgresValues.ReadTime, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesOfAlertsAsync(IReadOnlyCollection<string> alertIds, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal sealed partial class SqliteStateStore
         command.Parameters.AddWithValue("$since", SqliteValues.Ms(query.Since));
         command.Parameters.AddWithValue("$feeds", query.FeedIds is { } feeds ? System.Text.Json.JsonSerializer.Serialize(feeds) : DBNull.Value);
         command.Parameters.AddWithValue("$limit", query.Limit);
-        return await StoredRows.ListAsync(command, r => StoredRows.ArchivedItem(r, SqliteValues.ReadTime), cancellationToken);
+        return await StoredRows.ArchivedItemsAsync(command, SqliteValues.ReadTime, cancellationToken);
     }
 
     /// <summary>A scan of the archive (at most a few hundred items per feed): an explanation is asked for rarely.</summary>
@@ -28,7 +28,7 @@ internal sealed partial class SqliteStateStore
             """;
         command.Parameters.AddWithValue("$x", StoredText.Clean(keyOrLink));
         command.Parameters.AddWithValue("$feed", SqliteValues.Text(feedId));
-        return await StoredRows.ListAsync(command, r => StoredRows.ArchivedItem(r, SqliteValues.ReadTime), cancellationToken);
+        return await StoredRows.ArchivedItemsAsync(command, SqliteValues.ReadTime, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesOfAlertsAsync(IReadOnlyCollection<string> alertIds, CancellationToken cancellationToken)
