@@ -17,7 +17,7 @@ internal sealed class Backtester(ActiveConfig config, IItemArchive archive, Time
 
     /// <summary>Evaluates <paramref name="query"/> over every feed's archived items, of the last <paramref name="window"/> when given.</summary>
     public Task<BacktestRun> RunQueryAsync(string query, TimeSpan? window, CancellationToken cancellationToken) =>
-        RunAsync(new RuleDefinition("query", query, null), compare: false, window, cancellationToken);
+        RunAsync(new RuleDefinition("query", query, null), compare: false, window, MaxItems, cancellationToken);
 
     /// <summary>
     /// Evaluates rule <paramref name="ruleId"/>'s query over the archived items of its feeds, as the config in force defines
@@ -28,7 +28,7 @@ internal sealed class Backtester(ActiveConfig config, IItemArchive archive, Time
         var snapshot = config.Current;
         if (!snapshot.RulesById.TryGetValue(ruleId, out var rule))
             return Task.FromResult(new BacktestRun(BacktestStatus.UnknownRule, $"no rule '{ruleId}' in the config", null, null, snapshot.Config.Settings.Console.Archive.Keep));
-        return RunAsync(new RuleDefinition(rule.Id, rule.Query, snapshot.Config.FeedIdsOf(rule)), compare: true, window, cancellationToken);
+        return RunAsync(new RuleDefinition(rule.Id, rule.Query, snapshot.Config.FeedIdsOf(rule)), compare: true, window, MaxItems, cancellationToken);
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ internal sealed class Backtester(ActiveConfig config, IItemArchive archive, Time
                 [.. before.Matches.Where(m => !now.Contains(Key(m.Item))).Select(m => m.Item)]));
     }
 
-    private async Task<BacktestRun> RunAsync(RuleDefinition rule, bool compare, TimeSpan? window, CancellationToken cancellationToken)
+    private async Task<BacktestRun> RunAsync(RuleDefinition rule, bool compare, TimeSpan? window, int limit, CancellationToken cancellationToken)
     {
         var settings = config.Current.Config.Settings;
         var keep = settings.Console.Archive.Keep;
@@ -79,7 +79,7 @@ internal sealed class Backtester(ActiveConfig config, IItemArchive archive, Time
         }
         if (keep <= TimeSpan.Zero) return new BacktestRun(BacktestStatus.ArchiveOff, null, rule, null, keep);
         var items = await archive.ListArchivedAsync(
-            new ArchiveQuery(MaxItems, rule.FeedIds, window is { } w ? time.GetUtcNow() - w : null), cancellationToken);
+            new ArchiveQuery(limit, rule.FeedIds, window is { } w ? time.GetUtcNow() - w : null), cancellationToken);
         var result = Backtest.Run(rule, items, settings.Alerts.MaxItemAge, compare, cancellationToken);
         return new BacktestRun(BacktestStatus.Done, null, rule, result, keep);
     }

@@ -32,6 +32,7 @@ public sealed class BacktestTests
         result.PerDay.Select(d => (d.Day, d.Count)).ShouldBe([(new DateOnly(2026, 11, 27), 3)]);
         result.Difference.ShouldBeNull("a query has no poll-time matches to compare with");
 
+        (await backtester.TryAsync("troops", null, 2, Ct)).Result!.Evaluated.ShouldBe(2, "a preview reads the newest items only");
         (await backtester.RunQueryAsync("submarine", null, Ct)).Result!.Matches.ShouldBeEmpty();
         var invalid = await backtester.RunQueryAsync("troops AND (", null, Ct);
         invalid.Status.ShouldBe(BacktestStatus.InvalidQuery);
