@@ -11,10 +11,13 @@ namespace Aggregator.OperatorConsole;
 /// <summary>What the console shows, read from the worker's live objects and the store; pages and <c>/api/</c> share it.</summary>
 internal sealed class ConsoleData(
     ActiveConfig config, IStatusStore store, IPollStore polls, IOutbox outbox, IConsoleStore console, ConfigReloadService reloads, HeartbeatFile heartbeat,
-    RelaySignal relay, Backtester backtester, Explainer explainer, TimeProvider time)
+    RelaySignal relay, IItemArchive archive, Backtester backtester, Explainer explainer, TimeProvider time)
 {
     /// <summary>Archived items the playground reads as one types: the newest, so each keystroke answers at once.</summary>
     public const int PreviewItems = 5_000;
+
+    /// <summary>Archived items a feed's page lists, the newest.</summary>
+    public const int RecentItems = 20;
 
     /// <summary>Matches the playground lists; the counts cover every match.</summary>
     public const int ListedMatches = 50;
@@ -33,33 +36,61 @@ internal sealed class ConsoleData(
 
     public async Task<DashboardView> DashboardAsync(CancellationToken cancellationToken)
     {
-        var snapshot = config.Current.Config;
-        var feeds = await FeedStatus.ReadAllAsync(snapshot, store, cancellationToken);
-        var subscribers = await SubscriberStatus.ReadAllAsync(snapshot, store, cancellationToken);
-        var failAfter = snapshot.Settings.Alerts.FeedFailingAfter;
+        var snapshot = config.Current;
+        var troubled = await FailingAsync(snapshot, cancellationToken);
+        var subscribers = await SubscriberStatus.ReadAllAsync(snapshot.Config, store, cancellationToken);
+        var failAfter = snapshot.Config.Settings.Alerts.FeedFailingAfter;
         var now = time.GetUtcNow();
         return new DashboardView(
             now,
             Health(now),
             config.Generation,
             reloads.LastReload is { } reload ? ReloadView.From(reload) : null,
-            feeds.Count,
-            feeds.Count(f => f.ConsecutiveErrors > 0),
-            feeds.Count(f => f.Disabled),
-            snapshot.Rules.Count,
+            snapshot.Feeds.Count,
+            troubled.Count(f => f.ConsecutiveErrors > 0),
+            troubled.Count(f => f.Disabled),
+            snapshot.Config.Rules.Count,
             subscribers.Sum(s => s.Queued),
             subscribers.Sum(s => s.DeadLettered),
-            [.. feeds.Where(f => f.ConsecutiveErrors >= failAfter || f.Disabled).OrderByDescending(f => f.ConsecutiveErrors).Take(20).Select(f => FeedRow.From(f))]);
+            [.. troubled.Where(f => f.ConsecutiveErrors >= failAfter || f.Disabled).OrderByDescending(f => f.ConsecutiveErrors).Take(20).Select(f => FeedRow.From(f))]);
     }
 
+    /// <summary>
+    /// A page of the feeds list, in config order. Only the page's states are read (or the few failing ones), so a page
+    /// costs the same with 10 feeds or 10,000.
+    /// </summary>
     public async Task<FeedsView> FeedsAsync(bool failingOnly, int page, CancellationToken cancellationToken)
     {
-        var feeds = (await FeedStatus.ReadAllAsync(config.Current.Config, store, cancellationToken)).Where(f => !failingOnly || f.ConsecutiveErrors > 0 || f.Disabled).ToList();
-        var pages = Math.Max(1, (feeds.Count + FeedsPerPage - 1) / FeedsPerPage);
-        page = Math.Clamp(page, 1, pages);
-        var shown = feeds.Skip((page - 1) * FeedsPerPage).Take(FeedsPerPage).ToList();
+        var snapshot = config.Current;
+        var polling = snapshot.Config.Settings.Polling;
+        IReadOnlyList<FeedStatus> shown;
+        int total, pages;
+        if (failingOnly)
+        {
+            var failing = await FailingAsync(snapshot, cancellationToken);
+            total = failing.Count;
+            pages = Math.Max(1, (total + FeedsPerPage - 1) / FeedsPerPage);
+            page = Math.Clamp(page, 1, pages);
+            shown = [.. failing.Skip((page - 1) * FeedsPerPage).Take(FeedsPerPage)];
+        }
+        else
+        {
+            total = snapshot.Config.Feeds.Count;
+            pages = Math.Max(1, (total + FeedsPerPage - 1) / FeedsPerPage);
+            page = Math.Clamp(page, 1, pages);
+            var definitions = snapshot.Config.Feeds.Skip((page - 1) * FeedsPerPage).Take(FeedsPerPage).ToList();
+            var states = (await console.ListFeedStatesAsync([.. definitions.Select(f => f.Id)], cancellationToken)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
+            shown = [.. definitions.Select(f => FeedStatus.From(f, states.GetValueOrDefault(f.Id), polling))];
+        }
         var recent = await console.ListRecentPollsAsync([.. shown.Select(f => f.Id)], PollLog.KeptPerFeed, cancellationToken);
-        return new FeedsView([.. shown.Select(f => FeedRow.From(f, recent.GetValueOrDefault(f.Id)))], feeds.Count, page, pages, failingOnly);
+        return new FeedsView([.. shown.Select(f => FeedRow.From(f, recent.GetValueOrDefault(f.Id)))], total, page, pages, failingOnly);
+    }
+
+    /// <summary>The configured feeds whose last poll failed or that are disabled, in config order.</summary>
+    private async Task<IReadOnlyList<FeedStatus>> FailingAsync(ConfigSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var states = (await console.ListFailingFeedStatesAsync(cancellationToken)).ToDictionary(s => s.FeedId, StringComparer.Ordinal);
+        return [.. snapshot.Config.Feeds.Where(f => states.ContainsKey(f.Id)).Select(f => FeedStatus.From(f, states[f.Id], snapshot.Config.Settings.Polling))];
     }
 
     public async Task<FeedView?> FeedAsync(string id, CancellationToken cancellationToken)
@@ -69,13 +100,14 @@ internal sealed class ConsoleData(
         var feed = FeedStatus.From(definition, await polls.GetFeedStateAsync(id, cancellationToken), snapshot.Config.Settings.Polling);
         var log = await console.ListPollsAsync(id, PollLog.KeptPerFeed, cancellationToken);
         var recent = log.Select(p => new RecentPoll(p.PolledAt, p.Outcome, p.HttpStatus, p.NewItems)).ToList();
-        return new FeedView(FeedRow.From(feed, recent), [.. log.Select(PollRow.From)]);
+        var items = await archive.ListArchivedAsync(new ArchiveQuery(RecentItems, [id]), cancellationToken);
+        return new FeedView(FeedRow.From(feed, recent), [.. log.Select(PollRow.From)], [.. items.Select(ItemRow.From)]);
     }
 
     public async Task<DeliveriesView> DeliveriesAsync(DeliveryFilter filter, string? notice, CancellationToken cancellationToken)
     {
         var query = new DeliveryQuery(MessagesPerPage + 1, NullIfEmpty(filter.Subscriber), NullIfEmpty(filter.Rule), DeliveryStatuses.Parse(filter.Status),
-            BeforeId: filter.Before);
+            From: Times.TryParse(filter.Since), BeforeId: filter.Before);
         var records = await console.ListDeliveriesAsync(query, cancellationToken);
         var page = records.Take(MessagesPerPage).Select(DeliveryRow.From).ToList();
         return new DeliveriesView(await SubscribersAsync(cancellationToken), page, filter,

@@ -63,8 +63,8 @@ internal static class ConsoleEndpoints
             Results.Json(await data.TryAsync(query, rule, all == true, ct), CommandJson.Options));
         app.MapGet("/api/explain", async (ConsoleData data, string? rule, string? item, CancellationToken ct) =>
             Results.Json(await data.ExplainAsync(rule, item, ct), CommandJson.Options));
-        app.MapGet("/api/deliveries", async (ConsoleData data, string? subscriber, string? rule, string? status, long? before, CancellationToken ct) =>
-            Results.Json(await data.DeliveriesAsync(new DeliveryFilter(subscriber, rule, status, before), null, ct), CommandJson.Options));
+        app.MapGet("/api/deliveries", async (ConsoleData data, string? subscriber, string? rule, string? status, long? before, string? since, CancellationToken ct) =>
+            Results.Json(await data.DeliveriesAsync(new DeliveryFilter(subscriber, rule, status, before, since), null, ct), CommandJson.Options));
         app.MapGet("/api/deliveries/{id:long}", async (long id, ConsoleData data, CancellationToken ct) =>
             await data.MessageAsync(id, ct) is { } message ? Results.Json(message, CommandJson.Options) : Results.NotFound());
     }
@@ -148,11 +148,12 @@ internal static class ConsoleEndpoints
     }
 
     private static async Task<IResult> DeliveriesAsync(
-        HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? subscriber, string? rule, string? status, long? before, string? notice, CancellationToken ct) =>
+        HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? subscriber, string? rule, string? status, long? before, string? since,
+        string? notice, CancellationToken ct) =>
         Page<DeliveriesPage>(new()
         {
             [nameof(DeliveriesPage.Shell)] = Shell(context, antiforgery, "Deliveries"),
-            [nameof(DeliveriesPage.View)] = await data.DeliveriesAsync(new DeliveryFilter(subscriber, rule, status, before), notice, ct),
+            [nameof(DeliveriesPage.View)] = await data.DeliveriesAsync(new DeliveryFilter(subscriber, rule, status, before, since), notice, ct),
         });
 
     private static async Task<IResult> RulesAsync(HttpContext context, IAntiforgery antiforgery, ConsoleData data, CancellationToken ct) =>
@@ -203,8 +204,7 @@ internal static class ConsoleEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form did not come from this console");
         var form = await context.Request.ReadFormAsync(ct);
-        if (!DateTimeOffset.TryParse(form["since"].ToString(), System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+        if (Times.TryParse(form["since"].ToString()) is not { } since)
             return Results.Redirect($"/deliveries?status=dead&notice={Uri.EscapeDataString("Nothing replayed: 'since' is not a time (e.g. 2026-12-04 09:00)")}");
         var notice = await data.ReplayAsync(null, since, form["subscriber"].ToString(), ct);
         return Results.Redirect($"/deliveries?status=dead&notice={Uri.EscapeDataString($"Dead since {Times.Format(since)}: {notice}")}");

@@ -71,6 +71,7 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         services.AddSingleton(worker.GetRequiredService<IStatusStore>());
         services.AddSingleton(worker.GetRequiredService<IOutbox>());
         services.AddSingleton(worker.GetRequiredService<IPollStore>());
+        services.AddSingleton(worker.GetRequiredService<IItemArchive>());
         services.AddSingleton(worker.GetRequiredService<IConsoleStore>());
         services.AddSingleton(worker.GetRequiredService<FeedSchedule>());
         services.AddSingleton(worker.GetRequiredService<ConfigReloadService>());

@@ -48,7 +48,8 @@ public sealed record PollRow(
         e.NewItems, e.Error, e.FinalUrl is { } url ? Urls.Redact(url) : null);
 }
 
-public sealed record FeedView(FeedRow Feed, IReadOnlyList<PollRow> Polls);
+/// <summary>A feed's page: its state, its poll log, and its newest archived items.</summary>
+public sealed record FeedView(FeedRow Feed, IReadOnlyList<PollRow> Polls, IReadOnlyList<ItemRow> RecentItems);
 
 /// <summary>An outbox message as the deliveries list shows it.</summary>
 public sealed record DeliveryRow(
@@ -62,8 +63,8 @@ public sealed record DeliveryRow(
         r.Alert?.AlertId, r.PendingRecipients);
 }
 
-/// <summary>Which messages the deliveries page lists; every filter set narrows it.</summary>
-public sealed record DeliveryFilter(string? Subscriber, string? Rule, string? Status, long? Before);
+/// <summary>Which messages the deliveries page lists; every filter set narrows it (<see cref="Since"/>: created at or after, UTC).</summary>
+public sealed record DeliveryFilter(string? Subscriber, string? Rule, string? Status, long? Before, string? Since = null);
 
 public sealed record DeliveriesView(
     IReadOnlyList<SubscriberRow> Subscribers, IReadOnlyList<DeliveryRow> Messages, DeliveryFilter Filter, long? NextBefore, string? Notice);

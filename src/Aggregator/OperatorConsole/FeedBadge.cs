@@ -18,6 +18,10 @@ internal static class FeedBadge
 /// <summary>Times as the console shows them: UTC, to the second.</summary>
 public static class Times
 {
+    /// <summary>A time an operator typed (<c>2026-12-04 09:00</c>, ISO 8601), read as UTC; null when empty or not a time.</summary>
+    public static DateTimeOffset? TryParse(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
     public static string Format(DateTimeOffset? at) =>
         at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }

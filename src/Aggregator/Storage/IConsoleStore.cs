@@ -8,6 +8,12 @@ namespace Aggregator.Storage;
 /// </summary>
 internal interface IConsoleStore
 {
+    /// <summary>The states of <paramref name="feedIds"/> (a page of the feeds list); feeds never polled are absent.</summary>
+    Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(IReadOnlyCollection<string> feedIds, CancellationToken cancellationToken);
+
+    /// <summary>The states of feeds whose last poll failed or that are disabled: few, whatever the number of feeds.</summary>
+    Task<IReadOnlyList<FeedState>> ListFailingFeedStatesAsync(CancellationToken cancellationToken);
+
     /// <summary>The feed's last <paramref name="limit"/> polls, newest first.</summary>
     Task<IReadOnlyList<PollLogEntry>> ListPollsAsync(string feedId, int limit, CancellationToken cancellationToken);
 

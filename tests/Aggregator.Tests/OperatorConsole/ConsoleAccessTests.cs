@@ -10,8 +10,11 @@ namespace Aggregator.Tests.OperatorConsole;
 /// </summary>
 public sealed class ConsoleAccessTests
 {
-    private static readonly string[] Pages = ["/", "/feeds", "/feeds/world", "/deliveries"];
-    private static readonly string[] Apis = ["/api/status", "/api/dashboard", "/api/feeds/world"];
+    private static readonly string[] Pages =
+        ["/", "/feeds", "/feeds?failing=true", "/feeds/world", "/rules", "/try", "/try?query=border", "/explain", "/deliveries", "/deliveries?status=dead"];
+
+    private static readonly string[] Apis =
+        ["/api/status", "/api/dashboard", "/api/feeds", "/api/feeds/world", "/api/rules", "/api/try?query=border", "/api/explain", "/api/deliveries"];
 
     internal static TempDirectory Config(string auth = "mode: token\n      token: ${AGGREGATOR_CONSOLE_TOKEN:-}", string listen = "127.0.0.1:0")
     {

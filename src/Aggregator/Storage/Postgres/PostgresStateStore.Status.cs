@@ -8,6 +8,20 @@ internal sealed partial class PostgresStateStore
         return await StoredRows.ListAsync(command, r => StoredRows.FeedState(r, PostgresValues.ReadTime), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(IReadOnlyCollection<string> feedIds, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.FeedStateColumns} FROM feed_state WHERE feed_id = ANY(@feeds)");
+        command.Parameters.Add(PostgresValues.TextArray("feeds", feedIds));
+        return await StoredRows.ListAsync(command, r => StoredRows.FeedState(r, PostgresValues.ReadTime), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FeedState>> ListFailingFeedStatesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {StoredRows.FeedStateColumns} FROM feed_state WHERE consecutive_failures > 0 OR disabled ORDER BY feed_id");
+        return await StoredRows.ListAsync(command, r => StoredRows.FeedState(r, PostgresValues.ReadTime), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DeliveryCounts>> CountDeliveriesAsync(CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand($"""

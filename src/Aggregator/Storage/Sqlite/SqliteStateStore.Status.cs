@@ -10,6 +10,23 @@ internal sealed partial class SqliteStateStore
         return await StoredRows.ListAsync(command, r => StoredRows.FeedState(r, SqliteValues.ReadTime), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(IReadOnlyCollection<string> feedIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {StoredRows.FeedStateColumns} FROM feed_state WHERE feed_id IN (SELECT value FROM json_each($feeds))";
+        command.Parameters.AddWithValue("$feeds", System.Text.Json.JsonSerializer.Serialize(feedIds));
+        return await StoredRows.ListAsync(command, r => StoredRows.FeedState(r, SqliteValues.ReadTime), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FeedState>> ListFailingFeedStatesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {StoredRows.FeedStateColumns} FROM feed_state WHERE consecutive_failures > 0 OR disabled = 1 ORDER BY feed_id";
+        return await StoredRows.ListAsync(command, r => StoredRows.FeedState(r, SqliteValues.ReadTime), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DeliveryCounts>> CountDeliveriesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
