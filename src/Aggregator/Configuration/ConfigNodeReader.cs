@@ -137,10 +137,12 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
     }
 
     /// <summary>One of a fixed set of lowercase words.</summary>
-    public T? Choice<T>(YamlNode node, Subject what, IReadOnlyDictionary<string, T> choices)
-        where T : struct
+    /// <summary>One of <typeparamref name="T"/>'s members, written as its name in lowercase (as the schema lists them).</summary>
+    public T? Choice<T>(YamlNode node, Subject what)
+        where T : struct, Enum
     {
         if (Value(node, what) is not { } text) return null;
+        var choices = Enum.GetValues<T>().ToDictionary(v => v.ToString().ToLowerInvariant(), StringComparer.Ordinal);
         if (choices.TryGetValue(text.ToLowerInvariant(), out var value)) return value;
         var words = choices.Keys.ToList();
         var expected = words.Count > 1 ? $"{string.Join(", ", words[..^1])} or {words[^1]}" : words[0];

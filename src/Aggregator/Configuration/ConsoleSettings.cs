@@ -30,7 +30,7 @@ internal static class ConsoleSettings
                 }
                 return o with { Listen = listen };
             case "configWrites":
-                return r.Choice(v, what, Choices.ConfigWrites) is { } writes ? o with { ConfigWrites = writes } : o;
+                return r.Choice<ConfigWrites>(v, what) is { } writes ? o with { ConfigWrites = writes } : o;
             case "archive":
                 return o with { Archive = ReadArchive(o.Archive, v, what, r) };
             default:
@@ -82,7 +82,7 @@ internal static class ConsoleSettings
             var path = $"{what}.{key}";
             o = key switch
             {
-                "mode" => r.Choice(value, path, Choices.AuthModes) is { } mode ? o with { Mode = mode } : o,
+                "mode" => r.Choice<ConsoleAuthMode>(value, path) is { } mode ? o with { Mode = mode } : o,
                 "token" => r.Text(value, path) is { } token ? o with { Token = token } : o,
                 "oidc" => o with { Oidc = ReadOidc(o.Oidc, value, path, r) },
                 _ => o with { Proxy = ReadProxy(o.Proxy, value, path, r) },

@@ -56,7 +56,7 @@ internal sealed class FeedsSection(string configDirectory, DateTimeOffset now)
                     tags = ReadTags(value, where, r);
                     break;
                 case "firstPoll":
-                    firstPoll = r.Choice(value, Subject.Of("the firstPoll of ", where), Choices.FirstPolls) ?? firstPoll;
+                    firstPoll = r.Choice<FirstPoll>(value, Subject.Of("the firstPoll of ", where)) ?? firstPoll;
                     break;
             }
         }

@@ -111,7 +111,7 @@ internal sealed class SettingsSection
 
     private static StorageOptions ApplyStorage(StorageOptions o, string key, YamlNode v, string what, ConfigNodeReader r) => key switch
     {
-        "provider" => r.Choice(v, what, Choices.Providers) is { } p ? o with { Provider = p } : o,
+        "provider" => r.Choice<StorageProvider>(v, what) is { } p ? o with { Provider = p } : o,
         _ => r.Text(v, what) switch
         {
             null => o,
@@ -155,7 +155,7 @@ internal sealed class SettingsSection
 
     private static TelemetryOptions ApplyTelemetry(TelemetryOptions o, string key, YamlNode v, string what, ConfigNodeReader r)
     {
-        if (key == "logFormat") return r.Choice(v, what, Choices.LogFormats) is { } f ? o with { LogFormat = f } : o;
+        if (key == "logFormat") return r.Choice<LogFormat>(v, what) is { } f ? o with { LogFormat = f } : o;
         if (r.Text(v, what) is not { } endpoint) return o;
         if (endpoint.Length > 0 && !Urls.IsHttp(endpoint, out _))
         {
@@ -179,7 +179,7 @@ internal sealed class SettingsSection
             case "port":
                 return r.Integer(v, what, 1, 65535) is { } port ? o with { Port = port } : o;
             case "security":
-                return r.Choice(v, what, Choices.Security) is { } security ? o with { Security = security } : o;
+                return r.Choice<SmtpSecurity>(v, what) is { } security ? o with { Security = security } : o;
         }
         if (r.Text(v, what) is not { } text) return o;
         switch (key)

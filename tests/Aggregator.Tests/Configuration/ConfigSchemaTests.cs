@@ -135,14 +135,16 @@ public sealed class ConfigSchemaTests
     }
 
     [Fact]
-    public void Choices_are_the_lowercase_words_the_loader_accepts()
+    public void Choices_are_the_contracts_lowercase_words()
     {
         var settings = ConfigSchema.Generate()["properties"]!["settings"]!["properties"]!;
-        Words(settings["storage"]!["properties"]!["provider"]!).ShouldBe(Choices.Providers.Keys, ignoreOrder: true);
-        Words(settings["smtp"]!["properties"]!["security"]!).ShouldBe(Choices.Security.Keys, ignoreOrder: true);
-        Words(settings["telemetry"]!["properties"]!["logFormat"]!).ShouldBe(Choices.LogFormats.Keys, ignoreOrder: true);
+        Words(settings["storage"]!["properties"]!["provider"]!).ShouldBe(["sqlite", "postgres"]);
+        Words(settings["smtp"]!["properties"]!["security"]!).ShouldBe(["auto", "starttls", "ssl", "none"]);
+        Words(settings["telemetry"]!["properties"]!["logFormat"]!).ShouldBe(["text", "json"]);
+        Words(settings["console"]!["properties"]!["configWrites"]!).ShouldBe(["patch", "direct"]);
+        Words(settings["console"]!["properties"]!["auth"]!["properties"]!["mode"]!).ShouldBe(["token", "oidc", "proxy", "none"]);
         var feed = SchemaKeyPaths.At(ConfigSchema.Generate(), "feeds");
-        Words(feed["properties"]!["firstPoll"]!).ShouldBe(Choices.FirstPolls.Keys, ignoreOrder: true);
+        Words(feed["properties"]!["firstPoll"]!).ShouldBe(["baseline", "notify"]);
     }
 
     [Fact]
