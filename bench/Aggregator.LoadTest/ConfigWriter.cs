@@ -28,7 +28,7 @@ internal static class ConfigWriter
                 retryInitial: 5s
                 retryMax: 1m
                 maxAge: 1h
-            {(consolePort is { } port ? $"  console:\n    listen: \"127.0.0.1:{port}\"\n    auth: {{ mode: none }}\n" : "")}
+            {ConsoleSettings(consolePort, options.NoArchive)}
             """);
 
         var feeds = new StringBuilder("feeds:\n");
@@ -51,6 +51,16 @@ internal static class ConfigWriter
                 digest: immediate
 
             """);
+    }
+
+    /// <summary>The console on loopback without sign-in, and the archive off, as asked; nothing when neither is.</summary>
+    private static string ConsoleSettings(int? port, bool noArchive)
+    {
+        if (port is null && !noArchive) return string.Empty;
+        var console = new StringBuilder("  console:\n");
+        if (port is { } p) console.Append(CultureInfo.InvariantCulture, $"    listen: \"127.0.0.1:{p}\"\n    auth: {{ mode: none }}\n");
+        if (noArchive) console.Append("    archive: { keep: 0 }\n");
+        return console.ToString();
     }
 
     private static string Seconds(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)t.TotalSeconds)}s");

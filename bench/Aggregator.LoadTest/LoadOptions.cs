@@ -37,6 +37,9 @@ internal sealed record LoadOptions
     /// <summary>Turns the operator console on (loopback, no sign-in) and times its pages while the worker polls.</summary>
     public bool Console { get; init; }
 
+    /// <summary>Turns the item archive off (<c>settings.console.archive.keep: 0</c>), to tell its cost from the console's.</summary>
+    public bool NoArchive { get; init; }
+
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var o = new LoadOptions();
@@ -51,6 +54,11 @@ internal sealed record LoadOptions
             if (name == "--console")
             {
                 o = o with { Console = true };
+                continue;
+            }
+            if (name == "--no-archive")
+            {
+                o = o with { NoArchive = true };
                 continue;
             }
             if (i + 1 >= args.Count) throw new ArgumentException($"{name} needs a value");
