@@ -30,10 +30,6 @@ internal sealed class ConsoleData(
 
     public ConsoleAuthMode AuthMode => config.Current.Config.Settings.Console.Auth.Mode;
 
-    /// <summary>The report <c>status --json</c> prints.</summary>
-    public Task<StatusReport> StatusAsync(CancellationToken cancellationToken) =>
-        StatusReport.ReadAsync(config.Current.Config, store, time.GetUtcNow(), cancellationToken);
-
     public async Task<DashboardView> DashboardAsync(CancellationToken cancellationToken)
     {
         var snapshot = config.Current;

@@ -100,4 +100,52 @@ public sealed class ConsolePagesTests
         var shown = await console.Http.GetStringAsync($"/api/deliveries/{message.GetProperty("id").GetInt64()}", ct);
         shown.ShouldContain("Subject: [border] Troops gather near the border");
     }
+
+    [Fact]
+    public async Task Api_status_is_the_object_status_json_prints()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var feed = new FeedServer();
+        feed.AddItem("w-1", "Troops gather near the border", "Columns were seen at dawn.");
+        using var work = new TempDirectory();
+        work.Write("config/aggregator.yaml", $$"""
+            settings:
+              polling: { minEvery: 1s }
+              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
+              console: { listen: "127.0.0.1:0", auth: { mode: none } }
+            feeds:
+              - { id: world, url: "{{feed.FeedUrl}}", every: 1h, firstPoll: notify }
+              - { id: broken, url: "http://127.0.0.1:9/gone.xml", every: 1h }
+              - { id: never, url: "http://127.0.0.1:9/never.xml", cron: "0 0 0 1 1 ?" }
+            rules:
+              - { id: border, query: troops AND border, notify: [desk] }
+              - { id: quiet, query: submarine, notify: [desk] }
+            subscribers:
+              - { id: desk, email: [desk@example.org] }
+            """);
+        string api;
+        using (var console = await ConsoleWorker.StartAsync(work, null, ct))
+        {
+            (await Eventually.TrueAsync(async () =>
+                JsonDocument.Parse(await console.Http.GetStringAsync("/api/deliveries?status=sent", ct)).RootElement.GetProperty("messages").GetArrayLength() == 1
+                && (await console.Http.GetStringAsync("/api/feeds/broken", ct)).Contains("\"failures\":1", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(70), ct)).ShouldBeTrue(console.Output);
+            api = await console.Http.GetStringAsync("/api/status", ct);
+        }
+
+        var (code, cli, stderr) = await AggregatorProcess.RunAsync(work.Path, null, ct, "status", "--json", "--config", "config");
+
+        code.ShouldBe(0, stderr);
+        Without("at", api).ShouldBe(Without("at", cli), "the console answers with the status command's object, key for key");
+        using var doc = JsonDocument.Parse(api);
+        doc.RootElement.GetProperty("feeds").GetArrayLength().ShouldBe(3);
+        doc.RootElement.GetProperty("rules")[0].GetProperty("matches").GetInt64().ShouldBe(1);
+    }
+
+    private static string Without(string key, string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        node.Remove(key);
+        return node.ToJsonString();
+    }
 }
