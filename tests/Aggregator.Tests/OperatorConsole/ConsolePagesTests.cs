@@ -7,6 +7,14 @@ namespace Aggregator.Tests.OperatorConsole;
 /// <summary>What the console's JSON twins say about a running worker: a refused reload with its positions, a feed's poll log and items, filters.</summary>
 public sealed class ConsolePagesTests
 {
+    /// <summary>Settings of every test here: fast polls of feeds on loopback, the console on a free loopback port without sign-in.</summary>
+    private const string LoopbackConsole = """
+        settings:
+          polling: { minEvery: 1s }
+          network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
+          console: { listen: "127.0.0.1:0", auth: { mode: none } }
+        """;
+
     [Fact]
     public async Task The_dashboard_shows_a_refused_reload_with_each_problem_at_its_position_and_the_generation_in_force()
     {
@@ -14,12 +22,7 @@ public sealed class ConsolePagesTests
         await using var feed = new FeedServer();
         feed.AddItem("w-1", "Troops gather near the border", "Columns were seen at dawn.");
         using var work = new TempDirectory();
-        work.Write("config/aggregator.yaml", """
-            settings:
-              polling: { minEvery: 1s }
-              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
-              console: { listen: "127.0.0.1:0", auth: { mode: none } }
-            """);
+        work.Write("config/aggregator.yaml", LoopbackConsole);
         work.Write("config/feeds.yaml", $"""
             feeds:
               - id: world
@@ -66,10 +69,7 @@ public sealed class ConsolePagesTests
         feed.AddItem("w-1", "Troops gather near the border", "Columns were seen at dawn.");
         using var work = new TempDirectory();
         work.Write("config/aggregator.yaml", $$"""
-            settings:
-              polling: { minEvery: 1s }
-              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
-              console: { listen: "127.0.0.1:0", auth: { mode: none } }
+            {{LoopbackConsole}}
             feeds:
               - { id: world, url: "{{feed.FeedUrl}}", every: 1s, firstPoll: notify }
             rules:
@@ -109,10 +109,7 @@ public sealed class ConsolePagesTests
         feed.AddItem("w-1", "Troops gather near the border", "Columns were seen at dawn.");
         using var work = new TempDirectory();
         work.Write("config/aggregator.yaml", $$"""
-            settings:
-              polling: { minEvery: 1s }
-              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
-              console: { listen: "127.0.0.1:0", auth: { mode: none } }
+            {{LoopbackConsole}}
             feeds:
               - { id: world, url: "{{feed.FeedUrl}}", every: 1h, firstPoll: notify }
               - { id: broken, url: "http://127.0.0.1:9/gone.xml", every: 1h }
