@@ -28,7 +28,7 @@ internal sealed class ConfigSnapshot
     /// <summary>Compiles the rules of a config that has already passed validation.</summary>
     public static ConfigSnapshot Create(AggregatorConfig config)
     {
-        var definitions = config.Rules.Select(r => new RuleDefinition(r.Id, r.Query, config.FeedIdsOf(r)));
+        var definitions = config.Rules.Where(r => r.Enabled).Select(r => new RuleDefinition(r.Id, r.Query, config.FeedIdsOf(r)));
         return new ConfigSnapshot(config, RuleIndex.Build(definitions));
     }
 }

@@ -11,4 +11,7 @@ internal sealed record RuleConfig
 
     /// <summary>Subscriber ids.</summary>
     public IReadOnlyList<string> Notify { get; init; } = [];
+
+    /// <summary>A disabled rule stays in the files and the console but matches nothing.</summary>
+    public bool Enabled { get; init; } = true;
 }

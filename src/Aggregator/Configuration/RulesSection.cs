@@ -7,7 +7,7 @@ namespace Aggregator.Configuration;
 internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> checkQuery)
 {
     private const string TagPrefix = "tag:";
-    internal static readonly string[] Keys = ["id", "query", "feeds", "notify"];
+    internal static readonly string[] Keys = ["id", "query", "feeds", "notify", "enabled"];
     private static readonly YamlScalarNode QueryKey = new("query");
     private readonly List<PendingRule> _rules = [];
 
@@ -31,6 +31,7 @@ internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> che
         string? query = null;
         IReadOnlyList<Located<string>>? feeds = [];
         IReadOnlyList<Located<string>>? notify = [];
+        var enabled = true;
         foreach (var (key, keyNode, value) in r.Entries(entry, where, Keys))
         {
             switch (key)
@@ -46,12 +47,15 @@ internal sealed class RulesSection(Func<string, IReadOnlyList<QueryWarning>> che
                 case "notify":
                     notify = r.List(value, Subject.Of("the notify list of ", where));
                     break;
+                case "enabled":
+                    enabled = r.Boolean(value, Subject.Of("the enabled flag of ", where)) ?? enabled;
+                    break;
             }
         }
         if (!entry.Children.ContainsKey(QueryKey)) r.Error(entry, $"{where} has no query");
         if (id is null || query is null || feeds is null || notify is null) return;
         if (notify.Count == 0) r.Warning(entry, $"{where} notifies nobody; add subscriber ids under 'notify'");
-        var definition = new RuleConfig { Id = id, Query = query, Feeds = [.. feeds.Select(f => f.Value)], Notify = [.. notify.Select(n => n.Value)] };
+        var definition = new RuleConfig { Id = id, Query = query, Feeds = [.. feeds.Select(f => f.Value)], Notify = [.. notify.Select(n => n.Value)], Enabled = enabled };
         _rules.Add(new(definition, r.At(entry), feeds, notify));
     }
 

@@ -37,7 +37,7 @@ public sealed class ConfigSchemaTests
           - { id: world, url: "https://feeds.example.org/world.xml", every: 5m, tags: [news], firstPoll: notify }
           - { id: local, url: "https://feeds.example.org/local.xml", cron: "0 0/5 * * * ?" }
         rules:
-          - { id: border, query: troops AND border, feeds: [world, "tag:news"], notify: [ops, hook, hooks] }
+          - { id: border, query: troops AND border, feeds: [world, "tag:news"], notify: [ops, hook, hooks], enabled: true }
         subscribers:
           - { id: ops, email: [ops@example.org], digest: daily 08:00, timezone: Europe/London }
           - { id: hook, webhook: { url: "https://hooks.example.org/a", secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" } }

@@ -69,6 +69,7 @@ internal static class SchemaDescriptions
         ["rules.query"] = "A query such as troops AND border (see README, query language).",
         ["rules.feeds"] = "Feed ids and tag:<tag> references; leave the key out for every feed.",
         ["rules.notify"] = "Subscriber ids to alert.",
+        ["rules.enabled"] = "false keeps the rule in the files but matches nothing (default true).",
         ["subscribers"] = "Who receives alerts, how, and how often.",
         ["subscribers.id"] = "The subscriber's id, used by rules' notify lists.",
         ["subscribers.email"] = "Email addresses.",
