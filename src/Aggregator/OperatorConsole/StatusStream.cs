@@ -43,6 +43,8 @@ internal static class StatusStream
         json.WriteEndArray();
         json.WritePropertyName(Name(nameof(StatusReport.Subscribers)));
         JsonSerializer.Serialize(json, await SubscriberStatus.ReadAllAsync(config, store, cancellationToken), options);
+        json.WritePropertyName(Name(nameof(StatusReport.ConfigChanges)));
+        JsonSerializer.Serialize(json, await store.CountConfigChangesAsync(cancellationToken), options);
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }

@@ -4,7 +4,8 @@ using Aggregator.Storage;
 namespace Aggregator.Status;
 
 /// <summary>What <c>status</c> shows: every configured feed and subscriber, with what the store knows of it; URLs redacted.</summary>
-internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<RuleStatus> Rules, IReadOnlyList<SubscriberStatus> Subscribers)
+internal sealed record StatusReport(
+    DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<RuleStatus> Rules, IReadOnlyList<SubscriberStatus> Subscribers, ConfigChangeCounts ConfigChanges)
 {
     public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStatusStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -12,7 +13,8 @@ internal sealed record StatusReport(DateTimeOffset At, IReadOnlyList<FeedStatus>
         var subscribers = await SubscriberStatus.ReadAllAsync(config, store, cancellationToken);
         var ruleStats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
         var rules = config.Rules.Select(r => new RuleStatus(r.Id, r.Query, ruleStats.GetValueOrDefault(r.Id)?.Matches ?? 0, ruleStats.GetValueOrDefault(r.Id)?.LastMatchAt)).ToList();
-        return new StatusReport(now, feeds, rules, subscribers);
+        var configChanges = await store.CountConfigChangesAsync(cancellationToken);
+        return new StatusReport(now, feeds, rules, subscribers, configChanges);
     }
 }
 

@@ -3,7 +3,7 @@ using Aggregator.Core.Rendering;
 
 namespace Aggregator.Status;
 
-/// <summary>The <c>status</c> report as two aligned tables.</summary>
+/// <summary>The <c>status</c> report as aligned tables, and a line on the console's config changes when there are any.</summary>
 internal static class StatusText
 {
     public static void Write(StatusReport report, TextWriter output)
@@ -30,6 +30,12 @@ internal static class StatusText
                     .Append(s.WaitingFor.Count == 0 ? null : "retrying for " + string.Join(", ", s.WaitingFor))
                     .Append(s.LastError is null ? null : "last error: " + s.LastError).OfType<string>()),
             }));
+        if (report.ConfigChanges is { Total: > 0 } changes)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CONFIG CHANGES  {changes.Total} made in the console: {changes.Accepted} accepted, {changes.Rejected} rejected, {changes.Pending} pending, {changes.Offered} offered as patches; last {Time(changes.LastAt)}"));
+        }
     }
 
     private static string Note(FeedStatus feed) => string.Join("; ", new[]

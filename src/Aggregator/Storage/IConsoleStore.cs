@@ -41,4 +41,17 @@ internal interface IConsoleStore
     /// subscriber and one channel when given; those whose endpoint is disabled are refused and stay dead.
     /// </summary>
     Task<ReplayResult> ReplayDeadAsync(DateTimeOffset since, string? subscriberId, DeliveryChannel? channel, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a change to a config file made through the console and returns its id (<see cref="ConfigChange.Id"/> is
+    /// ignored). The diff is kept as <see cref="ConfigChangeDiff.Bounded"/> gives it; changes older than
+    /// <see cref="ConfigChangeLog.Kept"/> are deleted.
+    /// </summary>
+    Task<long> RecordConfigChangeAsync(ConfigChange change, CancellationToken cancellationToken);
+
+    /// <summary>Sets what the reload made of change <paramref name="id"/>, with its message; throws <see cref="KeyNotFoundException"/> when there is no such change.</summary>
+    Task SetConfigChangeOutcomeAsync(long id, ConfigChangeOutcome outcome, string? message, CancellationToken cancellationToken);
+
+    /// <summary>At most <paramref name="limit"/> changes with an id below <paramref name="before"/> (all when null), newest (highest id) first.</summary>
+    Task<IReadOnlyList<ConfigChange>> ListConfigChangesAsync(long? before, int limit, CancellationToken cancellationToken);
 }

@@ -13,4 +13,7 @@ internal interface IStatusStore
 
     /// <summary>Per rule: how many new items it matched and when it last did.</summary>
     Task<IReadOnlyList<RuleStats>> ListRuleStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The kept config changes made through the console, in all and by outcome.</summary>
+    Task<ConfigChangeCounts> CountConfigChangesAsync(CancellationToken cancellationToken);
 }

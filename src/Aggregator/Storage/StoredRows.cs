@@ -41,6 +41,20 @@ internal static class StoredRows
     public const string SelectDisabledEndpoints =
         "SELECT subscriber_id, channel, target, disabled_at, reason FROM disabled_endpoints ORDER BY subscriber_id, channel";
 
+    /// <summary>The <c>config_changes</c> columns a read maps (<see cref="ConfigChange"/>), in this order; a write sets all but the id.</summary>
+    public const string ConfigChangeColumns = "id, at, operator, file, mode, outcome, message, settled_at, diff";
+
+    /// <summary>Total, accepted, rejected, pending, offered, last change time (<see cref="ConfigChangeCounts"/>).</summary>
+    public static readonly string CountConfigChanges = $"""
+        SELECT COUNT(*),
+            COUNT(*) FILTER (WHERE outcome = '{ConfigChangeNames.Name(ConfigChangeOutcome.Accepted)}'),
+            COUNT(*) FILTER (WHERE outcome = '{ConfigChangeNames.Name(ConfigChangeOutcome.Rejected)}'),
+            COUNT(*) FILTER (WHERE outcome = '{ConfigChangeNames.Name(ConfigChangeOutcome.Pending)}'),
+            COUNT(*) FILTER (WHERE outcome = '{ConfigChangeNames.Name(ConfigChangeOutcome.Offered)}'),
+            MAX(at)
+        FROM config_changes
+        """;
+
     public const string SelectRuleStats = "SELECT rule_id, matches, last_match_at FROM rule_stats ORDER BY rule_id";
 
     /// <summary>Every row the command reads, mapped by <paramref name="read"/>.</summary>
@@ -141,6 +155,13 @@ internal static class StoredRows
         r.GetString(0), time(r, 1)!.Value, PollOutcomeNames.Parse(r.GetString(2)),
         r.IsDBNull(3) ? null : r.GetInt32(3), r.IsDBNull(4) ? null : r.GetInt64(4),
         TimeSpan.FromMilliseconds(r.GetInt32(5)), r.GetInt32(6), Text(r, 7), Text(r, 8));
+
+    public static ConfigChange ConfigChange(DbDataReader r, ReadTime time) => new(
+        r.GetInt64(0), time(r, 1)!.Value, r.GetString(2), r.GetString(3),
+        r.GetString(8), ConfigChangeNames.ParseMode(r.GetString(4)), ConfigChangeNames.ParseOutcome(r.GetString(5)), Text(r, 6), time(r, 7));
+
+    public static ConfigChangeCounts ConfigChangeCounts(DbDataReader r, ReadTime time) => new(
+        r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), time(r, 5));
 
     /// <summary>A row of feed id, poll time, outcome and HTTP status.</summary>
     public static (string FeedId, RecentPoll Poll) RecentPoll(DbDataReader r, ReadTime time) =>

@@ -130,5 +130,20 @@ internal static class PostgresSchema
         ALTER TABLE item_archive ALTER COLUMN body SET STORAGE EXTERNAL;
         CREATE INDEX item_archive_feed ON item_archive (feed_id, id);
         """,
+        // Changes to config files made through the console (IConsoleStore.RecordConfigChangeAsync); (at) serves the pruning.
+        """
+        CREATE TABLE config_changes (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            operator text NOT NULL,
+            file text NOT NULL,
+            mode text NOT NULL,
+            outcome text NOT NULL,
+            message text,
+            settled_at timestamptz,
+            diff text NOT NULL
+        );
+        CREATE INDEX config_changes_at ON config_changes (at);
+        """,
     ];
 }

@@ -120,5 +120,22 @@ internal static class SqliteSchema
         );
         CREATE INDEX item_archive_feed ON item_archive (feed_id, id);
         """,
+        // Changes to config files made through the console (IConsoleStore.RecordConfigChangeAsync). AUTOINCREMENT: an id
+        // is never reused once pruned, so a page boundary or a link to a change stays valid. The diff comes last, so
+        // counting outcomes does not walk its overflow pages; (at) serves the pruning.
+        """
+        CREATE TABLE config_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            operator TEXT NOT NULL,
+            file TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            message TEXT,
+            settled_at INTEGER,
+            diff TEXT NOT NULL
+        );
+        CREATE INDEX config_changes_at ON config_changes (at);
+        """,
     ];
 }
