@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Aggregator.Core.Query;
 using YamlDotNet.Core;
@@ -35,7 +36,11 @@ internal sealed partial class ConfigLoader
     }
 
     /// <param name="directory">As the operator gave it; diagnostics name files relative to it the same way.</param>
-    public ConfigLoadResult Load(string directory)
+    /// <param name="overlay">
+    /// Texts by full file path, read instead of those files on disk (a path not on disk is a new config file):
+    /// an edit from the console is checked exactly as the same edit by hand would be, before it is written.
+    /// </param>
+    public ConfigLoadResult Load(string directory, IReadOnlyDictionary<string, string>? overlay = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var diagnostics = new DiagnosticBag();
@@ -50,10 +55,12 @@ internal sealed partial class ConfigLoader
         var feeds = new FeedsSection(fullDirectory, _time.GetUtcNow());
         var rules = new RulesSection(_checkQuery);
         var subscribers = new SubscribersSection();
-        foreach (var file in ConfigFiles(directory, diagnostics))
+        var overlaid = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, text) in overlay ?? new Dictionary<string, string>()) overlaid[Path.GetFullPath(path)] = text;
+        foreach (var file in ConfigFiles(directory, overlaid.Keys, diagnostics))
         {
             var reader = new ConfigNodeReader(file, diagnostics, _environment);
-            if (Parse(file, diagnostics) is not { } root || reader.Mapping(root, "the top level of a config file") is not { } top) continue;
+            if (Parse(file, overlaid.GetValueOrDefault(Path.GetFullPath(file)), diagnostics) is not { } root || reader.Mapping(root, "the top level of a config file") is not { } top) continue;
             try
             {
                 foreach (var (section, _, node) in reader.Entries(top, "the top level (expected settings, feeds, rules or subscribers)", Sections))
@@ -92,14 +99,16 @@ internal sealed partial class ConfigLoader
     }
 
     /// <summary>
-    /// The config files in ordinal name order. Hidden files are skipped: editors write their lock and
-    /// swap files (<c>.#feeds.yaml</c>) next to the real ones.
+    /// The config files in ordinal name order, with the overlaid ones in this directory that are not on disk yet.
+    /// Hidden files are skipped: editors write their lock and swap files (<c>.#feeds.yaml</c>) next to the real ones.
     /// </summary>
-    private static string[] ConfigFiles(string directory, DiagnosticBag diagnostics)
+    private static string[] ConfigFiles(string directory, IEnumerable<string> overlaid, DiagnosticBag diagnostics)
     {
         try
         {
-            return [.. Directory.EnumerateFiles(directory)
+            var fullDirectory = Path.GetFullPath(directory);
+            var added = overlaid.Where(f => Path.GetDirectoryName(f) == Path.TrimEndingDirectorySeparator(fullDirectory)).Select(f => Path.Combine(directory, Path.GetFileName(f)));
+            return [.. Directory.EnumerateFiles(directory).Union(added, StringComparer.Ordinal)
                 .Where(f => Path.GetExtension(f) is ".yaml" or ".yml" && !Path.GetFileName(f).StartsWith('.'))
                 .Order(StringComparer.Ordinal)];
         }
@@ -110,10 +119,11 @@ internal sealed partial class ConfigLoader
         }
     }
 
-    private static YamlNode? Parse(string file, DiagnosticBag diagnostics)
+    /// <param name="overlaid">The file's text when it comes from the overlay rather than the disk.</param>
+    private static YamlNode? Parse(string file, string? overlaid, DiagnosticBag diagnostics)
     {
         // A symbolic link is followed to a regular file only; what it points at is named, never read.
-        if (RegularFile.Refusal(file) is { } refusal)
+        if (overlaid is null && RegularFile.Refusal(file) is { } refusal)
         {
             diagnostics.Error(new(file, 0, 0), refusal);
             return null;
@@ -121,12 +131,13 @@ internal sealed partial class ConfigLoader
         var stream = new YamlStream();
         try
         {
-            if (new FileInfo(file).Length > YamlLimits.MaxFileBytes)
+            if ((overlaid is null ? new FileInfo(file).Length : Encoding.UTF8.GetByteCount(overlaid)) > YamlLimits.MaxFileBytes)
             {
                 diagnostics.Error(new(file, 0, 0), $"the file is larger than {YamlLimits.MaxFileBytes / 1024 / 1024} MiB");
                 return null;
             }
-            using var reader = new StreamReader(file);
+            // A StreamReader drops the byte order mark; so does an overlaid text.
+            using TextReader reader = overlaid is null ? new StreamReader(file) : new StringReader(overlaid.StartsWith('\uFEFF') ? overlaid[1..] : overlaid);
             stream.Load(new YamlLimits(new Parser(reader)));
         }
         catch (YamlLimits.Exceeded e)
