@@ -42,11 +42,14 @@ internal sealed record Heartbeat(
         }
     }
 
+    /// <summary>Why the worker is not alive at <paramref name="now"/> (stopped or hung); empty when it is, whatever else is wrong.</summary>
+    public IReadOnlyList<string> LivenessProblems(DateTimeOffset now) =>
+        now - At > MaxAge ? [$"no heartbeat for {(int)(now - At).TotalSeconds}s (worker stopped or hung)"] : [];
+
     /// <summary>Every reason the worker is unhealthy at <paramref name="now"/>; empty when healthy.</summary>
     public IReadOnlyList<string> Problems(DateTimeOffset now)
     {
-        var problems = new List<string>();
-        if (now - At > MaxAge) problems.Add($"no heartbeat for {(int)(now - At).TotalSeconds}s (worker stopped or hung)");
+        var problems = new List<string>(LivenessProblems(now));
         if (!SchedulerRunning) problems.Add("scheduler not running");
         if (!StoreReachable) problems.Add("store unreachable: " + StoreError);
         if (OldestDueMessage is { } due && now - due > MaxDeliveryLag)

@@ -44,6 +44,17 @@ internal sealed class ConfigReloadService(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Reloads the directory now and says how it went: a console edit waits for this rather than for the watcher's
+    /// debounce, so the operator sees at once whether the reload accepted it. Null before the service started.
+    /// </summary>
+    public ReloadReport? ReloadNow()
+    {
+        if (_watcher is not { } watcher) return null;
+        watcher.Reload();
+        return watcher.LastReload;
+    }
+
     public Task StopAsync(CancellationToken cancellationToken)
     {
         Dispose();

@@ -210,14 +210,14 @@ internal static class ConsoleEndpoints
         return Results.Redirect($"/deliveries?status=dead&notice={Uri.EscapeDataString($"Dead since {Times.Format(since)}: {notice}")}");
     }
 
-    private static PageShell Shell(HttpContext context, IAntiforgery antiforgery, string title)
+    internal static PageShell Shell(HttpContext context, IAntiforgery antiforgery, string title)
     {
         var mode = context.RequestServices.GetRequiredService<ConsoleData>().AuthMode;
         return new(title, context.User.Identity?.Name ?? "operator", FormTokens.For(context, antiforgery),
             mode is ConsoleAuthMode.Token or ConsoleAuthMode.Oidc);
     }
 
-    private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+    internal static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
         where T : Microsoft.AspNetCore.Components.IComponent =>
         new(parameters) { StatusCode = status };
 }

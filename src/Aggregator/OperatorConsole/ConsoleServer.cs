@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Aggregator.ConfigEditing;
 using Aggregator.Configuration;
 using Aggregator.Delivery;
 using Aggregator.Health;
@@ -80,6 +81,9 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         services.AddSingleton(worker.GetRequiredService<Backtesting.Backtester>());
         services.AddSingleton(worker.GetRequiredService<Backtesting.Explainer>());
         services.AddSingleton<ConsoleData>();
+        services.AddSingleton(new ConfigFiles(config.Current.Config.Directory));
+        services.AddSingleton<ConfigEditor>();
+        services.AddSingleton<EditingData>();
 
         var app = builder.Build();
         app.Use(SecurityHeaders.AddAsync);
@@ -88,6 +92,7 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         app.UseAuthorization();
         app.UseAntiforgery();
         ConsoleEndpoints.Map(app);
+        EditingEndpoints.Map(app);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -52,6 +52,11 @@ internal static class ConsoleStyle
         .matches li { margin-bottom: .8rem; } .matches p { margin: .1rem 0; } .matches .title { font-weight: 600; } .matches .badge { margin-left: .5rem; font-weight: 400; }
         .diff { list-style: none; padding: 0; } .diff .added { color: var(--ok); } .diff .removed { color: var(--bad); }
         .columns { display: flex; gap: 2rem; flex-wrap: wrap; } .columns table { width: auto; }
+        .patch .added { color: var(--ok); } .patch .removed { color: var(--bad); } .patch .hunk, .patch .file { color: var(--muted); }
+        .patch span { display: inline; } textarea { width: 100%; font: .9rem ui-monospace, "Liberation Mono", monospace; padding: .45rem; border: 1px solid var(--muted); border-radius: .3rem; }
+        form.edit { max-width: 50rem; } form.edit .hint { margin: .1rem 0 .4rem; } label.check { font-weight: 600; }
+        .actions { display: flex; gap: .8rem; } form.danger button { background: transparent; color: var(--bad); border-color: var(--bad); }
+        .badge.accepted, .badge.offered { color: var(--ok); } .badge.rejected { color: var(--bad); } .badge.pending { color: var(--warn); }
         code { font-family: ui-monospace, "Liberation Mono", monospace; font-size: .9em; }
         """;
 }

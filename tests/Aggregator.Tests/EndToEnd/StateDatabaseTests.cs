@@ -73,6 +73,10 @@ public sealed class StateDatabaseTests
         }
         unhealthy.ExitCode.ShouldBe(1, unhealthy.Stdout + unhealthy.Stderr);
         unhealthy.Stderr.ShouldContain($"unhealthy: store unreachable: the state database {database} was deleted or replaced while the worker ran");
+        var ready = await AggregatorProcess.RunAsync(work.Path, env, ct, "health", "--ready");
+        ready.ExitCode.ShouldBe(1, "--ready is the default check");
+        var live = await AggregatorProcess.RunAsync(work.Path, env, ct, "health", "--live");
+        live.ExitCode.ShouldBe(0, "the worker is alive: a liveness probe must not restart it for a store problem\n" + live.Stderr);
         worker.Terminate();
         (await worker.WaitForExitAsync(TimeSpan.FromSeconds(15), ct)).ShouldBeTrue();
     }

@@ -22,6 +22,15 @@ public sealed class HeartbeatTests
     }
 
     [Fact]
+    public void Liveness_asks_only_whether_the_worker_still_beats()
+    {
+        new Heartbeat(Now.AddSeconds(-5), 42, false, false, "disk I/O error", Now.AddHours(-1)).LivenessProblems(Now)
+            .ShouldBeEmpty("a worker whose store is down is alive: restarting it would not help");
+        new Heartbeat(Now.AddMinutes(-5), 42, true, true, null, null).LivenessProblems(Now)
+            .ShouldHaveSingleItem().ShouldStartWith("no heartbeat for 300s");
+    }
+
+    [Fact]
     public void It_survives_a_round_trip_and_an_unreadable_file_is_null()
     {
         var beat = new Heartbeat(Now, 7, true, true, null, null);
