@@ -58,16 +58,12 @@ internal sealed partial class OpmlReader(OpmlLimits limits)
         }
         catch (XmlException e)
         {
-            return OpmlReadResult.Refused($"the file is not well-formed XML at {e.LineNumber}:{e.LinePosition}: {ReasonOf(e)}");
+            // The parser refuses a DTD before it counts lines, so that refusal has no position to give.
+            if (e.Message.Contains("DTD", StringComparison.Ordinal))
+                return OpmlReadResult.Refused("the file declares a DTD (<!DOCTYPE ...>) before its <opml> element; OPML never needs one, and it is refused because it can define entities");
+            // The parser appends the position, which the message gives first.
+            return OpmlReadResult.Refused($"the file is not well-formed XML at {e.LineNumber}:{e.LinePosition}: {TrailingPosition().Replace(e.Message, string.Empty)}");
         }
-    }
-
-    private static string ReasonOf(XmlException e)
-    {
-        if (e.Message.Contains("DTD", StringComparison.Ordinal))
-            return "it declares a DTD (<!DOCTYPE ...>), which OPML never needs and which is refused because it can define entities";
-        // The parser appends the position, which the message already gives first.
-        return TrailingPosition().Replace(e.Message, string.Empty);
     }
 
     [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$")]
