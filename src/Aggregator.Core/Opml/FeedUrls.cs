@@ -22,7 +22,8 @@ internal static class FeedUrls
         var trimmed = url.Trim();
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return trimmed;
         var port = uri.IsDefaultPort ? string.Empty : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"{uri.Scheme}://{uri.Host}{port}{uri.AbsolutePath.TrimEnd('/')}{uri.Query}";
+        var user = uri.UserInfo.Length == 0 ? string.Empty : uri.UserInfo + "@";
+        return $"{uri.Scheme}://{user}{uri.Host}{port}{uri.AbsolutePath.TrimEnd('/')}{uri.Query}";
     }
 
     private static string? SchemeOf(string url)

@@ -15,6 +15,7 @@ internal sealed partial class OpmlReader(OpmlLimits limits)
 
     public OpmlReadResult Read(string text)
     {
+        if (string.IsNullOrWhiteSpace(text)) return Empty();
         if (Encoding.UTF8.GetByteCount(text) > limits.MaxBytes) return TooLarge();
         // A string's byte order mark is a character the XML parser rejects before the declaration.
         using var xml = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), Settings());
@@ -31,11 +32,14 @@ internal sealed partial class OpmlReader(OpmlLimits limits)
             buffer.Write(chunk, 0, read);
             if (buffer.Length > limits.MaxBytes) return TooLarge();
         }
+        if (buffer.Length == 0) return Empty();
         buffer.Position = 0;
         // From bytes the parser honours the byte order mark and the declared encoding.
         using var xml = XmlReader.Create(buffer, Settings());
         return Read(xml);
     }
+
+    private static OpmlReadResult Empty() => OpmlReadResult.Refused("the file is empty");
 
     private OpmlReadResult TooLarge() =>
         OpmlReadResult.Refused($"the file is larger than {limits.MaxBytes / 1024 / 1024} MiB; no reader's export is that large");

@@ -22,7 +22,7 @@ internal sealed record OutlineAttributes(string? XmlUrl, string Name, string? Ht
             else if (Is(name, "category")) category = xml.Value;
         }
         xml.MoveToElement();
-        var shown = !string.IsNullOrWhiteSpace(title) ? title.Trim() : text?.Trim() ?? string.Empty;
+        var shown = SingleLine(!string.IsNullOrWhiteSpace(title) ? title : text ?? string.Empty);
         return new(xmlUrl, shown, string.IsNullOrWhiteSpace(htmlUrl) ? null : htmlUrl.Trim(), CategoriesOf(category));
     }
 
@@ -31,6 +31,9 @@ internal sealed record OutlineAttributes(string? XmlUrl, string Name, string? Ht
         category is null
             ? []
             : [.. category.Split(',').SelectMany(path => path.Split('/')).Select(s => s.Trim()).Where(s => s.Length > 0)];
+
+    /// <summary>Titles are shown on one line; exports carry line breaks from feeds' own titles (Inoreader's <c>&amp;#10;</c>).</summary>
+    private static string SingleLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 }

@@ -18,6 +18,8 @@ internal static class Slugs
         var pendingHyphen = false;
         foreach (var c in text)
         {
+            // "Joel's blog" reads better as joels-blog than as joel-s-blog.
+            if (c is '\'' or '\u2019') continue;
             // Folding drops diacritics and spells out ß, æ, ø...; what is left outside a-z0-9 separates words.
             foreach (var f in CharFolding.KindOf(c) == CharKind.Word ? CharFolding.FoldOf(c) : " ")
             {

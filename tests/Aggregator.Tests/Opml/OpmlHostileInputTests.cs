@@ -118,7 +118,9 @@ public sealed class OpmlHostileInputTests
         OpmlReader.Default.Read("<html><body><p>hi</p></body></html>").Error.ShouldBe(
             "not an OPML file: the document starts with <html> where <opml> was expected");
         OpmlReader.Default.Read("<opml version=\"2.0\"><head/></opml>").Error.ShouldBe("not an OPML file: it has no <body>");
-        OpmlReader.Default.Read("").Error!.ShouldStartWith("the file is not well-formed XML at");
+        OpmlReader.Default.Read("<opml").Error!.ShouldStartWith("the file is not well-formed XML at 1:");
+        OpmlReader.Default.Read(" \n").Error.ShouldBe("the file is empty");
+        OpmlReader.Default.Read(new MemoryStream()).Error.ShouldBe("the file is empty");
     }
 
     private static string Opml(string body) => $"<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><head><title>t</title></head><body>\n{body}\n</body></opml>";

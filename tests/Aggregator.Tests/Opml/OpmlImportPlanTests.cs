@@ -8,7 +8,8 @@ public sealed class OpmlImportPlanTests
     [Theory]
     [InlineData("Café Zürich — Straße & Œuvres", "cafe-zurich-strasse-oeuvres")]
     [InlineData("  --Hacker News: Front Page!--  ", "hacker-news-front-page")]
-    [InlineData("Ørsted's blog_2024", "orsted-s-blog-2024")]
+    [InlineData("Ørsted's blog_2024", "orsteds-blog-2024")]
+    [InlineData("Joel’s Notes", "joels-notes")]
     [InlineData("A very long title that goes on and on well past forty characters", "a-very-long-title-that-goes-on-and-on-we")]
     public void Ids_are_ascii_slugs_of_the_title(string title, string id)
     {
@@ -74,6 +75,7 @@ public sealed class OpmlImportPlanTests
     [InlineData("https://example.org/feed", "https://example.org/Feed")]
     [InlineData("https://example.org/feed?a=1", "https://example.org/feed?a=2")]
     [InlineData("https://example.org/feed", "https://example.org:8443/feed")]
+    [InlineData("https://example.org/feed", "https://reader:secret@example.org/feed")]
     public void Urls_that_can_name_another_resource_are_not_duplicates(string existing, string imported)
     {
         var plan = Plan([Subscription("Other", imported)], [new("same", existing)]);

@@ -106,7 +106,7 @@ public sealed class OpmlSampleTests
     {
         var plan = OpmlImportPlan.Create(OpmlReader.Default.Read(OpmlSamples.Text("inoreader.xml")).Document!, []);
 
-        plan.NewFeeds.ShouldContain(f => f.Id == "artem-zinnatullin-android-hipster");
+        plan.NewFeeds.ShouldContain(f => f.Id == "artem-zinnatullin-android-hipster" && f.Title == "Artem Zinnatullin - Android Hipster");
         plan.NewFeeds.ShouldContain(f => f.Id == "vladimir-jovanovic" && f.Tags.Count == 1 && f.Tags[0] == "personal-blogs");
         plan.NewFeeds.ShouldContain(f => f.Id == "py" && f.Url == "https://dev.to/feed/pyricau");
         plan.NewFeeds.ShouldContain(f => f.Url == "https://www.reddit.com/r/android/top.rss?t=week&limit=5");
