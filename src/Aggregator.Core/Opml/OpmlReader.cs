@@ -42,7 +42,9 @@ internal sealed partial class OpmlReader(OpmlLimits limits)
     private static OpmlReadResult Empty() => OpmlReadResult.Refused("the file is empty");
 
     private OpmlReadResult TooLarge() =>
-        OpmlReadResult.Refused($"the file is larger than {limits.MaxBytes / 1024 / 1024} MiB; no reader's export is that large");
+        OpmlReadResult.Refused($"the file is larger than {Size(limits.MaxBytes)}; no reader's export is that large");
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MiB" : $"{bytes} bytes";
 
     private XmlReaderSettings Settings() => new()
     {

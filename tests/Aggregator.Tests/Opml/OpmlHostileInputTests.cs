@@ -98,9 +98,10 @@ public sealed class OpmlHostileInputTests
         var reader = new OpmlReader(OpmlLimits.Default with { MaxBytes = 1024 });
         var large = Opml(string.Concat(Enumerable.Repeat(Feed, 20)));
 
-        reader.Read(large).Error.ShouldStartWith("the file is larger than");
+        reader.Read(large).Error.ShouldBe("the file is larger than 1024 bytes; no reader's export is that large");
         reader.Read(new MemoryStream(Encoding.UTF8.GetBytes(large))).Error.ShouldStartWith("the file is larger than");
         reader.Read(Opml(Feed)).Succeeded.ShouldBeTrue();
+        OpmlReader.Default.Read(new string(' ', 5 * 1024 * 1024) + Opml(Feed)).Error.ShouldBe("the file is larger than 5 MiB; no reader's export is that large");
     }
 
     [Fact]
