@@ -83,7 +83,9 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         services.AddSingleton<ConsoleData>();
         services.AddSingleton(new ConfigFiles(config.Current.Config.Directory));
         services.AddSingleton<ConfigEditor>();
+        services.AddSingleton<ConsoleChanges>();
         services.AddSingleton<EditingData>();
+        services.AddSingleton<ImportData>();
 
         var app = builder.Build();
         app.Use(SecurityHeaders.AddAsync);

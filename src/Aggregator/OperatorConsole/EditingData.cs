@@ -5,7 +5,7 @@ using Aggregator.Storage;
 namespace Aggregator.OperatorConsole;
 
 /// <summary>What the editing pages show and do, on top of <see cref="ConfigEditor"/>; pages and <c>/api/</c> share it.</summary>
-internal sealed class EditingData(ConfigEditor editor, IConsoleStore store, ConsoleData data)
+internal sealed class EditingData(ConfigEditor editor, ConsoleChanges changes, IConsoleStore store, ConsoleData data)
 {
     public const int ChangesPerPage = 50;
 
@@ -49,7 +49,7 @@ internal sealed class EditingData(ConfigEditor editor, IConsoleStore store, Cons
             // A new entry may go to another file than the one the form was built on: the form never showed that file,
             // so the version to append to is the one there now.
             if (isNew && !string.Equals(file, baseFile, StringComparison.Ordinal)) baseHash = editor.Files.Read(file).Hash;
-            var (change, status, version) = await ChangeAsync(file, baseHash, edit, save, operatorName, cancellationToken);
+            var (change, status, version) = await changes.MakeAsync(file, baseHash, edit, save, operatorName, cancellationToken);
             // Once written, a new entry is edited like any other.
             return (View(section, id, isNew && change.Outcome != "written", version, fields, change, preview, null), status);
         }
@@ -66,7 +66,7 @@ internal sealed class EditingData(ConfigEditor editor, IConsoleStore store, Cons
     {
         try
         {
-            var (change, status, version) = await ChangeAsync(file, baseHash, EntryEdits.Delete(file, section, id), save, operatorName, cancellationToken);
+            var (change, status, version) = await changes.MakeAsync(file, baseHash, EntryEdits.Delete(file, section, id), save, operatorName, cancellationToken);
             return (change, file, version.Hash, null, status);
         }
         catch (ConfigEditException e)
@@ -86,70 +86,12 @@ internal sealed class EditingData(ConfigEditor editor, IConsoleStore store, Cons
                 ConfigEntries.Ids(version.Text, ConfigSection.Feeds).Count, ConfigEntries.Ids(version.Text, ConfigSection.Rules).Count,
                 ConfigEntries.Ids(version.Text, ConfigSection.Subscribers).Count);
         }).ToList();
-        var changes = await store.ListConfigChangesAsync(before, ChangesPerPage, cancellationToken);
-        return new ConfigView(files.Directory, ModeName(editor.Mode), editor.ReadOnly, rows, [.. changes.Select(Row)], before);
+        var recorded = await store.ListConfigChangesAsync(before, ChangesPerPage, cancellationToken);
+        return new ConfigView(files.Directory, ModeName(editor.Mode), editor.ReadOnly, rows, [.. recorded.Select(Row)], before);
     }
 
     public async Task<ConfigChangeRow?> ChangeAsync(long id, CancellationToken cancellationToken) =>
         (await store.ListConfigChangesAsync(id + 1, 1, cancellationToken)) is [{ } change] && change.Id == id ? Row(change) : null;
-
-    private async Task<(ChangeView Change, int Status, ConfigFileVersion Version)> ChangeAsync(
-        string file, string baseHash, Func<string, string> edit, bool save, string operatorName, CancellationToken cancellationToken)
-    {
-        if (!save)
-        {
-            if (editor.Draft(file, baseHash, edit) is not { } draft) return Conflict(file, baseHash);
-            var view = draft.Errors.Count > 0
-                ? new ChangeView("invalid", "Nothing can be saved while the configuration has errors:", DiffLine.Of(draft.Patch), Problems(draft), null, null, false)
-                : draft.Changed
-                    ? new ChangeView("preview", $"The change to {file}; the configuration is valid with it.", DiffLine.Of(draft.Patch), [], null, null, true)
-                    : new ChangeView("unchanged", "Nothing to change.", [], [], null, null, false);
-            return (view, StatusOf(view), draft.Base);
-        }
-        var result = await editor.SaveAsync(file, baseHash, edit, operatorName, cancellationToken);
-        if (result.Outcome == ConfigSaveOutcome.Conflict) return Conflict(file, baseHash);
-        var draftDone = result.Draft!;
-        var change = result.Outcome switch
-        {
-            ConfigSaveOutcome.Invalid => new ChangeView("invalid", $"Not saved: {file} is untouched. Fix these first:", DiffLine.Of(draftDone.Patch), Problems(draftDone), null, null, false),
-            ConfigSaveOutcome.Unchanged => new ChangeView("unchanged", "Nothing to change.", [], [], null, null, false),
-            ConfigSaveOutcome.Offered => new ChangeView("offered",
-                editor.ReadOnly
-                    ? $"The config directory is read-only, so {file} was not written: apply this patch where the files are kept (git apply)."
-                    : $"configWrites is patch, so {file} was not written: apply this patch where the files are kept (git apply).",
-                DiffLine.Of(draftDone.Patch), [], result.ChangeId, draftDone.Patch, false),
-            _ when result.Reload?.Accepted == true => new ChangeView("written", $"Saved to {file}; the reload accepted it.", DiffLine.Of(draftDone.Patch), [], result.ChangeId, null, false),
-            _ => new ChangeView("rejected", $"Written to {file}, but the reload refused the directory; the last good configuration stays in force:",
-                DiffLine.Of(draftDone.Patch), ReloadProblems(result.Reload), result.ChangeId, null, false),
-        };
-        return (change, StatusOf(change), editor.Files.Read(file));
-    }
-
-    private (ChangeView, int, ConfigFileVersion) Conflict(string file, string baseHash)
-    {
-        var changed = editor.ChangedOnDisk(file, baseHash);
-        var view = new ChangeView("conflict",
-            $"{file} changed on disk since this page was loaded, so nothing was saved. Reload the page to edit the new version"
-            + (changed is null ? "." : "; this is what changed:"),
-            changed is null ? [] : DiffLine.Of(changed), [], null, null, false);
-        return (view, 409, editor.Files.Read(file));
-    }
-
-    private static int StatusOf(ChangeView change) => change.Outcome switch
-    {
-        "conflict" => 409,
-        "invalid" => 422,
-        _ => 200,
-    };
-
-    private IReadOnlyList<string> Problems(ConfigChangeDraft draft) => [.. draft.Errors.Select(Relative)];
-
-    private IReadOnlyList<string> ReloadProblems(ReloadReport? reload) =>
-        reload is null ? [] : reload.Failure is { } failure ? [failure] : [.. reload.Diagnostics.Where(d => d.IsError).Select(Relative)];
-
-    /// <summary>A problem named by its file in the config directory, as an operator reading the page knows it.</summary>
-    private string Relative(ConfigDiagnostic d) =>
-        (d with { Path = d.Path.StartsWith(editor.Files.Directory, StringComparison.Ordinal) ? Path.GetRelativePath(editor.Files.Directory, d.Path) : d.Path }).ToString();
 
     private EntryEditView View(
         ConfigSection section, string? id, bool isNew, ConfigFileVersion version, IReadOnlyList<FieldView> fields, ChangeView? change, TryView? preview, string? error) =>

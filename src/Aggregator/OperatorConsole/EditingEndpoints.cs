@@ -45,6 +45,10 @@ internal static class EditingEndpoints
             await data.ChangeAsync(id, ct) is { } change
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(change.Diff), "text/x-diff; charset=utf-8", $"aggregator-change-{id}.patch")
                 : Results.NotFound());
+        app.MapGet("/import", (HttpContext context, IAntiforgery antiforgery, ImportData data) => ImportPage(context, antiforgery, data.Form()));
+        app.MapPost("/import", ImportAsync).DisableAntiforgery();
+        app.MapGet("/feeds.opml", (ImportData data) =>
+            Results.File(System.Text.Encoding.UTF8.GetBytes(data.Export()), "text/x-opml; charset=utf-8", "feeds.opml"));
         app.MapGet("/api/config", async (EditingData data, long? before, CancellationToken ct) => Results.Json(await data.ConfigAsync(before, ct), CommandJson.Options));
         app.MapGet("/api/config/changes/{id:long}", async (long id, EditingData data, CancellationToken ct) =>
             await data.ChangeAsync(id, ct) is { } change ? Results.Json(change, CommandJson.Options) : Results.NotFound());
@@ -87,6 +91,30 @@ internal static class EditingEndpoints
             [nameof(DeletePage.Error)] = error,
         }, status);
     }
+
+    /// <summary>The OPML comes as an uploaded file from the first form, and as the text carried by the preview after that.</summary>
+    private static async Task<IResult> ImportAsync(HttpContext context, IAntiforgery antiforgery, ImportData data, CancellationToken ct)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form expired or did not come from this console: reload the page");
+        var form = await context.Request.ReadFormAsync(ct);
+        var text = form["text"].ToString();
+        if (form.Files.GetFile("opml") is { Length: > 0 } upload)
+        {
+            if (upload.Length > Core.Opml.OpmlLimits.Default.MaxBytes) return ImportPage(context, antiforgery, data.Form() with { Error = "That file is larger than an OPML import may be (5 MiB)." }, 413);
+            using var reader = new StreamReader(upload.OpenReadStream());
+            text = await reader.ReadToEndAsync(ct);
+        }
+        if (text.Length == 0) return ImportPage(context, antiforgery, data.Form() with { Error = "Choose an OPML file to import." }, 422);
+        var (view, status) = await data.SubmitAsync(text, form["file"].ToString().Trim(), form["basefile"].ToString(), form["base"].ToString(), Saving(form), Operator(context), ct);
+        return ImportPage(context, antiforgery, view, status);
+    }
+
+    private static RazorComponentResult<ImportPage> ImportPage(HttpContext context, IAntiforgery antiforgery, ImportView view, int status = StatusCodes.Status200OK) =>
+        Page<ImportPage>(new()
+        {
+            [nameof(Pages.ImportPage.Shell)] = Shell(context, antiforgery, "Import OPML"),
+            [nameof(Pages.ImportPage.View)] = view,
+        }, status);
 
     private static RazorComponentResult<EntryEditPage> EditPage(HttpContext context, IAntiforgery antiforgery, string title, EntryEditView view, int status = StatusCodes.Status200OK) =>
         Page<EntryEditPage>(new()
