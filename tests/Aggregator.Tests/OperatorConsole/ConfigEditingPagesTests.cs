@@ -108,6 +108,51 @@ public sealed partial class ConfigEditingPagesTests
     }
 
     [Fact]
+    public async Task Feeds_and_subscribers_are_edited_in_their_own_style_and_a_cleared_field_removes_its_key()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = Work(Settings.Replace("auth:", "configWrites: direct\n    auth:", StringComparison.Ordinal));
+        work.Write("config/world.xml", "<rss version=\"2.0\"><channel><title>World</title></channel></rss>");
+        const string Feeds = """
+            feeds:
+              - id: world   # the local sample
+                url: world.xml
+                every: 5m
+                tags:
+                  - news
+                  - sample
+            """;
+        work.Write("config/feeds.yaml", Feeds);
+        using var console = await StartAsync(work, ct);
+
+        var (feed, feedPage) = await SaveAsync(console, "/feeds/world/edit",
+            [new("url", "world.xml"), new("every", ""), new("cron", "0 0/10 * * * ?"), new("tags", "news, sample, europe"), new("firstPoll", "")], ct);
+        var (subscriber, subscriberPage) = await SaveAsync(console, "/subscribers/desk/edit",
+            [new("email", "desk@example.org, night@example.org"), new("digest", "daily 08:00"), new("timezone", "Europe/London")], ct);
+
+        feed.ShouldBe(HttpStatusCode.OK, feedPage);
+        feedPage.ShouldContain("the reload accepted it");
+        (await File.ReadAllTextAsync(work.Combine("config", "feeds.yaml"), ct)).ShouldBe("""
+            feeds:
+              - id: world   # the local sample
+                url: world.xml
+                tags:
+                  - news
+                  - sample
+                  - europe
+                cron: 0 0/10 * * * ?
+            """);
+        subscriber.ShouldBe(HttpStatusCode.OK, subscriberPage);
+        (await File.ReadAllTextAsync(work.Combine("config", "subscribers.yaml"), ct)).ShouldBe("""
+            subscribers:
+              - id: desk
+                email: [desk@example.org, night@example.org]
+                digest: daily 08:00
+                timezone: Europe/London
+            """);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_changes_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
