@@ -54,13 +54,25 @@ internal sealed class YamlConfigDocument
     public int ContentEnd(YamlNode node) => node switch
     {
         YamlScalarNode => YamlTextLines.TrimmedEnd(Text, Start(node), End(node)),
-        YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } => End(node),
+        YamlSequenceNode { Style: SequenceStyle.Flow } sequence => FlowEnd(node, sequence.Children, ']'),
+        YamlMappingNode { Style: MappingStyle.Flow } mapping => FlowEnd(node, mapping.Children.SelectMany(pair => new[] { pair.Key, pair.Value }), '}'),
         YamlSequenceNode sequence => sequence.Children.Count == 0 ? Start(node) : ContentEnd(sequence.Children[^1]),
         YamlMappingNode mapping => mapping.Children.Count == 0
             ? Start(node)
             : Math.Max(ContentEnd(mapping.Children[^1].Key), ContentEnd(mapping.Children[^1].Value)),
         _ => End(node),
     };
+
+    /// <summary>
+    /// Just after the closing bracket. YamlDotNet gives a flow collection the end mark of its opening bracket,
+    /// so the closing one is looked for after the last item, past commas, blanks and comments.
+    /// </summary>
+    private int FlowEnd(YamlNode node, IEnumerable<YamlNode> children, char closing)
+    {
+        var i = children.Select(ContentEnd).DefaultIfEmpty(Start(node) + 1).Max();
+        while (i < Text.Length && Text[i] != closing) i = Text[i] == '#' ? YamlTextLines.LineEnd(Text, i) : i + 1;
+        return Math.Min(i + 1, Text.Length);
+    }
 
     /// <summary>Just after the colon that follows a mapping key.</summary>
     public int AfterColon(YamlNode key) => Text.IndexOf(':', ContentEnd(key)) + 1;

@@ -53,5 +53,5 @@ internal static class YamlEntryAppend
 
     private static string Lines(IReadOnlyList<YamlEntryKey> keys, int dashColumn, int keyColumn, string newLine) =>
         string.Join(newLine, keys.Select((k, i) =>
-            (i == 0 ? Indent(dashColumn) + "- " : Indent(keyColumn)) + k.Key + ": " + YamlValueReplacement.Inline(k.Value, inFlow: false)));
+            (i == 0 ? Indent(dashColumn) + "-" + Indent(Math.Max(1, keyColumn - dashColumn - 1)) : Indent(keyColumn)) + k.Key + ": " + YamlValueReplacement.Inline(k.Value, inFlow: false)));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using YamlDotNet.Core;
@@ -12,6 +13,8 @@ namespace Aggregator.ConfigEditing;
 /// </summary>
 internal static class YamlScalarText
 {
+    private static readonly SearchValues<char> FlowIndicators = SearchValues.Create(",[]{}:");
+
     public static string Render(string value, bool inFlow) =>
         IsSafePlain(value, inFlow) && ReadsBackAs(value, inFlow) ? value : DoubleQuoted(value);
 
@@ -26,7 +29,8 @@ internal static class YamlScalarText
         if ("#&*!|>'\"%@`{}[],".Contains(value[0], StringComparison.Ordinal)) return false;
         if (value[0] is '-' or '?' or ':' && (value.Length == 1 || value[1] == ' ')) return false;
         if (value.EndsWith(':') || value.Contains(": ", StringComparison.Ordinal) || value.Contains(" #", StringComparison.Ordinal)) return false;
-        if (inFlow && value.AsSpan().IndexOfAny(",[]{}") >= 0) return false;
+        // A colon is plain in a flow list for YAML 1.2 but not for every reader: "tag:news" is quoted there, as operators write it.
+        if (inFlow && value.AsSpan().IndexOfAny(FlowIndicators) >= 0) return false;
         return !value.Any(NeedsEscape);
     }
 
