@@ -14,6 +14,9 @@ internal static class YamlValueReplacement
         var text = document.Text;
         var start = document.Start(current);
         var end = document.ContentEnd(current);
+        // An alias's node is the anchored one, written elsewhere; an anchored value is shared. Either edit would reach other keys.
+        if (start < document.ContentEnd(key) || !current.Anchor.IsEmpty)
+            return YamlEditResult.Refused($"{what} is shared through a YAML anchor; edit it by hand");
         switch (current, value)
         {
             case (YamlMappingNode, _):

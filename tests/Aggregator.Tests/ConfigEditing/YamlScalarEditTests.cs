@@ -207,6 +207,17 @@ public sealed class YamlScalarEditTests
             .ShouldBe("webhook of subscriber 'night' is a mapping; set its keys one by one");
     }
 
+    [Fact]
+    public void A_value_shared_through_an_anchor_is_left_to_the_operator()
+    {
+        const string rules = "rules:\n  - id: a\n    query: x\n    notify: &team [desk, night]\n  - id: b\n    query: y\n    notify: *team\n";
+        var edit = new YamlFileEdit("rules.yaml", rules);
+
+        edit.SetValue("rules", "a", "notify", YamlValue.List("desk")).Error.ShouldBe("notify of rule 'a' is shared through a YAML anchor; edit it by hand");
+        edit.SetValue("rules", "b", "notify", YamlValue.List("desk")).Error.ShouldBe("notify of rule 'b' is shared through a YAML anchor; edit it by hand");
+        Edited(edit.SetValue("rules", "b", "query", YamlValue.Scalar("z"))).ShouldBe(rules.Replace("query: y", "query: z", StringComparison.Ordinal));
+    }
+
     private static string QueryOf(string text, string id)
     {
         var stream = new YamlStream();
