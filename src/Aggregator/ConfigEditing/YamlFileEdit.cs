@@ -66,6 +66,7 @@ internal sealed class YamlFileEdit(string fileName, string text)
     public YamlEditResult AppendEntry(string section, IReadOnlyList<YamlEntryKey> keys)
     {
         if (keys is not [{ Key: "id", Value: YamlScalar { Text: var id } }, ..]) return YamlEditResult.Refused("a new entry starts with its id");
+        if (keys.GroupBy(k => k.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice) return YamlEditResult.Refused($"the new entry has key {twice.Key} twice");
         if (YamlConfigDocument.Parse(FileName, Text, out var error) is not { } document) return YamlEditResult.Refused(error!);
         var existing = document.Section(section);
         if (existing is { Value: YamlSequenceNode sequence } && YamlConfigDocument.EntriesWithId(sequence, id).Any())

@@ -84,12 +84,41 @@ public sealed class YamlEntryEditTests
     }
 
     [Fact]
+    public void A_new_entry_after_an_entry_that_ends_the_file_without_a_line_break_keeps_it_without_one()
+    {
+        var text = Edited(new YamlFileEdit("subscribers.yaml", Subscribers).AppendEntry("subscribers", [new("id", YamlValue.Scalar("ops")), new("email", YamlValue.Scalar("ops@example.org"))]));
+
+        text.ShouldBe(Subscribers + "\n  - id: ops\n    email: ops@example.org");
+        LoadValid("subscribers.yaml", text).Subscribers.Single(s => s.Id == "ops").Email.ShouldBe(["ops@example.org"]);
+    }
+
+    [Fact]
+    public void A_new_entry_of_a_section_with_no_value_is_a_block_list_under_it()
+    {
+        const string rules = "rules:\nsettings:\n  polling:\n    defaultEvery: 5m\n";
+
+        var text = Edited(new YamlFileEdit("rules.yaml", rules).AppendEntry("rules", [new("id", YamlValue.Scalar("a")), new("query", YamlValue.Scalar("x")), new("notify", YamlValue.List("desk"))]));
+
+        text.ShouldBe("rules:\n  - id: a\n    query: x\n    notify: [desk]\nsettings:\n  polling:\n    defaultEvery: 5m\n");
+        LoadValid("rules.yaml", text).Rules.ShouldHaveSingleItem().Id.ShouldBe("a");
+    }
+
+    [Fact]
+    public void Removing_the_only_entry_of_a_flow_list_leaves_it_empty()
+    {
+        var text = Edited(new YamlFileEdit("rules.yaml", "rules: [{id: a, query: x}]   # later\n").RemoveEntry("rules", "a"));
+
+        text.ShouldBe("rules: []   # later\n");
+    }
+
+    [Fact]
     public void An_entry_whose_id_is_taken_or_missing_is_refused()
     {
         var edit = new YamlFileEdit("rules.yaml", Rules);
 
         edit.AppendEntry("rules", [new("id", YamlValue.Scalar("markets"))]).Error.ShouldBe("rule 'markets' is already in rules.yaml");
         edit.AppendEntry("rules", [new("query", YamlValue.Scalar("x"))]).Error.ShouldBe("a new entry starts with its id");
+        edit.AppendEntry("rules", [new("id", YamlValue.Scalar("x")), new("query", YamlValue.Scalar("a")), new("query", YamlValue.Scalar("b"))]).Error.ShouldBe("the new entry has key query twice");
         new YamlFileEdit("x.yaml", "rules: oops\n").AppendEntry("rules", Breaking).Error.ShouldBe("rules in x.yaml is not a list");
     }
 
