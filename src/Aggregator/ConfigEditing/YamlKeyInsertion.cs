@@ -13,7 +13,6 @@ internal static class YamlKeyInsertion
     public static string Insert(YamlConfigDocument document, YamlMappingNode mapping, IReadOnlyList<string> path, YamlValue value)
     {
         var text = document.Text;
-        var after = document.ContentEnd(mapping);
         if (mapping.Style == MappingStyle.Flow)
         {
             var last = mapping.Children[^1];
@@ -25,7 +24,7 @@ internal static class YamlKeyInsertion
         var column = Column(text, document.Start(mapping));
         var lines = path.Select((key, depth) => Indent(column + depth * NestedIndent) + key + ":").ToArray();
         lines[^1] += " " + YamlValueReplacement.Inline(value, inFlow: false);
-        var lineEnd = LineEnd(text, after);
+        var lineEnd = LineEnd(text, document.ContentEnd(mapping));
         return YamlTextLines.Replace(text, lineEnd, lineEnd, document.NewLine + string.Join(document.NewLine, lines));
     }
 }
