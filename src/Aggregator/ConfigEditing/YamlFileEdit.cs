@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 using static Aggregator.ConfigEditing.YamlTextLines;
@@ -26,8 +27,9 @@ internal sealed class YamlFileEdit(string fileName, string text)
     /// </summary>
     public YamlEditResult SetValue(string section, string id, string key, YamlValue value)
     {
-        if (Find(section, id, out var error) is not var (document, entry)) return YamlEditResult.Refused(error!);
         var path = key.Split('.');
+        if (!path.All(IsConfigKey)) return YamlEditResult.Refused($"'{key}' is not a config key");
+        if (Find(section, id, out var error) is not var (document, entry)) return YamlEditResult.Refused(error!);
         var mapping = entry;
         for (var depth = 0; depth < path.Length; depth++)
         {
@@ -38,7 +40,7 @@ internal sealed class YamlFileEdit(string fileName, string text)
             if (current is not YamlMappingNode nested) return YamlEditResult.Refused($"{string.Join('.', path[..(depth + 1)])} of {Describe(section, id)} is not a mapping");
             mapping = nested;
         }
-        throw new ArgumentException("the key is empty", nameof(key));
+        throw new UnreachableException("the last key of the path returns above");
     }
 
     /// <summary>Removes <paramref name="key"/> (possibly dotted) of an entry with its whole line(s).</summary>
@@ -66,6 +68,7 @@ internal sealed class YamlFileEdit(string fileName, string text)
     public YamlEditResult AppendEntry(string section, IReadOnlyList<YamlEntryKey> keys)
     {
         if (keys is not [{ Key: "id", Value: YamlScalar { Text: var id } }, ..]) return YamlEditResult.Refused("a new entry starts with its id");
+        if (keys.FirstOrDefault(k => !IsConfigKey(k.Key)) is { } odd) return YamlEditResult.Refused($"'{odd.Key}' is not a config key");
         if (keys.GroupBy(k => k.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice) return YamlEditResult.Refused($"the new entry has key {twice.Key} twice");
         if (YamlConfigDocument.Parse(FileName, Text, out var error) is not { } document) return YamlEditResult.Refused(error!);
         var existing = document.Section(section);
@@ -101,6 +104,9 @@ internal sealed class YamlFileEdit(string fileName, string text)
         error = NotFound(section, id);
         return null;
     }
+
+    /// <summary>Config keys are camelCase words; anything else would be written into the file as YAML syntax.</summary>
+    private static bool IsConfigKey(string key) => key.Length > 0 && char.IsAsciiLetter(key[0]) && key.All(char.IsAsciiLetterOrDigit);
 
     private string NotFound(string section, string id) => $"{Describe(section, id)} is not in {FileName}";
 

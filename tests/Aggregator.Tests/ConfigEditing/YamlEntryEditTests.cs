@@ -119,6 +119,7 @@ public sealed class YamlEntryEditTests
         edit.AppendEntry("rules", [new("id", YamlValue.Scalar("markets"))]).Error.ShouldBe("rule 'markets' is already in rules.yaml");
         edit.AppendEntry("rules", [new("query", YamlValue.Scalar("x"))]).Error.ShouldBe("a new entry starts with its id");
         edit.AppendEntry("rules", [new("id", YamlValue.Scalar("x")), new("query", YamlValue.Scalar("a")), new("query", YamlValue.Scalar("b"))]).Error.ShouldBe("the new entry has key query twice");
+        edit.AppendEntry("rules", [new("id", YamlValue.Scalar("x")), new("# no", YamlValue.Scalar("b"))]).Error.ShouldBe("'# no' is not a config key");
         new YamlFileEdit("x.yaml", "rules: oops\n").AppendEntry("rules", Breaking).Error.ShouldBe("rules in x.yaml is not a list");
     }
 

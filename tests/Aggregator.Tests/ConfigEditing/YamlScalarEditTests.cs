@@ -200,6 +200,8 @@ public sealed class YamlScalarEditTests
 
         edit.SetValue("rules", "nope", "query", YamlValue.Scalar("x")).Error.ShouldBe("rule 'nope' is not in rules.yaml");
         edit.SetValue("feeds", "world", "every", YamlValue.Scalar("1m")).Error.ShouldBe("feed 'world' is not in rules.yaml");
+        edit.SetValue("rules", "markets", "query: x\n  evil", YamlValue.Scalar("x")).Error.ShouldBe("'query: x\n  evil' is not a config key");
+        edit.SetValue("rules", "markets", "webhook.", YamlValue.Scalar("x")).Error.ShouldBe("'webhook.' is not a config key");
         edit.RemoveKey("rules", "markets", "every").Error.ShouldBe("rule 'markets' has no key every");
         edit.RemoveKey("rules", "markets", "id").Error.ShouldBe("the id of rule 'markets' cannot be removed; remove the whole entry instead");
         new YamlFileEdit("rules.yaml", "rules: [").SetValue("rules", "a", "query", YamlValue.Scalar("x")).Error.ShouldNotBeNull().ShouldStartWith("rules.yaml is not valid YAML");
