@@ -16,6 +16,9 @@ namespace Aggregator.ConfigEditing;
 /// <param name="text">The file as read with a UTF-8 reader, a leading byte order mark included if there is one.</param>
 internal sealed class YamlFileEdit(string fileName, string text)
 {
+    /// <summary>The sections that are lists of entries with ids.</summary>
+    public static readonly IReadOnlyList<string> EntrySections = ["feeds", "rules", "subscribers"];
+
     public string FileName { get; } = fileName;
 
     public string Text { get; } = text;
@@ -67,6 +70,7 @@ internal sealed class YamlFileEdit(string fileName, string text)
     /// </summary>
     public YamlEditResult AppendEntry(string section, IReadOnlyList<YamlEntryKey> keys)
     {
+        if (!EntrySections.Contains(section)) return YamlEditResult.Refused(NotASection(section));
         if (keys is not [{ Key: "id", Value: YamlScalar { Text: var id } }, ..]) return YamlEditResult.Refused("a new entry starts with its id");
         if (keys.FirstOrDefault(k => !IsConfigKey(k.Key)) is { } odd) return YamlEditResult.Refused($"'{odd.Key}' is not a config key");
         if (keys.GroupBy(k => k.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice) return YamlEditResult.Refused($"the new entry has key {twice.Key} twice");
@@ -82,6 +86,7 @@ internal sealed class YamlFileEdit(string fileName, string text)
     /// <summary>Removes an entry's lines, and the comment lines directly above it at its indentation.</summary>
     public YamlEditResult RemoveEntry(string section, string id)
     {
+        if (!EntrySections.Contains(section)) return YamlEditResult.Refused(NotASection(section));
         if (YamlConfigDocument.Parse(FileName, Text, out var error) is not { } document) return YamlEditResult.Refused(error!);
         if (document.Section(section) is not { Value: YamlSequenceNode sequence } found || YamlConfigDocument.EntriesWithId(sequence, id).FirstOrDefault(-1) is var index && index < 0)
             return YamlEditResult.Refused(NotFound(section, id));
@@ -90,6 +95,11 @@ internal sealed class YamlFileEdit(string fileName, string text)
 
     private (YamlConfigDocument Document, YamlMappingNode Entry)? Find(string section, string id, out string? error)
     {
+        if (!EntrySections.Contains(section))
+        {
+            error = NotASection(section);
+            return null;
+        }
         if (YamlConfigDocument.Parse(FileName, Text, out error) is not { } document) return null;
         if (document.Section(section) is { Value: YamlSequenceNode sequence })
         {
@@ -107,6 +117,8 @@ internal sealed class YamlFileEdit(string fileName, string text)
 
     /// <summary>Config keys are camelCase words; anything else would be written into the file as YAML syntax.</summary>
     private static bool IsConfigKey(string key) => key.Length > 0 && char.IsAsciiLetter(key[0]) && key.All(char.IsAsciiLetterOrDigit);
+
+    private static string NotASection(string section) => $"'{section}' is not a section of entries (feeds, rules or subscribers)";
 
     private string NotFound(string section, string id) => $"{Describe(section, id)} is not in {FileName}";
 

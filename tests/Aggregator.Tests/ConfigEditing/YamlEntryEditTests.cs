@@ -120,6 +120,7 @@ public sealed class YamlEntryEditTests
         edit.AppendEntry("rules", [new("query", YamlValue.Scalar("x"))]).Error.ShouldBe("a new entry starts with its id");
         edit.AppendEntry("rules", [new("id", YamlValue.Scalar("x")), new("query", YamlValue.Scalar("a")), new("query", YamlValue.Scalar("b"))]).Error.ShouldBe("the new entry has key query twice");
         edit.AppendEntry("rules", [new("id", YamlValue.Scalar("x")), new("# no", YamlValue.Scalar("b"))]).Error.ShouldBe("'# no' is not a config key");
+        edit.AppendEntry("settings", Breaking).Error.ShouldBe("'settings' is not a section of entries (feeds, rules or subscribers)");
         new YamlFileEdit("x.yaml", "rules: oops\n").AppendEntry("rules", Breaking).Error.ShouldBe("rules in x.yaml is not a list");
     }
 
