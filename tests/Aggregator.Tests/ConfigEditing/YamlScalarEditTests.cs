@@ -220,6 +220,28 @@ public sealed class YamlScalarEditTests
         Edited(edit.SetValue("rules", "b", "query", YamlValue.Scalar("z"))).ShouldBe(rules.Replace("query: y", "query: z", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Any_string_reads_back_as_written_in_a_block_and_in_a_flow_mapping_and_the_rest_of_the_file_is_kept()
+    {
+        const string alphabet = "ab -:#,[]{}'\"*&!|>%@`?~\\\t\n\r\u00e9\u2028\u0085\uFEFF$";
+        var random = new Random(20261204);
+        for (var i = 0; i < 300; i++)
+        {
+            var query = new string([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+            foreach (var id in new[] { "troops-at-border", "quiet" })
+            {
+                var text = Edited(new YamlFileEdit("rules.yaml", Rules).SetValue("rules", id, "query", YamlValue.Scalar(query)));
+
+                QueryOf(text, id).ShouldBe(query, $"query {query} of {id} written as {text}");
+                var line = id == "quiet" ? "  - {id: quiet, query: calm, notify: [desk]}" : "    query: 'troops AND border'";
+                var at = Rules.IndexOf(line, StringComparison.Ordinal);
+                text[..at].ShouldBe(Rules[..at]);
+                text[^(Rules.Length - at - line.Length)..].ShouldBe(Rules[(at + line.Length)..]);
+            }
+        }
+    }
+
     private static string QueryOf(string text, string id)
     {
         var stream = new YamlStream();
