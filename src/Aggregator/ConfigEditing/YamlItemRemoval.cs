@@ -38,11 +38,44 @@ internal static class YamlItemRemoval
 
         var dash = document.Dash(entry);
         var first = CommentLinesAbove(text, LineStart(text, dash), Column(text, dash));
+        // Blank lines part entries: one run of them stays where the entry was, not two, and none is left at the section's end.
+        var blankAbove = BlankLinesAbove(text, first);
+        var blankBelow = ThroughBlankLinesAfter(text, end, Column(text, dash));
+        if (blankBelow > end && (index == 0 || blankAbove < first)) end = blankBelow;
+        else if (blankAbove < first && blankBelow == end) first = blankAbove;
         var removed = RemoveLines(text, first, end);
         // The last entry leaves "rules: []" rather than a bare "rules:", which reads as a mistake.
         if (sequence.Children.Count > 1) return removed;
         var colon = document.AfterColon(sectionKey);
         return YamlTextLines.Replace(removed, colon, colon, " []");
+    }
+
+    /// <summary>
+    /// The start of the last blank line after <paramref name="end"/>'s line when the next line of text is another entry (at
+    /// <paramref name="column"/>); otherwise <paramref name="end"/>.
+    /// </summary>
+    private static int ThroughBlankLinesAfter(string text, int end, int column)
+    {
+        var last = end;
+        for (var next = NextLineStart(text, end); next < text.Length; next = NextLineStart(text, next))
+        {
+            var line = text.AsSpan(next, NextLineStart(text, next) - next);
+            if (!line.IsWhiteSpace()) return line.Length > column && line[..column].IsWhiteSpace() && line[column] != ' ' ? last : end;
+            last = next;
+        }
+        return end;
+    }
+
+    /// <summary>The start of the blank lines directly above <paramref name="lineStart"/>, or the line itself.</summary>
+    private static int BlankLinesAbove(string text, int lineStart)
+    {
+        while (lineStart > 0)
+        {
+            var previous = LineStart(text, lineStart - 1);
+            if (!text.AsSpan(previous, lineStart - previous).IsWhiteSpace()) break;
+            lineStart = previous;
+        }
+        return lineStart;
     }
 
     /// <summary>The start of the comment lines directly above <paramref name="lineStart"/> at the given column, or the line itself.</summary>

@@ -125,23 +125,23 @@ public sealed class YamlEntryEditTests
     }
 
     [Fact]
-    public void Removing_an_entry_removes_its_lines_and_the_comments_directly_above_it()
+    public void Removing_an_entry_removes_its_lines_the_comments_directly_above_it_and_one_run_of_blank_lines()
     {
         var text = Edited(new YamlFileEdit("rules.yaml", Rules).RemoveEntry("rules", "markets"));
 
         text.ShouldBe(Rules.Replace(
-            "  # Markets, for the overnight digest.\n  - id: markets\n    query: \"stocks OR bonds\"   # double quoted on purpose\n    feeds: [\"tag:markets\"]\n    notify:\n      - desk\n      - night\n",
+            "\n  # Markets, for the overnight digest.\n  - id: markets\n    query: \"stocks OR bonds\"   # double quoted on purpose\n    feeds: [\"tag:markets\"]\n    notify:\n      - desk\n      - night\n",
             "",
             StringComparison.Ordinal));
         LoadValid("rules.yaml", text).Rules.Select(r => r.Id).ShouldBe(["troops-at-border", "quiet"]);
     }
 
     [Fact]
-    public void Removing_a_flow_entry_removes_its_line()
+    public void Removing_a_flow_entry_removes_its_line_and_leaves_one_blank_line_between_its_neighbours()
     {
         var text = Edited(new YamlFileEdit("rules.yaml", Rules).RemoveEntry("rules", "quiet"));
 
-        text.ShouldBe(Rules.Replace("  - {id: quiet, query: calm, notify: [desk]}\n", "", StringComparison.Ordinal));
+        text.ShouldBe(Rules.Replace("  - {id: quiet, query: calm, notify: [desk]}\n\n", "", StringComparison.Ordinal));
     }
 
     [Fact]

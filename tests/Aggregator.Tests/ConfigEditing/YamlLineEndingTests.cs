@@ -90,7 +90,7 @@ public sealed class YamlLineEndingTests
         var withoutKey = Edited(new YamlFileEdit("rules.yaml", before).RemoveKey("rules", "troops-at-border", "notify"));
 
         withoutEntry.ShouldBe(before.Replace(
-            "  # Border news goes to the desk at once.\r\n  - id: troops-at-border\r\n    notify: [desk]          # the desk reads these first\r\n    query: 'troops AND border'\r\n    feeds:\r\n      - \"tag:news\"\r\n      - world\r\n",
+            "  # Border news goes to the desk at once.\r\n  - id: troops-at-border\r\n    notify: [desk]          # the desk reads these first\r\n    query: 'troops AND border'\r\n    feeds:\r\n      - \"tag:news\"\r\n      - world\r\n\r\n",
             "",
             StringComparison.Ordinal));
         withoutKey.ShouldBe(before.Replace("    notify: [desk]          # the desk reads these first\r\n", "", StringComparison.Ordinal));
