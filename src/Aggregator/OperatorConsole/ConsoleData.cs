@@ -128,7 +128,7 @@ internal sealed class ConsoleData(
     public async Task<IReadOnlyList<RuleRow>> RulesAsync(CancellationToken cancellationToken)
     {
         var stats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
-        return [.. config.Current.Config.Rules.Select(r => new RuleRow(r.Id, r.Query, stats.GetValueOrDefault(r.Id)?.Matches ?? 0, stats.GetValueOrDefault(r.Id)?.LastMatchAt, r.Notify))];
+        return [.. config.Current.Config.Rules.Select(r => new RuleRow(r.Id, r.Query, stats.GetValueOrDefault(r.Id)?.Matches ?? 0, stats.GetValueOrDefault(r.Id)?.LastMatchAt, r.Notify, r.Enabled))];
     }
 
     /// <summary>The playground: <paramref name="query"/> (or, when empty, the rule's current query) over the newest archived items, or all of them.</summary>

@@ -110,7 +110,7 @@ public sealed record DashboardView(
     IReadOnlyList<FeedRow> Incidents);
 
 /// <summary>A rule as the rules page lists it.</summary>
-public sealed record RuleRow(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt, IReadOnlyList<string> Notify);
+public sealed record RuleRow(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt, IReadOnlyList<string> Notify, bool Enabled);
 
 /// <summary>A term found in an item, split so the page can mark it.</summary>
 public sealed record Highlight(string Field, string Before, string Marked, string After);

@@ -153,6 +153,27 @@ public sealed partial class ConfigEditingPagesTests
     }
 
     [Fact]
+    public async Task Unticking_enabled_disables_a_rule_in_its_file_and_ticking_it_again_removes_the_key()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = Work(Settings.Replace("auth:", "configWrites: direct\n    auth:", StringComparison.Ordinal));
+        using var console = await StartAsync(work, ct);
+        var before = await File.ReadAllTextAsync(work.Combine("config", "rules.yaml"), ct);
+
+        var (disabled, page) = await SaveAsync(console, "/rules/ports/edit", [new("query", "harbour OR port"), new("notify", "desk")], ct);
+
+        disabled.ShouldBe(HttpStatusCode.OK, page);
+        (await File.ReadAllTextAsync(work.Combine("config", "rules.yaml"), ct)).ShouldBe(before + "\n    enabled: false", "the key goes after the entry's last one");
+        using (var rules = JsonDocument.Parse(await console.Http.GetStringAsync("/api/rules", ct)))
+            rules.RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "ports").GetProperty("enabled").GetBoolean().ShouldBeFalse();
+
+        var (enabled, again) = await SaveAsync(console, "/rules/ports/edit", [new("query", "harbour OR port"), new("notify", "desk"), new("enabled", "true")], ct);
+
+        enabled.ShouldBe(HttpStatusCode.OK, again);
+        (await File.ReadAllTextAsync(work.Combine("config", "rules.yaml"), ct)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_changes_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
