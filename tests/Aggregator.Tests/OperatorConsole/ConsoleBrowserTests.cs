@@ -42,7 +42,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await page.GotoAsync(new Uri(console.Address, "/").AbsoluteUri).WaitAsync(ct);
         (await page.TitleAsync().WaitAsync(ct)).ShouldBe("Sign in · Aggregator");
-        await Shot(page, "console-signin", ct);
+        await Browser.CheckAndKeepAsync(page, "console-signin", ct);
         await page.GotoAsync(new Uri(console.Address, $"/signin?token={console.SignInLinkToken()}").AbsoluteUri).WaitAsync(ct);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync().WaitAsync(ct);
         await page.WaitForURLAsync(new Uri(console.Address, "/").AbsoluteUri).WaitAsync(ct);
@@ -53,7 +53,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
             return await page.Locator("#incidents ~ table").GetByRole(AriaRole.Link, new() { Name = "broken-desk" }).CountAsync().WaitAsync(ct) == 1;
         }, TimeSpan.FromSeconds(20), ct)).ShouldBeTrue("the dashboard lists the failing feed under incidents");
         (await page.Locator("dt:text-is('Failing') + dd").TextContentAsync().WaitAsync(ct)).ShouldBe("1");
-        await Shot(page, "console-dashboard", ct);
+        await Browser.CheckAndKeepAsync(page, "console-dashboard", ct);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Feeds", Exact = true }).ClickAsync().WaitAsync(ct);
         var broken = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "broken-desk" });
@@ -61,7 +61,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         (await broken.TextContentAsync().WaitAsync(ct))!.ShouldContain("127.0.0.1:9");
         var waiting = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "world-desk" });
         (await waiting.Locator(".badge").TextContentAsync().WaitAsync(ct)).ShouldBe("waiting", "its cron fires on 1 January only");
-        await Shot(page, "console-feeds", ct);
+        await Browser.CheckAndKeepAsync(page, "console-feeds", ct);
 
         feed.Requests.ShouldBe(0);
         await page.GetByRole(AriaRole.Link, new() { Name = "world-desk" }).ClickAsync().WaitAsync(ct);
@@ -73,14 +73,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
             await page.ReloadAsync().WaitAsync(ct);
             return await page.Locator("dt:text-is('Status') + dd .badge").TextContentAsync().WaitAsync(ct) == "ok";
         }, TimeSpan.FromSeconds(10), ct)).ShouldBeTrue("and its page shows the poll's result");
-        await Shot(page, "console-feed", ct);
-    }
-
-    private static async Task Shot(IPage page, string name, CancellationToken ct)
-    {
-        (await Browser.SeriousAccessibilityViolationsAsync(page, ct)).ShouldBeEmpty(name);
-        var file = await Browser.ScreenshotAsync(page, name, ct);
-        new FileInfo(file).Length.ShouldBeGreaterThan(1000, name);
+        await Browser.CheckAndKeepAsync(page, "console-feed", ct);
     }
 
     [Fact]
@@ -124,7 +117,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.Locator("a[href='/deliveries?subscriber=desk-hook&status=dead']").ClickAsync().WaitAsync(ct);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Troops gather near the border" });
         (await row.Locator(".badge").TextContentAsync().WaitAsync(ct)).ShouldBe("dead");
-        await Shot(page, "console-dead-letters", ct);
+        await Browser.CheckAndKeepAsync(page, "console-dead-letters", ct);
 
         await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Replay message") }).ClickAsync().WaitAsync(ct);
         (await page.GetByRole(AriaRole.Status).TextContentAsync().WaitAsync(ct))!.ShouldContain("1 replayed");
@@ -139,7 +132,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
             .ShouldBe("sent");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Troops gather near the border" }).GetByRole(AriaRole.Link).First.ClickAsync().WaitAsync(ct);
         (await page.Locator("pre").TextContentAsync().WaitAsync(ct))!.ShouldContain("\"alert.matched\"");
-        await Shot(page, "console-message", ct);
+        await Browser.CheckAndKeepAsync(page, "console-message", ct);
     }
 
     [Fact]
@@ -191,7 +184,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         (await page.Locator(".matches mark").AllTextContentsAsync().WaitAsync(ct)).ShouldAllBe(t => t == "border");
         (await page.Locator(".diff .added").TextContentAsync().WaitAsync(ct))!.ShouldContain("Refugees cross the border at night");
         page.Url.ShouldContain("query=border", Case.Sensitive, "the address follows the query, so it can be shared");
-        await Shot(page, "console-try", ct);
+        await Browser.CheckAndKeepAsync(page, "console-try", ct);
 
         await page.GetByLabel("Query", new() { Exact = true }).FillAsync("border AND (").WaitAsync(ct);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("column").WaitAsync(ct);
@@ -202,6 +195,6 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         (await page.Locator(".explained .badge").First.TextContentAsync().WaitAsync(ct)).ShouldBe("not alerted");
         var troops = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "troops" });
         (await troops.Locator(".badge").TextContentAsync().WaitAsync(ct)).ShouldBe("missed");
-        await Shot(page, "console-explain", ct);
+        await Browser.CheckAndKeepAsync(page, "console-explain", ct);
     }
 }

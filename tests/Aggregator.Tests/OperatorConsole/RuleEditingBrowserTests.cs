@@ -49,20 +49,20 @@ public sealed class RuleEditingBrowserTests(BrowserFixture fixture) : IClassFixt
         refusal!.ShouldContain("rules.yaml:5:26: error: invalid query in rule 'border': query ends where a term was expected",
             Case.Sensitive, "the position points at the column of the query where it breaks");
         (await File.ReadAllTextAsync(rulesFile, ct)).ShouldBe(HandWrittenRules, "a refused edit leaves the file untouched");
-        await Shot(page, "console-rule-refused", ct);
+        await Browser.CheckAndKeepAsync(page, "console-rule-refused", ct);
 
         await page.GetByLabel("query", new() { Exact = true }).FillAsync("refugees").WaitAsync(ct);
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the change" }).ClickAsync().WaitAsync(ct);
         (await page.Locator(".patch .removed").AllTextContentsAsync().WaitAsync(ct)).ShouldBe(["-    query: troops AND border   # the desk's main rule"]);
         (await page.Locator(".patch .added").AllTextContentsAsync().WaitAsync(ct)).ShouldBe(["+    query: refugees   # the desk's main rule"]);
         (await File.ReadAllTextAsync(rulesFile, ct)).ShouldBe(HandWrittenRules, "a preview writes nothing");
-        await Shot(page, "console-rule-preview", ct);
+        await Browser.CheckAndKeepAsync(page, "console-rule-preview", ct);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync().WaitAsync(ct);
         (await page.GetByRole(AriaRole.Status).First.TextContentAsync().WaitAsync(ct))!.ShouldContain("the reload accepted it");
         (await File.ReadAllTextAsync(rulesFile, ct)).ShouldBe(HandWrittenRules.Replace("query: troops AND border", "query: refugees", StringComparison.Ordinal),
             "only the query's characters change: the comments, the blank line and the other rule's quoting stay byte for byte");
-        await Shot(page, "console-rule-saved", ct);
+        await Browser.CheckAndKeepAsync(page, "console-rule-saved", ct);
 
         feed.AddItem("w-2", "Troops mass at the border again", "Old query only.");
         feed.AddItem("w-3", "Refugees reach the coast", "New query only.");
@@ -73,7 +73,7 @@ public sealed class RuleEditingBrowserTests(BrowserFixture fixture) : IClassFixt
         await page.GotoAsync(new Uri(console.Address, "/config").AbsoluteUri).WaitAsync(ct);
         var change = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "rules.yaml" }).Filter(new() { HasText = "direct" });
         (await change.Locator(".badge").TextContentAsync().WaitAsync(ct)).ShouldBe("accepted");
-        await Shot(page, "console-config", ct);
+        await Browser.CheckAndKeepAsync(page, "console-config", ct);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class RuleEditingBrowserTests(BrowserFixture fixture) : IClassFixt
         (await bob.GetByRole(AriaRole.Alert).TextContentAsync().WaitAsync(ct))!.ShouldContain("changed on disk since this page was loaded");
         (await bob.Locator(".patch .added").AllTextContentsAsync().WaitAsync(ct)).ShouldBe(["+    query: troops AND frontier   # the desk's main rule"],
             "the refusal shows the other operator's change");
-        await Shot(bob, "console-rule-conflict", ct);
+        await Browser.CheckAndKeepAsync(bob, "console-rule-conflict", ct);
 
         var text = await File.ReadAllTextAsync(rulesFile, ct);
         text.ShouldContain("query: troops AND frontier");
@@ -130,12 +130,5 @@ public sealed class RuleEditingBrowserTests(BrowserFixture fixture) : IClassFixt
             """);
         work.Write("config/rules.yaml", HandWrittenRules);
         return work;
-    }
-
-    private static async Task Shot(IPage page, string name, CancellationToken ct)
-    {
-        (await Browser.SeriousAccessibilityViolationsAsync(page, ct)).ShouldBeEmpty(name);
-        var file = await Browser.ScreenshotAsync(page, name, ct);
-        new FileInfo(file).Length.ShouldBeGreaterThan(1000, name);
     }
 }

@@ -89,6 +89,13 @@ internal sealed class Browser : IAsyncDisposable
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")];
     }
 
+    /// <summary>Asserts the page has no serious accessibility violation, and keeps its screenshot as <paramref name="name"/>.png.</summary>
+    public static async Task CheckAndKeepAsync(IPage page, string name, CancellationToken cancellationToken)
+    {
+        (await SeriousAccessibilityViolationsAsync(page, cancellationToken)).ShouldBeEmpty(name);
+        new FileInfo(await ScreenshotAsync(page, name, cancellationToken)).Length.ShouldBeGreaterThan(1000, name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
