@@ -55,8 +55,8 @@ internal sealed class EditingData(ConfigEditor editor, ConsoleChanges changes, I
         }
         catch (ConfigEditException e)
         {
-            var shown = ConfigFiles.IsConfigName(file) ? editor.Files.Read(file) : editor.Files.Read(baseFile);
-            return (View(section, id, isNew, shown, fields, null, preview, e.Message), 422);
+            var shown = ConfigFiles.IsConfigName(file) ? file : ConfigFiles.IsConfigName(baseFile) ? baseFile : $"{section.Key()}.yaml";
+            return (View(section, id, isNew, editor.Files.Read(shown), fields, null, preview, e.Message), 422);
         }
     }
 

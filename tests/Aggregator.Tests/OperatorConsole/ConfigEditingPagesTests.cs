@@ -191,6 +191,26 @@ public sealed partial class ConfigEditingPagesTests
         config.RootElement.GetProperty("changes").GetArrayLength().ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("../escape.yaml")]
+    [InlineData("/tmp/escape.yaml")]
+    [InlineData(".hidden.yaml")]
+    [InlineData("rules.txt")]
+    public async Task A_new_entry_goes_only_into_a_config_file_of_the_directory(string file)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = Work(Settings.Replace("auth:", "configWrites: direct\n    auth:", StringComparison.Ordinal));
+        using var console = await StartAsync(work, ct);
+
+        var (status, html) = await SaveAsync(console, "/rules/new", [new("id", "escape"), new("file", file), new("query", "x"), new("notify", "desk")], ct);
+
+        status.ShouldBe(HttpStatusCode.UnprocessableContent, html);
+        html.ShouldContain("is not a config file name");
+        Directory.GetFiles(work.Path, "escape*", SearchOption.AllDirectories).ShouldBeEmpty();
+        File.Exists("/tmp/escape.yaml").ShouldBeFalse();
+        Directory.GetFiles(work.Combine("config")).Select(Path.GetFileName).Order().ShouldBe(["aggregator.yaml", "rules.yaml", "subscribers.yaml"]);
+    }
+
     [Fact]
     public async Task A_read_only_config_directory_turns_direct_writes_into_patches()
     {
@@ -233,6 +253,7 @@ public sealed partial class ConfigEditingPagesTests
         var (name, value) = (FormField().Match(html).Groups["name"].Value, WebUtility.HtmlDecode(FormField().Match(html).Groups["value"].Value));
         List<KeyValuePair<string, string>> form = [new(name, value), new("base", BaseHash().Match(html).Groups["hash"].Value), new("action", "save")];
         if (!fields.Any(f => f.Key == "file")) form.Add(new("file", FileField().Match(html).Groups["file"].Value));
+        if (BaseFileField().Match(html) is { Success: true } baseFile) form.Add(new("basefile", baseFile.Groups["file"].Value));
         form.AddRange(fields);
         using var response = await console.PostFormAsync(path, form, ct);
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct)));
@@ -256,6 +277,9 @@ public sealed partial class ConfigEditingPagesTests
 
     [GeneratedRegex("type=\"hidden\" name=\"file\" value=\"(?<file>[^\"]+)\"")]
     private static partial Regex FileField();
+
+    [GeneratedRegex("name=\"basefile\" value=\"(?<file>[^\"]+)\"")]
+    private static partial Regex BaseFileField();
 
     [GeneratedRegex("href=\"/config/changes/(?<id>\\d+)\"")]
     private static partial Regex ChangeLink();
