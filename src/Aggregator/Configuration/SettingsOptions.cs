@@ -12,4 +12,5 @@ internal sealed record SettingsOptions
     public DeliveryOptions Delivery { get; init; } = new();
     public SmtpOptions Smtp { get; init; } = new();
     public ConsoleOptions Console { get; init; } = new();
+    public PublicOptions Public { get; init; } = new();
 }

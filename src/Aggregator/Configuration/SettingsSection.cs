@@ -20,6 +20,7 @@ internal sealed class SettingsSection
         ["delivery"] = ["retryInitial", "retryMax", "maxAge"],
         ["smtp"] = ["host", "port", "security", "username", "password", "from", "pickupDirectory"],
         ["console"] = ["listen", "auth", "configWrites", "archive"],
+        ["public"] = ["baseUrl", "listen", "linkSecret", "unsubscribeAddress"],
     };
 
     private readonly Dictionary<string, SourceLocation> _set = new(StringComparer.Ordinal);
@@ -65,6 +66,7 @@ internal sealed class SettingsSection
         if (s.Delivery.RetryMax < s.Delivery.RetryInitial && (Where("settings.delivery.retryMax") ?? Where("settings.delivery.retryInitial")) is { } retry)
             diagnostics.Error(retry, "settings.delivery.retryMax must not be less than settings.delivery.retryInitial");
         ConsoleSettings.Check(s.Console, Where, diagnostics);
+        PublicSettings.Check(s, Where, diagnostics);
         if (s.Polling.DefaultEvery < s.Polling.MinEvery)
         {
             var at = Where("settings.polling.defaultEvery") ?? Where("settings.polling.minEvery");
@@ -105,6 +107,7 @@ internal sealed class SettingsSection
             "telemetry" => s with { Telemetry = ApplyTelemetry(s.Telemetry, key, v, what, r) },
             "delivery" => s with { Delivery = ApplyDelivery(s.Delivery, key, v, what, r) },
             "console" => s with { Console = ConsoleSettings.Apply(s.Console, key, v, what, r) },
+            "public" => s with { Public = PublicSettings.Apply(s.Public, key, v, what, r) },
             _ => s with { Smtp = ApplySmtp(s.Smtp, key, v, what, r) },
         };
     }

@@ -102,6 +102,7 @@ internal sealed class ConfigReloadService(
         if (before.Scheduler != after.Scheduler) yield return "scheduler";
         if (before.Telemetry != after.Telemetry) yield return "telemetry";
         if (before.Console.Listen != after.Console.Listen || before.Console.Auth != after.Console.Auth) yield return "console";
+        if (before.Public.Listen != after.Public.Listen) yield return "public";
     }
 
     public void Dispose()

@@ -33,6 +33,7 @@ public sealed class ConfigSchemaTests
               proxy: { header: X-Auth-Request-Email, trustedNetworks: ["10.0.0.0/8"] }
             configWrites: patch
             archive: { keep: 7d }
+          public: { baseUrl: "https://alerts.example.org", listen: "127.0.0.1:8081", linkSecret: "${LINK_SECRET:-0123456789abcdef0123456789abcdef}", unsubscribeAddress: unsubscribe@example.org }
         feeds:
           - { id: world, url: "https://feeds.example.org/world.xml", every: 5m, tags: [news], firstPoll: notify }
           - { id: local, url: "https://feeds.example.org/local.xml", cron: "0 0/5 * * * ?" }

@@ -18,7 +18,8 @@ public sealed class ContractSampleTests
 
         var result = dir.Load();
 
-        dir.Lines(result).ShouldBeEmpty();
+        // The sample's mail server has no public pages beside it: the one thing check-config warns about.
+        dir.Lines(result).ShouldBe([NoUnsubscribe]);
         var config = result.Config.ShouldNotBeNull();
         config.Directory.ShouldBe(dir.Path);
         var s = config.Settings;
@@ -81,6 +82,9 @@ public sealed class ContractSampleTests
         ConfigReport.ExitCode(result).ShouldBe(0);
     }
 
+    private const string NoUnsubscribe =
+        "aggregator.yaml:28:5: warning: settings.smtp.host is set without settings.public.baseUrl: mail goes out with no one-click unsubscribe (Gmail and Yahoo require it of bulk senders)";
+
     [Fact]
     public void The_contract_sample_without_the_webhook_secret_names_the_variable()
     {
@@ -89,7 +93,7 @@ public sealed class ContractSampleTests
 
         var result = dir.Load();
 
-        dir.Lines(result).ShouldBe(["aggregator.yaml:57:15: error: environment variable NEWSROOM_WEBHOOK_SECRET is not set"]);
+        dir.Lines(result).ShouldBe([NoUnsubscribe, "aggregator.yaml:57:15: error: environment variable NEWSROOM_WEBHOOK_SECRET is not set"]);
         result.Config.ShouldBeNull();
         ConfigReport.ExitCode(result).ShouldBe(2);
     }

@@ -15,6 +15,7 @@ internal static class SchemaShapes
         (nameof(AggregatorConfig), nameof(AggregatorConfig.Directory)) => true,
         (nameof(FeedDefinition), nameof(FeedDefinition.Location)) => true,
         (nameof(WebhookTarget), nameof(WebhookTarget.Endpoint)) => true,
+        (nameof(PublicOptions), nameof(PublicOptions.Enabled)) => true,
         _ => false,
     };
 
