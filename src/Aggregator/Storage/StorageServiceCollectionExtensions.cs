@@ -29,11 +29,12 @@ internal static class StorageServiceCollectionExtensions
         return services.AddStoreRoles();
     }
 
-    /// <summary>Each role of the one store, so the poller, the relay, <c>status</c> and the console take only the part they use.</summary>
+    /// <summary>Each role of the one store, so the poller, the relay, <c>status</c>, the console and the subscriber pages take only the part they use.</summary>
     private static IServiceCollection AddStoreRoles(this IServiceCollection services) => services
         .AddSingleton<IPollStore>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IOutbox>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IStatusStore>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<IStateStore>())
-        .AddSingleton<IItemArchive>(sp => sp.GetRequiredService<IStateStore>());
+        .AddSingleton<IItemArchive>(sp => sp.GetRequiredService<IStateStore>())
+        .AddSingleton<ISubscriberChoices>(sp => sp.GetRequiredService<IStateStore>());
 }

@@ -145,5 +145,49 @@ internal static class PostgresSchema
         );
         CREATE INDEX config_changes_at ON config_changes (at);
         """,
+        // Subscriber choices (ISubscriberChoices), layered over the config and never written into it. '*' stands for every
+        // rule or every address in key columns. A message an unsubscribe or pause stopped before it went out is suppressed_at.
+        """
+        ALTER TABLE outbox ADD COLUMN suppressed_at timestamptz;
+        CREATE TABLE subscriber_unsubscriptions (
+            subscriber_id text NOT NULL,
+            address text NOT NULL,
+            rule_id text NOT NULL,
+            at timestamptz NOT NULL,
+            PRIMARY KEY (subscriber_id, address, rule_id)
+        );
+        CREATE TABLE subscriber_pauses (
+            subscriber_id text NOT NULL PRIMARY KEY,
+            paused_until timestamptz NOT NULL,
+            at timestamptz NOT NULL
+        );
+        CREATE TABLE subscriber_digests (
+            subscriber_id text NOT NULL PRIMARY KEY,
+            digest text NOT NULL,
+            at timestamptz NOT NULL
+        );
+        CREATE TABLE subscriber_rules_off (
+            subscriber_id text NOT NULL,
+            rule_id text NOT NULL,
+            at timestamptz NOT NULL,
+            PRIMARY KEY (subscriber_id, rule_id)
+        );
+        CREATE TABLE subscriber_mutes (
+            subscriber_id text NOT NULL,
+            rule_id text NOT NULL,
+            kind text NOT NULL,
+            value text NOT NULL,
+            at timestamptz NOT NULL,
+            PRIMARY KEY (subscriber_id, rule_id, kind, value)
+        );
+        CREATE TABLE not_relevant (
+            subscriber_id text NOT NULL,
+            alert_id text NOT NULL,
+            rule_id text NOT NULL,
+            at timestamptz NOT NULL,
+            PRIMARY KEY (subscriber_id, alert_id, rule_id)
+        );
+        CREATE INDEX not_relevant_rule ON not_relevant (rule_id);
+        """,
     ];
 }

@@ -137,5 +137,49 @@ internal static class SqliteSchema
         );
         CREATE INDEX config_changes_at ON config_changes (at);
         """,
+        // Subscriber choices (ISubscriberChoices), layered over the config and never written into it. '*' stands for every
+        // rule or every address in key columns. A message an unsubscribe or pause stopped before it went out is suppressed_at.
+        """
+        ALTER TABLE outbox ADD COLUMN suppressed_at INTEGER;
+        CREATE TABLE subscriber_unsubscriptions (
+            subscriber_id TEXT NOT NULL,
+            address TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (subscriber_id, address, rule_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE subscriber_pauses (
+            subscriber_id TEXT NOT NULL PRIMARY KEY,
+            paused_until INTEGER NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE subscriber_digests (
+            subscriber_id TEXT NOT NULL PRIMARY KEY,
+            digest TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE subscriber_rules_off (
+            subscriber_id TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (subscriber_id, rule_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE subscriber_mutes (
+            subscriber_id TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (subscriber_id, rule_id, kind, value)
+        ) WITHOUT ROWID;
+        CREATE TABLE not_relevant (
+            subscriber_id TEXT NOT NULL,
+            alert_id TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (subscriber_id, alert_id, rule_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX not_relevant_rule ON not_relevant (rule_id);
+        """,
     ];
 }
