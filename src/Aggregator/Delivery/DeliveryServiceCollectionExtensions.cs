@@ -2,6 +2,7 @@ using Aggregator.Configuration;
 using Aggregator.Delivery.Email;
 using Aggregator.Delivery.Webhooks;
 using Aggregator.Observability;
+using Aggregator.PublicPages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aggregator.Delivery;
@@ -18,6 +19,7 @@ internal static class DeliveryServiceCollectionExtensions
     public static IServiceCollection AddDelivery(this IServiceCollection services, RelayTimings? timings = null)
     {
         services.AddSingleton(timings ?? RelayTimings.Default);
+        services.AddSingleton<SubscriberLinks>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<IDeliveryChannel, EmailChannel>();
         services.AddSingleton<IDeliveryChannel, WebhookChannel>();

@@ -6,6 +6,7 @@ using Aggregator.Health;
 using Aggregator.Observability;
 using Aggregator.OperatorConsole;
 using Aggregator.Pipeline;
+using Aggregator.PublicPages;
 using Aggregator.Scheduling;
 using Aggregator.Storage;
 using Aggregator.Storage.Postgres;
@@ -59,6 +60,7 @@ internal static class WorkerServices
         // Last, so the console opens on a worker that is already polling and delivering.
         services.AddSingleton<ConsoleServer>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleServer>());
+        services.AddHostedService<PublicServer>();
         return services;
     }
 
