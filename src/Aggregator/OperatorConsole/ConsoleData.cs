@@ -11,7 +11,7 @@ namespace Aggregator.OperatorConsole;
 /// <summary>What the console shows, read from the worker's live objects and the store; pages and <c>/api/</c> share it.</summary>
 internal sealed class ConsoleData(
     ActiveConfig config, IStatusStore store, IPollStore polls, IOutbox outbox, IConsoleStore console, ConfigReloadService reloads, HeartbeatFile heartbeat,
-    RelaySignal relay, IItemArchive archive, Backtester backtester, Explainer explainer, TimeProvider time)
+    RelaySignal relay, IItemArchive archive, Backtester backtester, Explainer explainer, ISubscriberChoiceReads choices, TimeProvider time)
 {
     /// <summary>Archived items the playground reads as one types: the newest, so each keystroke answers at once.</summary>
     public const int PreviewItems = 5_000;
@@ -128,7 +128,9 @@ internal sealed class ConsoleData(
     public async Task<IReadOnlyList<RuleRow>> RulesAsync(CancellationToken cancellationToken)
     {
         var stats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
-        return [.. config.Current.Config.Rules.Select(r => new RuleRow(r.Id, r.Query, stats.GetValueOrDefault(r.Id)?.Matches ?? 0, stats.GetValueOrDefault(r.Id)?.LastMatchAt, r.Notify, r.Enabled))];
+        var notRelevant = (await choices.NotRelevantCountsAsync(cancellationToken)).ToDictionary(c => c.RuleId, c => c.Count, StringComparer.Ordinal);
+        return [.. config.Current.Config.Rules.Select(r => new RuleRow(
+            r.Id, r.Query, stats.GetValueOrDefault(r.Id)?.Matches ?? 0, stats.GetValueOrDefault(r.Id)?.LastMatchAt, r.Notify, r.Enabled, notRelevant.GetValueOrDefault(r.Id)))];
     }
 
     /// <summary>The playground: <paramref name="query"/> (or, when empty, the rule's current query) over the newest archived items, or all of them.</summary>

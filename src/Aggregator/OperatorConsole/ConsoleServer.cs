@@ -74,6 +74,8 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         services.AddSingleton(worker.GetRequiredService<IPollStore>());
         services.AddSingleton(worker.GetRequiredService<IItemArchive>());
         services.AddSingleton(worker.GetRequiredService<IConsoleStore>());
+        services.AddSingleton(worker.GetRequiredService<ISubscriberChoices>());
+        services.AddSingleton<ISubscriberChoiceReads>(sp => sp.GetRequiredService<ISubscriberChoices>());
         services.AddSingleton(worker.GetRequiredService<FeedSchedule>());
         services.AddSingleton(worker.GetRequiredService<ConfigReloadService>());
         services.AddSingleton(worker.GetRequiredService<HeartbeatFile>());
@@ -86,6 +88,7 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         services.AddSingleton<ConsoleChanges>();
         services.AddSingleton<EditingData>();
         services.AddSingleton<ImportData>();
+        services.AddSingleton<ChoicesData>();
 
         var app = builder.Build();
         app.Use(SecurityHeaders.AddAsync);

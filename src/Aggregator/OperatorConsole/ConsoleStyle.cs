@@ -57,6 +57,7 @@ internal static class ConsoleStyle
         form.edit { max-width: 50rem; } form.edit .hint { margin: .1rem 0 .4rem; } label.check { font-weight: 600; }
         .actions { display: flex; gap: .8rem; } form.danger button { background: transparent; color: var(--bad); border-color: var(--bad); }
         .badge.accepted, .badge.offered { color: var(--ok); } .badge.rejected { color: var(--bad); } .badge.pending { color: var(--warn); }
+        form.inline { display: inline; } form.inline button { margin: 0 0 0 .4rem; padding: .1rem .5rem; } ul.choices { margin: 0; padding-left: 1rem; }
         code { font-family: ui-monospace, "Liberation Mono", monospace; font-size: .9em; }
         """;
 }

@@ -109,8 +109,8 @@ public sealed record DashboardView(
     int DeadLetters,
     IReadOnlyList<FeedRow> Incidents);
 
-/// <summary>A rule as the rules page lists it.</summary>
-public sealed record RuleRow(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt, IReadOnlyList<string> Notify, bool Enabled);
+/// <summary>A rule as the rules list shows it; <see cref="NotRelevant"/> counts its alerts subscribers marked "not relevant".</summary>
+public sealed record RuleRow(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt, IReadOnlyList<string> Notify, bool Enabled, long NotRelevant);
 
 /// <summary>A term found in an item, split so the page can mark it.</summary>
 public sealed record Highlight(string Field, string Before, string Marked, string After);

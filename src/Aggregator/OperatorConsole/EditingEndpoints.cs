@@ -49,6 +49,29 @@ internal static class EditingEndpoints
         app.MapPost("/import", ImportAsync).DisableAntiforgery();
         app.MapGet("/feeds.opml", (ImportData data) =>
             Results.File(System.Text.Encoding.UTF8.GetBytes(data.Export()), "text/x-opml; charset=utf-8", "feeds.opml"));
+        app.MapGet("/subscribers", async (HttpContext context, IAntiforgery antiforgery, ChoicesData data, string? notice, CancellationToken ct) =>
+            Page<SubscribersPage>(new()
+            {
+                [nameof(SubscribersPage.Shell)] = Shell(context, antiforgery, "Subscribers"),
+                [nameof(SubscribersPage.View)] = await data.SubscribersAsync(notice, ct),
+            }));
+        app.MapGet("/api/subscribers", async (ChoicesData data, CancellationToken ct) => Results.Json(await data.SubscribersAsync(null, ct), CommandJson.Options));
+        app.MapPost("/subscribers/{id}/lift", async (string id, HttpContext context, IAntiforgery antiforgery, ChoicesData data, CancellationToken ct) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form expired or did not come from this console: reload the page");
+            var form = await context.Request.ReadFormAsync(ct);
+            return Results.Redirect($"/subscribers?notice={Uri.EscapeDataString(await data.LiftAsync(id, form["kind"].ToString(), ct))}");
+        }).DisableAntiforgery();
+        app.MapGet("/subscribers/{id}/bake", async (string id, HttpContext context, IAntiforgery antiforgery, ChoicesData data, CancellationToken ct) =>
+            await data.BakeAsync(id, null, null, Operator(context), ct) is { } bake ? BakePage(context, antiforgery, bake.View, bake.Status) : Results.NotFound());
+        app.MapPost("/subscribers/{id}/bake", async (string id, HttpContext context, IAntiforgery antiforgery, ChoicesData data, CancellationToken ct) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form expired or did not come from this console: reload the page");
+            var form = await context.Request.ReadFormAsync(ct);
+            return await data.BakeAsync(id, form["file"].ToString(), form["base"].ToString(), Operator(context), ct) is { } bake
+                ? BakePage(context, antiforgery, bake.View, bake.Status)
+                : Results.NotFound();
+        }).DisableAntiforgery();
         app.MapGet("/api/config", async (EditingData data, long? before, CancellationToken ct) => Results.Json(await data.ConfigAsync(before, ct), CommandJson.Options));
         app.MapGet("/api/config/changes/{id:long}", async (long id, EditingData data, CancellationToken ct) =>
             await data.ChangeAsync(id, ct) is { } change ? Results.Json(change, CommandJson.Options) : Results.NotFound());
@@ -114,6 +137,13 @@ internal static class EditingEndpoints
         {
             [nameof(Pages.ImportPage.Shell)] = Shell(context, antiforgery, "Import OPML"),
             [nameof(Pages.ImportPage.View)] = view,
+        }, status);
+
+    private static RazorComponentResult<BakePage> BakePage(HttpContext context, IAntiforgery antiforgery, BakeView view, int status) =>
+        Page<BakePage>(new()
+        {
+            [nameof(Pages.BakePage.Shell)] = Shell(context, antiforgery, $"Bake the choices of {view.SubscriberId}"),
+            [nameof(Pages.BakePage.View)] = view,
         }, status);
 
     private static RazorComponentResult<EntryEditPage> EditPage(HttpContext context, IAntiforgery antiforgery, string title, EntryEditView view, int status = StatusCodes.Status200OK) =>
