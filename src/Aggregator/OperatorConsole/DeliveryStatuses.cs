@@ -11,6 +11,7 @@ internal static class DeliveryStatuses
         ["retrying"] = DeliveryStatus.Retrying,
         ["sent"] = DeliveryStatus.Sent,
         ["dead"] = DeliveryStatus.Dead,
+        ["suppressed"] = DeliveryStatus.Suppressed,
     };
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -33,18 +33,14 @@ internal static class StatusStream
             await json.FlushAsync(cancellationToken);
         }
         json.WriteEndArray();
-        var stats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
-        json.WriteStartArray(Name(nameof(StatusReport.Rules)));
-        foreach (var rule in config.Rules)
-        {
-            var stat = stats.GetValueOrDefault(rule.Id);
-            JsonSerializer.Serialize(json, new RuleStatus(rule.Id, rule.Query, stat?.Matches ?? 0, stat?.LastMatchAt), options);
-        }
-        json.WriteEndArray();
+        json.WritePropertyName(Name(nameof(StatusReport.Rules)));
+        JsonSerializer.Serialize(json, await RuleStatus.ReadAllAsync(config, store, cancellationToken), options);
         json.WritePropertyName(Name(nameof(StatusReport.Subscribers)));
         JsonSerializer.Serialize(json, await SubscriberStatus.ReadAllAsync(config, store, cancellationToken), options);
         json.WritePropertyName(Name(nameof(StatusReport.ConfigChanges)));
         JsonSerializer.Serialize(json, await store.CountConfigChangesAsync(cancellationToken), options);
+        json.WritePropertyName(Name(nameof(StatusReport.SubscriberChoices)));
+        JsonSerializer.Serialize(json, await SubscriberChoiceSummary.ReadAllAsync(store, cancellationToken), options);
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }

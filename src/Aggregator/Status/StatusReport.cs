@@ -5,16 +5,17 @@ namespace Aggregator.Status;
 
 /// <summary>What <c>status</c> shows: every configured feed and subscriber, with what the store knows of it; URLs redacted.</summary>
 internal sealed record StatusReport(
-    DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<RuleStatus> Rules, IReadOnlyList<SubscriberStatus> Subscribers, ConfigChangeCounts ConfigChanges)
+    DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<RuleStatus> Rules, IReadOnlyList<SubscriberStatus> Subscribers, ConfigChangeCounts ConfigChanges,
+    IReadOnlyList<SubscriberChoiceSummary> SubscriberChoices)
 {
     public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStatusStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var feeds = await FeedStatus.ReadAllAsync(config, store, cancellationToken);
         var subscribers = await SubscriberStatus.ReadAllAsync(config, store, cancellationToken);
-        var ruleStats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
-        var rules = config.Rules.Select(r => new RuleStatus(r.Id, r.Query, ruleStats.GetValueOrDefault(r.Id)?.Matches ?? 0, ruleStats.GetValueOrDefault(r.Id)?.LastMatchAt)).ToList();
+        var rules = await RuleStatus.ReadAllAsync(config, store, cancellationToken);
         var configChanges = await store.CountConfigChangesAsync(cancellationToken);
-        return new StatusReport(now, feeds, rules, subscribers, configChanges);
+        var choices = await SubscriberChoiceSummary.ReadAllAsync(store, cancellationToken);
+        return new StatusReport(now, feeds, rules, subscribers, configChanges, choices);
     }
 }
 
@@ -54,7 +55,28 @@ internal sealed record FeedStatus(
     }
 }
 
-internal sealed record RuleStatus(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt);
+/// <param name="NotRelevant">How many of its alerts subscribers marked not relevant.</param>
+internal sealed record RuleStatus(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt, long NotRelevant = 0)
+{
+    /// <summary>Every configured rule, in config order, with its match counts and feedback.</summary>
+    public static async Task<IReadOnlyList<RuleStatus>> ReadAllAsync(AggregatorConfig config, IStatusStore store, CancellationToken cancellationToken)
+    {
+        var stats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
+        var notRelevant = (await store.NotRelevantCountsAsync(cancellationToken)).ToDictionary(r => r.RuleId, r => r.Count, StringComparer.Ordinal);
+        return [.. config.Rules.Select(r => new RuleStatus(
+            r.Id, r.Query, stats.GetValueOrDefault(r.Id)?.Matches ?? 0, stats.GetValueOrDefault(r.Id)?.LastMatchAt, notRelevant.GetValueOrDefault(r.Id)))];
+    }
+}
+
+/// <summary>What one subscriber chose over the config, for <c>status</c>; the console's subscriber page shows the details.</summary>
+internal sealed record SubscriberChoiceSummary(
+    string Id, int Unsubscribed, DateTimeOffset? PausedUntil, string? Digest, IReadOnlyList<string> RulesOff, int Mutes)
+{
+    /// <summary>Every subscriber with a choice, by id, configured or not: a choice outlives a subscriber removed from the config.</summary>
+    public static async Task<IReadOnlyList<SubscriberChoiceSummary>> ReadAllAsync(IStatusStore store, CancellationToken cancellationToken) =>
+        [.. (await store.ListChoicesAsync(cancellationToken)).Select(c =>
+            new SubscriberChoiceSummary(c.SubscriberId, c.Unsubscriptions.Count, c.PausedUntil, c.Digest, c.RulesOff, c.Mutes.Count))];
+}
 
 internal sealed record SubscriberStatus(
     string Id,
@@ -65,7 +87,8 @@ internal sealed record SubscriberStatus(
     DateTimeOffset? LastSentAt,
     string? LastError,
     IReadOnlyList<string> WaitingFor,
-    IReadOnlyList<string> DisabledEndpoints)
+    IReadOnlyList<string> DisabledEndpoints,
+    int Suppressed = 0)
 {
     /// <summary>Every configured subscriber, in config order, with its messages' counts and disabled endpoints.</summary>
     public static async Task<IReadOnlyList<SubscriberStatus>> ReadAllAsync(AggregatorConfig config, IStatusStore store, CancellationToken cancellationToken)
@@ -80,7 +103,8 @@ internal sealed record SubscriberStatus(
                 mine.Max(c => c.LastSentAt),
                 mine.Where(c => c.LastError is not null).Select(c => c.LastError).FirstOrDefault(),
                 [.. mine.SelectMany(c => c.WaitingFor).Distinct(StringComparer.OrdinalIgnoreCase)],
-                [.. disabled[s.Id].Select(d => $"{d.Channel.ToString().ToLowerInvariant()} {d.Target}: {d.Reason}")]);
+                [.. disabled[s.Id].Select(d => $"{d.Channel.ToString().ToLowerInvariant()} {d.Target}: {d.Reason}")],
+                mine.Sum(c => c.Suppressed));
         })];
     }
 }

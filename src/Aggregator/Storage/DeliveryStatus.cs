@@ -12,4 +12,7 @@ internal enum DeliveryStatus
 
     /// <summary>Dead-lettered: nothing more is tried unless it is replayed.</summary>
     Dead,
+
+    /// <summary>Not sent because the subscriber unsubscribed, paused or muted it after it was queued: never retried.</summary>
+    Suppressed,
 }

@@ -27,6 +27,9 @@ internal interface IOutbox
     /// </summary>
     Task RescheduleAsync(long id, DateTimeOffset dueAt, string error, IReadOnlyList<string>? recipients, CancellationToken cancellationToken);
 
+    /// <summary>Ends a pending message as suppressed (a subscriber's choice stopped it), keeping <paramref name="reason"/> as its last error.</summary>
+    Task SuppressAsync(long id, DateTimeOffset at, string reason, CancellationToken cancellationToken);
+
     Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken);
 
     /// <summary>When the longest-waiting message that is due and not yet sent became due; null when none is due.</summary>

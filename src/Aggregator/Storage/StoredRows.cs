@@ -32,7 +32,7 @@ internal static class StoredRows
         "feed_id, polled_at, outcome, http_status, bytes_received, duration_ms, new_items, error, final_url";
 
     /// <summary><see cref="OutboxColumns"/> and what the console shows besides.</summary>
-    public const string DeliveryColumns = OutboxColumns + ", subscriber_id, sent_at, dead_at, last_error";
+    public const string DeliveryColumns = OutboxColumns + ", subscriber_id, sent_at, dead_at, last_error, suppressed_at";
 
     /// <summary>The <c>item_archive</c> columns a write sets and a read maps (<see cref="ArchivedItem"/>), in this order.</summary>
     public const string ArchiveColumns =
@@ -139,12 +139,12 @@ internal static class StoredRows
 
     /// <summary>
     /// A row of the delivery-counts query: subscriber, channel, queued, sent, failed, dead, last sent, last error,
-    /// and the JSON array of addresses still waited for.
+    /// the JSON array of addresses still waited for, and suppressed.
     /// </summary>
     public static DeliveryCounts DeliveryCounts(DbDataReader r, ReadTime time) => new(
         r.GetString(0), DeliveryChannelNames.Parse(r.GetString(1)),
         r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
-        time(r, 6), Text(r, 7), OutboxRecipients.Addresses(Text(r, 8)));
+        time(r, 6), Text(r, 7), OutboxRecipients.Addresses(Text(r, 8)), r.GetInt32(9));
 
     public static DisabledEndpoint DisabledEndpoint(DbDataReader r, ReadTime time) => new(
         r.GetString(0), DeliveryChannelNames.Parse(r.GetString(1)), r.GetString(2), time(r, 3)!.Value, r.GetString(4));
@@ -191,6 +191,7 @@ internal static class StoredRows
         var deadAt = time(r, 9);
         var lastError = Text(r, 10);
         var status = sentAt is not null ? DeliveryStatus.Sent
+            : time(r, 11) is not null ? DeliveryStatus.Suppressed
             : deadAt is not null ? DeliveryStatus.Dead
             : lastError is not null ? DeliveryStatus.Retrying
             : DeliveryStatus.Queued;
@@ -202,10 +203,11 @@ internal static class StoredRows
     /// <summary>The SQL condition on <c>outbox</c> columns for <paramref name="status"/>, as <see cref="DeliveryRecord"/> derives it.</summary>
     public static string DeliveryStatusCondition(DeliveryStatus status) => status switch
     {
-        DeliveryStatus.Queued => "sent_at IS NULL AND dead_at IS NULL AND last_error IS NULL",
-        DeliveryStatus.Retrying => "sent_at IS NULL AND dead_at IS NULL AND last_error IS NOT NULL",
+        DeliveryStatus.Queued => "sent_at IS NULL AND dead_at IS NULL AND suppressed_at IS NULL AND last_error IS NULL",
+        DeliveryStatus.Retrying => "sent_at IS NULL AND dead_at IS NULL AND suppressed_at IS NULL AND last_error IS NOT NULL",
         DeliveryStatus.Sent => "sent_at IS NOT NULL",
         DeliveryStatus.Dead => "sent_at IS NULL AND dead_at IS NOT NULL",
+        DeliveryStatus.Suppressed => "suppressed_at IS NOT NULL",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown delivery status"),
     };
 

@@ -56,7 +56,7 @@ public sealed class StatusConfigChangesTests
     private static string Text(ConfigChangeCounts changes)
     {
         using var output = new StringWriter();
-        StatusText.Write(new StatusReport(Now, [], [], [], changes), output);
+        StatusText.Write(new StatusReport(Now, [], [], [], changes, []), output);
         return output.ToString();
     }
 }

@@ -14,7 +14,7 @@ public sealed class StatusTextTests
             [new FeedStatus("world", "https://example.org/feed", Now, "failed", 500, "HTTP 500 oops\r\nfake: row\u2028\u001B[2J", 1, null, 0, null, false, null)],
             [new RuleStatus("troops", "troops\nAND border", 0, null)],
             [new SubscriberStatus("desk", 0, 0, 1, 0, null, "550 no\nsuch user\u0085", [], [])],
-            ConfigChangeCounts.None);
+            ConfigChangeCounts.None, []);
         using var output = new StringWriter();
 
         StatusText.Write(report, output);

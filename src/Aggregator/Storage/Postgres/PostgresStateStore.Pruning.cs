@@ -33,7 +33,7 @@ internal sealed partial class PostgresStateStore
 
     public async Task<int> PruneOutboxAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE COALESCE(sent_at, dead_at) < @before");
+        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE COALESCE(sent_at, dead_at, suppressed_at) < @before");
         PostgresValues.AddTime(command.Parameters, "before", before);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }

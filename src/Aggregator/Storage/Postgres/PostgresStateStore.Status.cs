@@ -35,7 +35,8 @@ internal sealed partial class PostgresStateStore
                     AND o.last_error IS NOT NULL ORDER BY COALESCE(o.dead_at, o.due_at) DESC LIMIT 1),
                 (SELECT json_agg(DISTINCT r)::text FROM outbox AS o, jsonb_array_elements_text(o.pending_recipients::jsonb) AS r
                     WHERE o.subscriber_id = outbox.subscriber_id AND o.channel = outbox.channel
-                    AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.pending_recipients IS NOT NULL)
+                    AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.suppressed_at IS NULL AND o.pending_recipients IS NOT NULL),
+                COUNT(*) FILTER (WHERE suppressed_at IS NOT NULL)::int
             FROM outbox GROUP BY subscriber_id, channel ORDER BY subscriber_id, channel
             """);
         return await StoredRows.ListAsync(command, r => StoredRows.DeliveryCounts(r, PostgresValues.ReadTime), cancellationToken);

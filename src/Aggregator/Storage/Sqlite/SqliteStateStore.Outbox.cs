@@ -4,7 +4,7 @@ namespace Aggregator.Storage.Sqlite;
 
 internal sealed partial class SqliteStateStore
 {
-    private const string Pending = "sent_at IS NULL AND dead_at IS NULL";
+    private const string Pending = "sent_at IS NULL AND dead_at IS NULL AND suppressed_at IS NULL";
 
     public async Task<int> QueueAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken)
     {
@@ -64,6 +64,9 @@ internal sealed partial class SqliteStateStore
             UPDATE outbox SET due_at = $at, claimed_until = NULL, last_error = $error, pending_recipients = $recipients
             WHERE id = $id AND {Pending}
             """, id, dueAt, error, OutboxRecipients.Serialize(recipients), cancellationToken);
+
+    public Task SuppressAsync(long id, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+        UpdateAsync($"UPDATE outbox SET suppressed_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, at, reason, null, cancellationToken);
 
     public Task DeadLetterAsync(long id, DateTimeOffset at, string error, CancellationToken cancellationToken) =>
         UpdateAsync($"UPDATE outbox SET dead_at = $at, claimed_until = NULL, last_error = $error WHERE id = $id AND {Pending}", id, at, error, null, cancellationToken);

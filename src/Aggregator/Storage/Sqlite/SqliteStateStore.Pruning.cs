@@ -37,7 +37,7 @@ internal sealed partial class SqliteStateStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM outbox WHERE COALESCE(sent_at, dead_at) < $before";
+        command.CommandText = "DELETE FROM outbox WHERE COALESCE(sent_at, dead_at, suppressed_at) < $before";
         command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
