@@ -8,13 +8,15 @@ namespace Aggregator.Delivery;
 
 /// <summary>
 /// Moves due outbox messages to their channels: claims a batch (leased, so a crash returns the claims to
-/// the pool), folds a digest subscriber's rows of one window into one message, sends, then marks each row
+/// the pool), applies the subscribers' choices (a row nobody receives any more ends as suppressed), folds a digest
+/// subscriber's rows of one window into one message, sends, then marks each row
 /// sent, reschedules it with backoff, or dead-letters it once <c>delivery.maxAge</c> has passed. Messages
 /// to different endpoints go out side by side (see <see cref="Lane"/>), those to one endpoint in order.
 /// </summary>
 internal sealed partial class DeliveryRelay : IDisposable
 {
     private readonly IOutbox _store;
+    private readonly ISubscriberChoiceReads _choices;
     private readonly Dictionary<DeliveryChannel, IDeliveryChannel> _channels;
     private readonly ActiveConfig _config;
     private readonly TimeProvider _time;
@@ -29,11 +31,12 @@ internal sealed partial class DeliveryRelay : IDisposable
     private readonly ConcurrentQueue<(OutboxMessage Row, string Error)> _deadThisPass = [];
 
     public DeliveryRelay(
-        IOutbox store, IEnumerable<IDeliveryChannel> channels, ActiveConfig config,
+        IOutbox store, ISubscriberChoiceReads choices, IEnumerable<IDeliveryChannel> channels, ActiveConfig config,
         TimeProvider time, ILogger<DeliveryRelay> logger, AggregatorMetrics metrics, RelayTimings? timings = null)
     {
         (Lease, PassBudget) = timings ?? RelayTimings.Default;
         _store = store;
+        _choices = choices;
         _channels = channels.ToDictionary(c => c.Channel);
         _config = config;
         _time = time;
@@ -90,6 +93,7 @@ internal sealed partial class DeliveryRelay : IDisposable
         }
 
         var work = new List<Work>();
+        var choices = new Dictionary<string, SubscriberChoices>(StringComparer.Ordinal);
         foreach (var group in claimed.GroupBy(m => (m.Alert.SubscriberId, m.Channel)))
         {
             var rows = group.ToList();
@@ -100,7 +104,9 @@ internal sealed partial class DeliveryRelay : IDisposable
                 await DeadLetterAsync(rows, refusal!, CancellationToken.None);
                 continue;
             }
-            work.AddRange(Envelopes(subscriber, group.Key.Channel, rows));
+            var theirs = await ChoicesAsync(group.Key.SubscriberId, choices, CancellationToken.None);
+            var kept = await HonourAsync(subscriber, group.Key.Channel, rows, theirs, now);
+            if (kept.Count > 0) work.AddRange(Envelopes(ChoiceFilter.Effective(subscriber, theirs), group.Key.Channel, kept));
         }
 
         // Sending stops well before the lease ends, so no other relay can claim a row still being sent.

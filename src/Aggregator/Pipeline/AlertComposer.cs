@@ -10,7 +10,7 @@ namespace Aggregator.Pipeline;
 /// <summary>
 /// Turns one new item into outbox messages: matches it against the rule index, folds the matching rules
 /// per subscriber (one message per subscriber, naming every rule), and addresses each of the
-/// subscriber's channels, due now or at the end of its digest window.
+/// subscriber's channels, due now or at the end of its digest window, as their choices leave it.
 /// </summary>
 internal static class AlertComposer
 {
@@ -18,9 +18,15 @@ internal static class AlertComposer
     public static bool TooOld(ConfigSnapshot snapshot, FeedItem item, DateTimeOffset now) =>
         (item.Published ?? item.Updated) < now - snapshot.Config.Settings.Alerts.MaxItemAge;
 
+    /// <summary>The subscribers the matched rules notify, whose choices <see cref="Compose"/> needs.</summary>
+    public static IEnumerable<string> Notified(ConfigSnapshot snapshot, IReadOnlyList<RuleMatch> matches) =>
+        matches.SelectMany(m => snapshot.RulesById.TryGetValue(m.RuleId, out var rule) ? rule.Notify : []).Distinct(StringComparer.Ordinal);
+
     /// <param name="matches">What the rule index matched in the item (the poll's regex budget shared by all its items).</param>
+    /// <param name="choices">The choices of every subscriber <see cref="Notified"/> names.</param>
     public static IReadOnlyList<OutboxDraft> Compose(
-        ConfigSnapshot snapshot, FeedDefinition feed, ParsedFeed parsed, FeedItem item, IReadOnlyList<RuleMatch> matches, DateTimeOffset now)
+        ConfigSnapshot snapshot, FeedDefinition feed, ParsedFeed parsed, FeedItem item, IReadOnlyList<RuleMatch> matches,
+        IReadOnlyDictionary<string, SubscriberChoices> choices, DateTimeOffset now)
     {
         if (matches.Count == 0) return [];
 
@@ -42,7 +48,8 @@ internal static class AlertComposer
         {
             if (!snapshot.Subscribers.TryGetValue(subscriberId, out var subscriber)) continue;
             var alert = new Alert(AlertIds.For(subscriberId, feed.Id, item.Key), subscriberId, feedRef, item, rules, now);
-            drafts.AddRange(DeliveryPlanner.Drafts(alert, subscriber, now));
+            var theirs = choices.GetValueOrDefault(subscriberId) ?? SubscriberChoices.None(subscriberId);
+            drafts.AddRange(DeliveryPlanner.Drafts(alert, subscriber, theirs, now));
         }
         return drafts;
     }

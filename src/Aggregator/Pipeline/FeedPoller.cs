@@ -22,6 +22,7 @@ internal sealed class FeedPoller(
     IFeedFetcher fetcher,
     IPollStore store,
     IOutbox outbox,
+    ISubscriberChoiceReads choices,
     AggregatorMetrics metrics,
     RelaySignal relay,
     TimeProvider time,
@@ -133,15 +134,17 @@ internal sealed class FeedPoller(
         var keep = snapshot.Config.Settings.Console.Archive.Keep;
         var archived = new List<ArchivedItem>();
         var items = new List<SeenItem>(unseen.Count);
+        var choicesOf = new Dictionary<string, SubscriberChoices>(StringComparer.Ordinal);
         foreach (var item in unseen)
         {
             var recognised = seenBefore.Contains(item.Key);
             var alertable = !baseline && !recognised && !AlertComposer.TooOld(snapshot, item, now);
             // The archive records what every rule matched, baseline and old items included, so a backtest can compare.
             var matches = alertable || keep > TimeSpan.Zero ? snapshot.Rules.Match(item, feed.Id, parsed.Title, regexBudget) : [];
+            if (alertable) await ReadChoicesAsync(AlertComposer.Notified(snapshot, matches), choicesOf, cancellationToken);
             items.Add(new SeenItem(
                 item.Key,
-                alertable ? AlertComposer.Compose(snapshot, feed, parsed, item, matches, now) : [],
+                alertable ? AlertComposer.Compose(snapshot, feed, parsed, item, matches, choicesOf, now) : [],
                 ItemIdentity.Fingerprint(item)));
             if (keep > TimeSpan.Zero)
                 archived.Add(new ArchivedItem(feed.Id, item, now, baseline, recognised, [.. matches.Select(m => m.RuleId)]));
@@ -158,6 +161,13 @@ internal sealed class FeedPoller(
             LastNewItemAt = fresh.Count > 0 ? now : state.LastNewItemAt ?? now,
         };
         return new Step(next, PollResult.Parsed(fresh.Count, 0), items, new PollArchive(keep, archived));
+    }
+
+    /// <summary>Reads the choices of subscribers not read yet in this poll: once each, and only for those an item alerts.</summary>
+    private async Task ReadChoicesAsync(IEnumerable<string> subscriberIds, Dictionary<string, SubscriberChoices> read, CancellationToken cancellationToken)
+    {
+        foreach (var id in subscriberIds)
+            if (!read.ContainsKey(id)) read[id] = await choices.GetChoicesAsync(id, cancellationToken);
     }
 
     private static FeedState Succeeded(FeedState state, FetchOutcome outcome, PollOutcome result) => state with

@@ -36,5 +36,6 @@ internal static class StorageServiceCollectionExtensions
         .AddSingleton<IStatusStore>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IItemArchive>(sp => sp.GetRequiredService<IStateStore>())
-        .AddSingleton<ISubscriberChoices>(sp => sp.GetRequiredService<IStateStore>());
+        .AddSingleton<ISubscriberChoices>(sp => sp.GetRequiredService<IStateStore>())
+        .AddSingleton<ISubscriberChoiceReads>(sp => sp.GetRequiredService<IStateStore>());
 }
