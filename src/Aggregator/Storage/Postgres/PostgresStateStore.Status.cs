@@ -32,7 +32,7 @@ internal sealed partial class PostgresStateStore
                 COUNT(*) FILTER (WHERE dead_at IS NOT NULL)::int,
                 MAX(sent_at),
                 (SELECT o.last_error FROM outbox AS o WHERE o.subscriber_id = outbox.subscriber_id AND o.channel = outbox.channel
-                    AND o.last_error IS NOT NULL ORDER BY COALESCE(o.dead_at, o.due_at) DESC LIMIT 1),
+                    AND o.last_error IS NOT NULL AND o.suppressed_at IS NULL ORDER BY COALESCE(o.dead_at, o.due_at) DESC LIMIT 1),
                 (SELECT json_agg(DISTINCT r)::text FROM outbox AS o, jsonb_array_elements_text(o.pending_recipients::jsonb) AS r
                     WHERE o.subscriber_id = outbox.subscriber_id AND o.channel = outbox.channel
                     AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.suppressed_at IS NULL AND o.pending_recipients IS NOT NULL),

@@ -39,7 +39,7 @@ internal sealed partial class SqliteStateStore
                 SUM(CASE WHEN dead_at IS NOT NULL THEN 1 ELSE 0 END),
                 MAX(sent_at),
                 (SELECT last_error FROM outbox AS o WHERE o.subscriber_id = outbox.subscriber_id AND o.channel = outbox.channel
-                    AND o.last_error IS NOT NULL ORDER BY COALESCE(o.dead_at, o.due_at) DESC LIMIT 1),
+                    AND o.last_error IS NOT NULL AND o.suppressed_at IS NULL ORDER BY COALESCE(o.dead_at, o.due_at) DESC LIMIT 1),
                 (SELECT json_group_array(DISTINCT r.value) FROM outbox AS o, json_each(o.pending_recipients) AS r
                     WHERE o.subscriber_id = outbox.subscriber_id AND o.channel = outbox.channel
                     AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.suppressed_at IS NULL AND o.pending_recipients IS NOT NULL),
