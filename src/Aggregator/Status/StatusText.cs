@@ -28,8 +28,26 @@ internal static class StatusText
                 s.Id, N(s.Queued), N(s.Sent), N(s.Failed), N(s.DeadLettered), Time(s.LastSentAt),
                 string.Join("; ", s.DisabledEndpoints.Select(d => "disabled " + d)
                     .Append(s.WaitingFor.Count == 0 ? null : "retrying for " + string.Join(", ", s.WaitingFor))
-                    .Append(s.LastError is null ? null : "last error: " + s.LastError).OfType<string>()),
+                    .Append(s.LastError is null ? null : "last error: " + s.LastError)
+                    .Append(s.Suppressed == 0 ? null : $"{N(s.Suppressed)} suppressed by their choices").OfType<string>()),
             }));
+        if (report.SubscriberChoices.Count > 0)
+        {
+            output.WriteLine();
+            Table(output,
+                ["CHOICES OF", "UNSUBSCRIBED", "PAUSED UNTIL", "DIGEST", "MUTES", "RULES OFF"],
+                report.SubscriberChoices.Select(c => new[]
+                {
+                    c.Id, N(c.Unsubscribed), Time(c.PausedUntil), c.Digest ?? "-", N(c.Mutes),
+                    c.RulesOff.Count == 0 ? "-" : string.Join(", ", c.RulesOff),
+                }));
+        }
+        if (report.Rules.Any(r => r.NotRelevant > 0))
+        {
+            output.WriteLine();
+            Table(output, ["NOT RELEVANT", "MARKED"],
+                report.Rules.Where(r => r.NotRelevant > 0).Select(r => new[] { r.Id, r.NotRelevant.ToString(CultureInfo.InvariantCulture) }));
+        }
         if (report.ConfigChanges is { Total: > 0 } changes)
         {
             output.WriteLine();

@@ -64,4 +64,37 @@ public sealed class StatusChoicesTests
         await context.Response.BodyWriter.FlushAsync(Ct);
         System.Text.Encoding.UTF8.GetString(body.ToArray()).ShouldBe(cli);
     }
+
+    [Fact]
+    public void The_text_report_lists_choices_suppressed_messages_and_feedback_only_when_there_are_some()
+    {
+        var at = TestAlerts.Start;
+        var report = new StatusReport(at, [],
+            [new RuleStatus("troops", "troops", 3, at, 2), new RuleStatus("floods", "floods", 1, at)],
+            [new SubscriberStatus("ops", 0, 1, 0, 0, at, null, [], [], 2)],
+            ConfigChangeCounts.None,
+            [new SubscriberChoiceSummary("ops", 1, at.AddDays(1), "daily 08:00", ["floods"], 0)]);
+        using var output = new StringWriter();
+
+        StatusText.Write(report, output);
+
+        var lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        lines.ShouldContain(l => l.StartsWith("ops ", StringComparison.Ordinal) && l.EndsWith("2 suppressed by their choices", StringComparison.Ordinal));
+        lines.ShouldContain("ops         1             2026-11-28 09:15:00Z  daily 08:00  0      floods");
+        lines.ShouldContain("troops        2");
+        lines.ShouldNotContain(l => l.StartsWith("floods        ", StringComparison.Ordinal));
+
+        using var none = new StringWriter();
+        StatusText.Write(report with { SubscriberChoices = [], Rules = [] }, none);
+        none.ToString().ShouldNotContain("CHOICES OF");
+        none.ToString().ShouldNotContain("NOT RELEVANT");
+    }
+
+    [Fact]
+    public void The_console_filters_and_names_suppressed_messages()
+    {
+        DeliveryStatuses.Names.ShouldContain("suppressed");
+        DeliveryStatuses.Parse("suppressed").ShouldBe(DeliveryStatus.Suppressed);
+        DeliveryStatuses.Name(DeliveryStatus.Suppressed).ShouldBe("suppressed");
+    }
 }
