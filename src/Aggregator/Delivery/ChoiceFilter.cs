@@ -42,9 +42,20 @@ internal static class ChoiceFilter
         return new ChoiceOutcome(kept, alert.Rules.Count == 0 ? alert.Rules : [.. rules.Where(r => keptRules.Contains(r.RuleId))], null);
     }
 
-    /// <summary>The subscriber's digest cadence: the one they chose when it is valid, else the config's.</summary>
-    public static Configuration.SubscriberDefinition Effective(Configuration.SubscriberDefinition subscriber, SubscriberChoices choices) =>
-        choices.DigestOverride is { } digest ? subscriber with { Digest = digest } : subscriber;
+    /// <summary>
+    /// The subscriber as their choices leave them: the digest cadence they chose when it is valid, else the config's,
+    /// and without the addresses unsubscribed from every rule, so mail to the others no longer names them.
+    /// </summary>
+    public static Configuration.SubscriberDefinition Effective(Configuration.SubscriberDefinition subscriber, SubscriberChoices choices)
+    {
+        if (choices.IsEmpty) return subscriber;
+        var addresses = subscriber.Email.Where(a => !Unsubscribed(choices, a, null)).ToList();
+        return subscriber with
+        {
+            Digest = choices.DigestOverride ?? subscriber.Digest,
+            Email = addresses.Count == subscriber.Email.Count ? subscriber.Email : addresses,
+        };
+    }
 
     private static bool Counts(string ruleId, Alert alert, SubscriberChoices choices)
     {

@@ -68,6 +68,7 @@ public sealed class ChoiceDeliveryTests
         await h.RunAsync();
 
         smtp.Messages.Select(m => m.Recipients).ShouldBe([[A], [C]]);
+        smtp.Messages.Last().Message.To.Mailboxes.Select(m => m.Address).ShouldBe([A, C]);
         smtp.RecipientAttempts[B].ShouldBe(1);
         (await h.CountsAsync("ops", DeliveryChannel.Email)).Sent.ShouldBe(1);
     }

@@ -144,4 +144,13 @@ public sealed class ChoiceFilterTests
         ChoiceFilter.Effective(subscriber, Choices(digest: "hourly-ish")).Digest.ShouldBe(DigestSchedule.Immediate);
         ChoiceFilter.Effective(subscriber, SubscriberChoices.None("ops")).ShouldBeSameAs(subscriber);
     }
+
+    [Fact]
+    public void An_address_unsubscribed_from_every_rule_leaves_the_subscribers_addresses_and_one_from_a_single_rule_stays()
+    {
+        var subscriber = new SubscriberDefinition { Id = "ops", Email = [A, B] };
+
+        ChoiceFilter.Effective(subscriber, Choices([Unsub("B@example.org", null)])).Email.ShouldBe([A]);
+        ChoiceFilter.Effective(subscriber, Choices([Unsub(B, "troops")])).Email.ShouldBe([A, B]);
+    }
 }
