@@ -4,36 +4,65 @@ using Aggregator.Core.Alerts;
 
 namespace Aggregator.Core.Rendering;
 
-/// <summary>The plain text description of one alert: title, link, feed, time, and why each rule matched.</summary>
+/// <summary>
+/// The plain text description of one alert, for a terminal: title, link, feed and time, one line per matched
+/// field with every term in [brackets], then each rule with why it fired and its links. Prose wraps at 78
+/// columns; URLs are never broken.
+/// </summary>
 internal static class AlertText
 {
-    public static void Write(StringBuilder sb, Alert alert)
+    public static void Write(StringBuilder sb, Alert alert, AlertLinkSource? links, bool withPreferences)
     {
-        sb.Append(OneLine.Clean(alert.Item.Title, 1000)).Append('\n');
+        TextWrap.Append(sb, OneLine.Clean(alert.Item.Title, 1000));
         if (SafeLink.From(alert.Item.Link) is { } link) sb.Append(link).Append('\n');
         sb.Append('\n');
-        sb.Append("Feed: ").Append(OneLine.Clean(alert.Feed.Title, 1000));
-        if (SafeLink.From(alert.Feed.Url) is { } feedUrl) sb.Append(" <").Append(feedUrl).Append('>');
-        sb.Append('\n');
+        var feed = "Feed: " + OneLine.Clean(alert.Feed.Title, 1000);
+        if (SafeLink.From(alert.Feed.Url) is { } feedUrl) feed += " <" + feedUrl + ">";
+        TextWrap.Append(sb, feed, indent: "  ");
         if (alert.Item.Published is { } published) sb.Append("Published: ").Append(FormatTime(published)).Append('\n');
-        if (Summary(alert) is { } summary) sb.Append('\n').Append(summary).Append('\n');
+        var snippets = FieldSnippets.For(alert);
+        if (snippets.Count > 0)
+        {
+            sb.Append('\n');
+            var width = snippets.Max(s => s.Field.Length) + 2;
+            foreach (var snippet in snippets)
+                TextWrap.Append(sb, Bracketed(snippet), (snippet.Field + ":").PadRight(width), new string(' ', width));
+        }
+        if (!snippets.Any(s => s.Field == "summary") && Summary(alert) is { } summary)
+        {
+            sb.Append('\n');
+            TextWrap.Append(sb, OneLine.Clean(summary, SummaryLength + 1));
+        }
         foreach (var rule in alert.Rules)
         {
-            sb.Append('\n').Append("Rule ").Append(rule.RuleId).Append(": ").Append(OneLine.Clean(rule.Query, 1000)).Append('\n');
-            foreach (var match in rule.Matches)
-            {
-                var h = HighlightedSnippet.For(match, alert);
-                var snippet = h.Marked.Length == 0 ? h.Before : $"{h.Before}[{h.Marked}]{h.After}";
-                sb.Append("  ").Append(match.Field).Append(": ").Append(OneLine.Clean(snippet, 1000)).Append('\n');
-            }
+            sb.Append('\n');
+            TextWrap.Append(sb, $"Rule {rule.RuleId}: {OneLine.Clean(rule.Query, 1000)}", indent: "  ");
+            if (rule.Matches.Count > 0) TextWrap.Append(sb, "Matched: " + MatchSummary.Of(rule), indent: "  ");
+            var ruleLinks = links?.Invoke(alert, rule.RuleId);
+            if (ruleLinks?.Why is { } why) sb.Append("Why this alert: ").Append(why.AbsoluteUri).Append('\n');
+            if (withPreferences && ruleLinks?.Preferences is { } preferences) sb.Append("Preferences: ").Append(preferences.AbsoluteUri).Append('\n');
+            if (ruleLinks?.Unsubscribe is { } unsubscribe) sb.Append("Unsubscribe from this rule: ").Append(unsubscribe.AbsoluteUri).Append('\n');
         }
+    }
+
+    /// <summary>The snippet with each mark in square brackets.</summary>
+    public static string Bracketed(FieldSnippet snippet)
+    {
+        var sb = new StringBuilder(snippet.Text.Length + 4 * snippet.Marks.Count);
+        var at = 0;
+        foreach (var mark in snippet.Marks)
+        {
+            sb.Append(snippet.Text, at, mark.Start - at).Append('[').Append(snippet.Text, mark.Start, mark.Length).Append(']');
+            at = mark.End;
+        }
+        return sb.Append(snippet.Text, at, snippet.Text.Length - at).ToString();
     }
 
     /// <summary>The item's summary, cut to a readable length; null when it has none.</summary>
     public static string? Summary(Alert alert) =>
         string.IsNullOrWhiteSpace(alert.Item.Summary) ? null : OneLine.Cut(alert.Item.Summary.Trim(), SummaryLength);
 
-    private const int SummaryLength = 1000;
+    private const int SummaryLength = 600;
 
     public static string FormatTime(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -10,7 +10,8 @@ namespace Aggregator.Core.Rendering;
 /// <summary>
 /// The webhook bodies of the operator contract: <c>alert.matched</c> for one alert (<c>data.rule</c> is the
 /// first matching rule, <c>data.rules</c> lists every one) and <c>alert.digest</c> for several.
-/// Property names are camelCase; times are ISO-8601 UTC.
+/// Property names are camelCase; times are ISO-8601 UTC. <c>rules[].snippets</c> gives one line per matched
+/// field with the marked spans (UTF-16 offsets into its text), as the email shows them.
 /// </summary>
 public static class WebhookPayload
 {
@@ -91,10 +92,33 @@ public static class WebhookPayload
             w.WriteString("id", rule.RuleId);
             w.WriteString("query", rule.Query);
             Matches(w, rule.Matches);
+            Snippets(w, FieldSnippets.For(rule.Matches, alert.Item, alert.Feed));
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void Snippets(Utf8JsonWriter w, IReadOnlyList<FieldSnippet> snippets)
+    {
+        w.WriteStartArray("snippets");
+        foreach (var snippet in snippets)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", snippet.Field);
+            w.WriteString("text", snippet.Text);
+            w.WriteStartArray("marks");
+            foreach (var mark in snippet.Marks)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", mark.Start);
+                w.WriteNumber("length", mark.Length);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void Matches(Utf8JsonWriter w, IReadOnlyList<TermMatch> matches)

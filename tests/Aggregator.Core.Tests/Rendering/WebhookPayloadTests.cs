@@ -71,4 +71,34 @@ public sealed class WebhookPayloadTests
         data.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("item").GetProperty("title").GetString()).ShouldBe(["One", "Two"]);
         data.GetProperty("alerts")[0].GetProperty("rule").GetProperty("id").GetString().ShouldBe("troops-at-border");
     }
+
+    [Fact]
+    public void Each_rule_carries_one_snippet_per_field_with_its_marks()
+    {
+        var alert = SampleAlert.Make(rules:
+        [
+            new RuleMatch("rule-a", "troops AND border",
+            [
+                new TermMatch("summary", "troops", 12, 6, "say Troops massed"),
+                new TermMatch("summary", "border", 33, 6, "the BORDER overnight"),
+                new TermMatch("title", "troops", 0, 6, "Troops gather"),
+            ]),
+            new RuleMatch("rule-b", "border", [new TermMatch("title", "border", 21, 6, "at the border")]),
+        ]);
+
+        using var json = JsonDocument.Parse(WebhookPayload.Matched(alert, At));
+
+        var rules = json.RootElement.GetProperty("data").GetProperty("rules");
+        rules[0].EnumerateObject().Select(p => p.Name).ShouldBe(["id", "query", "matches", "snippets"]);
+        var snippets = rules[0].GetProperty("snippets").EnumerateArray().ToList();
+        snippets.Select(s => s.GetProperty("field").GetString()).ShouldBe(["title", "summary"]);
+        var summary = snippets[1];
+        summary.GetProperty("text").GetString().ShouldBe(SampleAlert.Summary);
+        summary.GetProperty("marks").EnumerateArray().Select(m => SampleAlert.Summary.Substring(m.GetProperty("start").GetInt32(), m.GetProperty("length").GetInt32()))
+            .ShouldBe(["Troops", "BORDER"]);
+        var other = rules[1].GetProperty("snippets").EnumerateArray().ShouldHaveSingleItem();
+        other.GetProperty("text").GetString().ShouldBe("Troops gather at the border");
+        other.GetProperty("marks")[0].GetProperty("start").GetInt32().ShouldBe(21);
+        json.RootElement.GetProperty("data").TryGetProperty("snippets", out _).ShouldBeFalse();
+    }
 }
