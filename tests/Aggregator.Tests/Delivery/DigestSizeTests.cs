@@ -109,7 +109,10 @@ public sealed class DigestSizeTests
         Item = alert.Item with { Summary = string.Concat(Enumerable.Repeat("Troops massed at the border overnight, reports say. ", 40)) },
     };
 
-    /// <summary>An alert larger than <see cref="Limit"/> alone: non-ASCII text quoted-printable triples, in both parts, and many matches.</summary>
+    /// <summary>
+    /// An alert larger than <see cref="Limit"/> alone: a mail shows each field once, cut to a window, but every
+    /// rule with its query; non-ASCII text quoted-printable triples, in both parts.
+    /// </summary>
     private static Alert Huge(Alert alert)
     {
         var text = new string('é', 1000);
@@ -117,7 +120,7 @@ public sealed class DigestSizeTests
         return alert with
         {
             Item = alert.Item with { Summary = text },
-            Rules = [new Aggregator.Core.Query.RuleMatch("troops-at-border", "troops AND border", [.. Enumerable.Repeat(match, 4)])],
+            Rules = [.. Enumerable.Range(1, 8).Select(i => new Aggregator.Core.Query.RuleMatch($"rule-{i}", $"troops AND {text}{i}", [match]))],
         };
     }
 

@@ -12,11 +12,14 @@ namespace Aggregator.Delivery.Email;
 /// </summary>
 internal sealed class EmailComposer
 {
-    private readonly HtmlSanitizer _sanitizer = new();
+    private readonly HtmlSanitizer _sanitizer = EmailSanitizer.Create();
 
-    public MimeMessage Compose(DeliveryEnvelope envelope, SmtpOptions smtp)
+    /// <param name="links">The subscriber's links per (alert, rule); null when there is no public base URL, and the body has no links line.</param>
+    public MimeMessage Compose(DeliveryEnvelope envelope, SmtpOptions smtp, AlertLinkSource? links = null)
     {
-        var content = envelope.IsDigest ? AlertMessage.Digest(envelope.Alerts, envelope.Part) : AlertMessage.Email(envelope.Alerts[0]);
+        var content = envelope.IsDigest
+            ? AlertMessage.Digest(envelope.Alerts, envelope.Part, links)
+            : AlertMessage.Email(envelope.Alerts[0], links);
         var message = new MimeMessage
         {
             MessageId = MessageIdFor(envelope.MessageId),
