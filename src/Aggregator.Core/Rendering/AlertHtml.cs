@@ -79,7 +79,7 @@ internal static class AlertHtml
 
     /// <summary>An anchor to an already safe link around already encoded text.</summary>
     private static void Anchor(StringBuilder sb, string href, string encodedText) =>
-        sb.Append("<a href=\"").Append(Encode(href)).Append("\">").Append(encodedText).Append("</a>");
+        sb.Append("<a href=\"").Append(Encode(href)).Append("\" style=\"").Append(EmailStyle.Link).Append("\">").Append(encodedText).Append("</a>");
 
     /// <summary>
     /// Escapes the five markup characters and keeps every other character as is (readable non-Latin text;

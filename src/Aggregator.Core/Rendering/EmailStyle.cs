@@ -26,6 +26,8 @@ internal static class EmailStyle
     public const string Footer = "margin:16px 0 0;padding:12px 0 0;border-top:1px solid #9ca3af;font-size:14px;";
     public const string FooterLine = "margin:0 0 8px;";
     public const string LinkLine = "margin:0 0 12px;";
+    /// <summary>Links take the text's colour and are told apart by their underline: no fixed blue reads on both light and dark.</summary>
+    public const string Link = "color:inherit;text-decoration:underline;";
     public const string Code = "font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;";
     public const string Separator = "border:0;border-top:2px solid #9ca3af;margin:24px 0;";
 }

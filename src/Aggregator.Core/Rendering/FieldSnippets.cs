@@ -45,7 +45,11 @@ public static class FieldSnippets
         if (string.IsNullOrEmpty(text)) text = matches.Select(m => m.Snippet).FirstOrDefault(s => !string.IsNullOrEmpty(s)) ?? string.Empty;
         var marks = new List<SnippetMark>(matches.Count);
         foreach (var match in matches)
-            if (Locate(match, text) is { } mark) marks.Add(mark);
+        {
+            if (Locate(match, text) is not { } mark) continue;
+            marks.Add(mark);
+            marks.AddRange(Repeats(text, mark));
+        }
         var (window, kept) = SnippetWindow.Cut(text, SnippetWindow.Merge(marks), MaxLength(field));
         return new FieldSnippet(field, window, kept);
     }
@@ -59,6 +63,27 @@ public static class FieldSnippets
         var at = CultureInfo.InvariantCulture.CompareInfo.IndexOf(text, term, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace, out var length);
         return at >= 0 && length > 0 ? new SnippetMark(at, length) : null;
     }
+
+    /// <summary>
+    /// The later occurrences of a match's words as whole words: the matcher reports the first one, and a reader
+    /// looks for all of them.
+    /// </summary>
+    private static IEnumerable<SnippetMark> Repeats(string text, SnippetMark first)
+    {
+        var words = text.Substring(first.Start, first.Length);
+        var found = 0;
+        for (var at = text.IndexOf(words, first.End, StringComparison.OrdinalIgnoreCase);
+             at >= 0 && found < MaxRepeats;
+             at = text.IndexOf(words, at + words.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + words.Length;
+            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))) continue;
+            found++;
+            yield return new SnippetMark(at, words.Length);
+        }
+    }
+
+    private const int MaxRepeats = 50;
 
     private static int Rank(string field)
     {

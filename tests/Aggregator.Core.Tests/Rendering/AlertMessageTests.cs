@@ -1,17 +1,12 @@
-using System.Text.RegularExpressions;
 using Aggregator.Core.Alerts;
 using Aggregator.Core.Query;
 using Aggregator.Core.Rendering;
 
 namespace Aggregator.Core.Tests.Rendering;
 
-public sealed partial class AlertMessageTests
+public sealed class AlertMessageTests
 {
-    /// <summary>The HTML without its inline styles, so assertions read as the markup's structure.</summary>
-    private static string Unstyled(string html) => StyleAttribute().Replace(html, "");
-
-    [GeneratedRegex(" style=\"[^\"]*\"")]
-    private static partial Regex StyleAttribute();
+    private static string Unstyled(string html) => Markup.Unstyled(html);
 
     [Fact]
     public void The_subject_names_the_rule_and_the_title()

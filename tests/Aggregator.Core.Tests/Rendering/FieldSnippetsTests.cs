@@ -159,4 +159,16 @@ public sealed class FieldSnippetsTests
 
         MarkedWords(snippet).ShouldBe(["Défense"]);
     }
+
+    [Fact]
+    public void Every_occurrence_of_a_matched_word_is_marked_but_never_inside_a_longer_word()
+    {
+        const string summary = "Children in Europe: European agencies say children arriving in europe are alone.";
+        var item = Item(summary: summary);
+
+        var snippet = FieldSnippets.For([Match("summary", summary, "child", "Children"), Match("summary", summary, "europe", "Europe")], item, Feed)
+            .ShouldHaveSingleItem();
+
+        MarkedWords(snippet).ShouldBe(["Children", "Europe", "children", "europe"]);
+    }
 }
