@@ -43,6 +43,32 @@ public sealed class EmailDeliveryTests
     }
 
     [Fact]
+    public async Task A_real_news_alert_arrives_with_both_parts_and_one_line_per_matched_field()
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var h = await DeliveryHarness.CreateAsync(_ => DeliveryHarness.MakeConfig(DeliveryHarness.Smtp(smtp.Port), null, Subscriber("desk", "desk@example.org")));
+        var alert = NewsAlerts.For("gdn5", ("children-europe", "child AND europe"), ("migrants", "refugee OR migrant"));
+        await h.QueueAsync(TestAlerts.Draft(alert));
+
+        (await h.RunAsync()).ShouldBe(1);
+
+        var message = smtp.Messages.ShouldHaveSingleItem().Message;
+        message.Subject.ShouldBe("[children-europe, migrants] Thousands of children travelling alone from Africa to Europe, says Unicef");
+        var parts = message.Body.ShouldBeOfType<MultipartAlternative>();
+        parts.Select(p => p.ContentType.MimeType).ShouldBe(["text/plain", "text/html"]);
+        var lines = message.TextBody!.ReplaceLineEndings("\n").Split('\n');
+        lines.Count(l => l.StartsWith("title:", StringComparison.Ordinal)).ShouldBe(1);
+        lines.Count(l => l.StartsWith("summary:", StringComparison.Ordinal)).ShouldBe(1);
+        lines.Count(l => l.StartsWith("category:", StringComparison.Ordinal)).ShouldBe(1);
+        lines.ShouldContain("title:    Thousands of [children] travelling alone from Africa to [Europe],");
+        lines.ShouldContain("Matched: child (title, summary, category), europe (title, summary, category)");
+        lines.ShouldAllBe(l => l.Length <= 78 || l.TrimStart().StartsWith("http", StringComparison.Ordinal));
+        message.TextBody!.ShouldNotContain("Unsubscribe", Case.Sensitive, "no public base URL: no links line");
+        message.HtmlBody!.ShouldMatch("<mark[^>]*>children</mark> travelling alone from Africa to <mark[^>]*>Europe</mark>");
+        message.HtmlBody!.ShouldContain("<meta name=\"color-scheme\" content=\"light dark\">");
+    }
+
+    [Fact]
     public async Task A_451_is_retried_later_and_a_550_is_dead_lettered_at_once()
     {
         await using var smtp = new SmtpTestServer();
