@@ -75,6 +75,7 @@ public sealed class AlertEmailRenderTests(BrowserFixture fixture) : IClassFixtur
     {
         var ct = TestContext.Current.CancellationToken;
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth").WaitAsync(ct)).ShouldBeLessThanOrEqualTo(width);
+        (await page.EvaluateAsync<double>("document.querySelector('body > div').getBoundingClientRect().width").WaitAsync(ct)).ShouldBeLessThanOrEqualTo(600);
         var marks = page.Locator("mark");
         (await marks.CountAsync().WaitAsync(ct)).ShouldBeGreaterThan(0);
         foreach (var mark in await marks.AllAsync().WaitAsync(ct))
