@@ -77,13 +77,22 @@ public static class FieldSnippets
              at = text.IndexOf(words, at + words.Length, StringComparison.OrdinalIgnoreCase))
         {
             var end = at + words.Length;
-            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))) continue;
+            if (!IsWordEdge(text, at - 1, at) || !IsWordEdge(text, end, end - 1)) continue;
             found++;
             yield return new SnippetMark(at, words.Length);
         }
     }
 
     private const int MaxRepeats = 50;
+
+    /// <summary>
+    /// Whether the text may end a word between <paramref name="outside"/> and <paramref name="inside"/>: at the
+    /// text's ends, beside a non-letter, or beside Han or kana, each character of which is a word of its own.
+    /// </summary>
+    private static bool IsWordEdge(string text, int outside, int inside) =>
+        outside < 0 || outside >= text.Length || !char.IsLetterOrDigit(text[outside]) || IsHanOrKana(text[outside]) || IsHanOrKana(text[inside]);
+
+    private static bool IsHanOrKana(char c) => c is (>= '぀' and <= 'ヿ') or (>= '㐀' and <= '鿿') or (>= '豈' and <= '﫿');
 
     private static int Rank(string field)
     {

@@ -112,6 +112,23 @@ public sealed class AlertLayoutTests
         text.ShouldContain("summary: Reports say [troops] massed at the border overnight. Reports say\n         [troops] massed");
     }
 
+    [Fact]
+    public void East_asian_text_wraps_between_characters_at_two_columns_each()
+    {
+        var summary = string.Concat(Enumerable.Repeat("政府は本日、国境付近で部隊が集結していると発表した。", 6));
+        var alert = SampleAlert.Make(summary: summary, rules: [new RuleMatch("r", "国境", [new TermMatch("summary", "国境", 6, 2, summary)])]);
+
+        var text = AlertMessage.Email(alert).TextBody;
+
+        var lines = text.Split('\n').SkipWhile(l => !l.StartsWith("summary:", StringComparison.Ordinal)).TakeWhile(l => l.Length > 0).ToList();
+        lines.Count.ShouldBeGreaterThan(2);
+        foreach (var line in lines)
+            (line.Count(c => c > '\u2E80') * 2 + line.Count(c => c < '\u2E80')).ShouldBeLessThanOrEqualTo(78, line);
+        string.Concat(lines.Select(l => l.TrimStart()[(l.TrimStart().StartsWith("summary:", StringComparison.Ordinal) ? 8 : 0)..].Trim()))
+            .ShouldBe(summary.Replace("国境", "[国境]", StringComparison.Ordinal));
+        lines.ShouldAllBe(l => !l.TrimStart().StartsWith('。') && !l.TrimStart().StartsWith('、'));
+    }
+
     private static int CountOf(string text, string part)
     {
         var count = 0;
