@@ -51,16 +51,16 @@ internal static class AlertHtml
     /// <summary>"Why this alert · Preferences · Unsubscribe from this rule", with only the links there are.</summary>
     public static void LinkLine(StringBuilder sb, AlertLinks links)
     {
-        var parts = new List<(Uri Uri, string Text)>(3);
-        if (links.Why is { } why) parts.Add((why, "Why this alert"));
-        if (links.Preferences is { } preferences) parts.Add((preferences, "Preferences"));
-        if (links.Unsubscribe is { } unsubscribe) parts.Add((unsubscribe, "Unsubscribe from this rule"));
+        var parts = new List<(string Href, string Text)>(3);
+        if (SafeLink.From(links.Why?.AbsoluteUri) is { } why) parts.Add((why, "Why this alert"));
+        if (SafeLink.From(links.Preferences?.AbsoluteUri) is { } preferences) parts.Add((preferences, "Preferences"));
+        if (SafeLink.From(links.Unsubscribe?.AbsoluteUri) is { } unsubscribe) parts.Add((unsubscribe, "Unsubscribe from this rule"));
         if (parts.Count == 0) return;
         sb.Append("<p style=\"").Append(EmailStyle.LinkLine).Append("\">");
         for (var i = 0; i < parts.Count; i++)
         {
             if (i > 0) sb.Append(" · ");
-            if (SafeLink.From(parts[i].Uri.AbsoluteUri) is { } href) Anchor(sb, href, parts[i].Text);
+            Anchor(sb, parts[i].Href, parts[i].Text);
         }
         sb.Append("</p>\n");
     }

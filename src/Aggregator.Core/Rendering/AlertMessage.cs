@@ -43,7 +43,8 @@ public static class AlertMessage
         }
         if (PreferencesOf(alerts, links) is { } preferences)
         {
-            text.Append('\n').Append(Separator).Append('\n').Append("Preferences: ").Append(preferences.AbsoluteUri).Append('\n');
+            text.Append('\n').Append(Separator).Append('\n');
+            AlertText.Link(text, "Preferences", preferences);
             html.Append("<hr style=\"").Append(EmailStyle.Separator).Append("\">\n");
             AlertHtml.LinkLine(html, new AlertLinks(null, preferences, null));
         }

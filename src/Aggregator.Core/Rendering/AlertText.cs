@@ -39,10 +39,16 @@ internal static class AlertText
             TextWrap.Append(sb, $"Rule {rule.RuleId}: {OneLine.Clean(rule.Query, 1000)}", indent: "  ");
             if (rule.Matches.Count > 0) TextWrap.Append(sb, "Matched: " + MatchSummary.Of(rule), indent: "  ");
             var ruleLinks = links?.Invoke(alert, rule.RuleId);
-            if (ruleLinks?.Why is { } why) sb.Append("Why this alert: ").Append(why.AbsoluteUri).Append('\n');
-            if (withPreferences && ruleLinks?.Preferences is { } preferences) sb.Append("Preferences: ").Append(preferences.AbsoluteUri).Append('\n');
-            if (ruleLinks?.Unsubscribe is { } unsubscribe) sb.Append("Unsubscribe from this rule: ").Append(unsubscribe.AbsoluteUri).Append('\n');
+            Link(sb, "Why this alert", ruleLinks?.Why);
+            if (withPreferences) Link(sb, "Preferences", ruleLinks?.Preferences);
+            Link(sb, "Unsubscribe from this rule", ruleLinks?.Unsubscribe);
         }
+    }
+
+    /// <summary>A labelled link on a line of its own, never wrapped; nothing for a missing or non-http link.</summary>
+    public static void Link(StringBuilder sb, string label, Uri? link)
+    {
+        if (SafeLink.From(link?.AbsoluteUri) is { } href) sb.Append(label).Append(": ").Append(href).Append('\n');
     }
 
     /// <summary>The snippet with each mark in square brackets.</summary>

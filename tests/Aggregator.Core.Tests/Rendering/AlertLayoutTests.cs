@@ -80,6 +80,16 @@ public sealed class AlertLayoutTests
     }
 
     [Fact]
+    public void A_link_other_than_http_never_becomes_an_anchor()
+    {
+        var email = AlertMessage.Email(TwoRules(), (_, rule) => new AlertLinks(new Uri("javascript:alert(1)"), null, new Uri($"https://alerts.example.org/p/u/{rule}")));
+
+        email.HtmlBody.ShouldNotContain("javascript:");
+        email.TextBody.ShouldNotContain("javascript:");
+        Markup.Unstyled(email.HtmlBody).ShouldContain("<p><a href=\"https://alerts.example.org/p/u/north\">Unsubscribe from this rule</a></p>", Case.Sensitive);
+    }
+
+    [Fact]
     public void A_digest_has_each_rules_unsubscribe_link_and_one_preferences_link()
     {
         var alerts = new[] { TwoRules(), SampleAlert.Make(title: "Second") };

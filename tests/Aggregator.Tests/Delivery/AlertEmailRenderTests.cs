@@ -23,6 +23,8 @@ public sealed class AlertEmailRenderTests(BrowserFixture fixture) : IClassFixtur
 
     private static Alert Mali() => NewsAlerts.For("bbc11", ("armed-attacks", "armed NEAR/5 attack"), ("sahel", "Mali OR Niger OR \"Burkina Faso\""));
 
+    private static Alert Earthquake() => NewsAlerts.For("gov1", ("kumamoto-quake", "熊本地震 AND 医療"));
+
     public static TheoryData<int, bool> Views => new() { { 600, false }, { 600, true }, { 375, false }, { 375, true } };
 
     [Theory]
@@ -44,14 +46,15 @@ public sealed class AlertEmailRenderTests(BrowserFixture fixture) : IClassFixtur
     [MemberData(nameof(Views))]
     public async Task A_digest_reads_well_at_each_width_in_light_and_dark(int width, bool dark)
     {
-        var html = Compose(new DeliveryEnvelope("d1", Desk, [Children(), Attack(), Mali()], true, DateTimeOffset.UnixEpoch));
+        var html = Compose(new DeliveryEnvelope("d1", Desk, [Children(), Attack(), Mali(), Earthquake()], true, DateTimeOffset.UnixEpoch));
 
         var page = await RenderAsync(html, width, dark);
         await using var context = page.Context;
 
         await AssertReadsWellAsync(page, width);
         (await page.GetByRole(AriaRole.Link, new() { Name = "Preferences" }).CountAsync()).ShouldBe(1);
-        (await page.GetByRole(AriaRole.Heading, new() { Level = 2 }).CountAsync()).ShouldBe(3);
+        (await page.GetByRole(AriaRole.Heading, new() { Level = 2 }).CountAsync()).ShouldBe(4);
+        (await page.Locator("mark").AllTextContentsAsync()).ShouldContain("熊本地震");
         await Browser.CheckAndKeepAsync(page, $"alert-digest-{width}-{(dark ? "dark" : "light")}", TestContext.Current.CancellationToken);
     }
 

@@ -103,7 +103,7 @@ public sealed class DigestSizeTests
         return due;
     }
 
-    /// <summary>An alert of a few KiB: a long summary, which a digest shows cut to 1000 characters.</summary>
+    /// <summary>An alert of a few KiB: a long summary, which a digest shows cut to its window.</summary>
     private static Alert Long(Alert alert) => alert with
     {
         Item = alert.Item with { Summary = string.Concat(Enumerable.Repeat("Troops massed at the border overnight, reports say. ", 40)) },
