@@ -13,6 +13,12 @@ internal sealed class SubscriberLinks(ActiveConfig config)
 
     public bool Enabled => config.Current.Config.Settings.Public is { Enabled: true, LinkSecret.Length: > 0 };
 
+    /// <summary>The host of <c>settings.public.baseUrl</c>, for <c>List-Id</c>; null without one.</summary>
+    public string? Host => Uri.TryCreate(config.Current.Config.Settings.Public.BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : null;
+
+    /// <summary><c>settings.public.unsubscribeAddress</c>: a mailbox for unsubscribe requests by mail, or empty.</summary>
+    public string UnsubscribeAddress => config.Current.Config.Settings.Public.UnsubscribeAddress;
+
     /// <summary>One-click unsubscribe of <paramref name="address"/> (null: the subscriber's webhook) from <paramref name="ruleId"/> (null: every rule).</summary>
     public Uri? Unsubscribe(string subscriberId, string? address, string? ruleId) =>
         Link("u", new LinkGrant(LinkKind.Unsubscribe, subscriberId, ruleId, address));

@@ -2,6 +2,7 @@ using Aggregator.Configuration;
 using Aggregator.Core.Alerts;
 using Aggregator.Delivery;
 using Aggregator.Delivery.Email;
+using Aggregator.PublicPages;
 using Aggregator.Tests.Support;
 using Microsoft.Playwright;
 
@@ -61,7 +62,8 @@ public sealed class AlertEmailRenderTests(BrowserFixture fixture) : IClassFixtur
     private static readonly SubscriberDefinition Desk = new() { Id = "desk", Email = ["desk@example.org"] };
 
     private static string Compose(DeliveryEnvelope envelope) =>
-        new EmailComposer().Compose(envelope, Smtp, NewsAlerts.Links).HtmlBody.ShouldNotBeNull();
+        new EmailComposer(new SubscriberLinks(new ActiveConfig(ConfigSnapshot.Create(new AggregatorConfig { Directory = Path.GetTempPath() }))))
+            .Compose(envelope, Smtp, NewsAlerts.Links).HtmlBody.ShouldNotBeNull();
 
     private async Task<IPage> RenderAsync(string html, int width, bool dark)
     {

@@ -1,5 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Core.Rendering;
+using Aggregator.PublicPages;
 using Ganss.Xss;
 using MimeKit;
 
@@ -8,14 +9,19 @@ namespace Aggregator.Delivery.Email;
 /// <summary>
 /// Builds the MIME message for an envelope: multipart/alternative (plain text and HTML), a Message-Id
 /// derived from the envelope id so a resend is recognisable, and one <c>X-Aggregator-Rule</c> header per rule.
-/// The rendered HTML is encoded already; the sanitiser is a second line of defence.
+/// With public pages, the subscriber's links (sealed, so a resend is byte for byte the same) and the headers of
+/// RFC 8058 one-click unsubscribe; always <c>List-Id</c> (RFC 2919) for filtering and <c>Auto-Submitted</c>
+/// (RFC 3834) against auto-reply loops. The rendered HTML is encoded already; the sanitiser is a second line of defence.
 /// </summary>
-internal sealed class EmailComposer
+internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
 {
     private readonly HtmlSanitizer _sanitizer = EmailSanitizer.Create();
 
+    public MimeMessage Compose(DeliveryEnvelope envelope, SmtpOptions smtp) =>
+        Compose(envelope, smtp, subscriberLinks.Enabled ? LinksFor(envelope) : null);
+
     /// <param name="links">The subscriber's links per (alert, rule); null when there is no public base URL, and the body has no links line.</param>
-    public MimeMessage Compose(DeliveryEnvelope envelope, SmtpOptions smtp, AlertLinkSource? links = null)
+    public MimeMessage Compose(DeliveryEnvelope envelope, SmtpOptions smtp, AlertLinkSource? links)
     {
         var content = envelope.IsDigest
             ? AlertMessage.Digest(envelope.Alerts, envelope.Part, links)
@@ -30,6 +36,7 @@ internal sealed class EmailComposer
         foreach (var address in envelope.Subscriber.Email) message.To.Add(MailboxAddress.Parse(address));
         foreach (var rule in content.RuleIds) message.Headers.Add("X-Aggregator-Rule", rule);
         message.Headers.Add("X-Aggregator-Subscriber", envelope.Subscriber.Id);
+        AddListHeaders(message, envelope, content.RuleIds, smtp);
         var body = new BodyBuilder
         {
             TextBody = content.TextBody,
@@ -37,6 +44,35 @@ internal sealed class EmailComposer
         };
         message.Body = body.ToMessageBody();
         return message;
+    }
+
+    /// <summary>
+    /// One message goes to every address of its subscriber, so its links name the address only when there is one:
+    /// with several, an unsubscribe applies to them all, as it is the message they share.
+    /// </summary>
+    private AlertLinkSource LinksFor(DeliveryEnvelope envelope)
+    {
+        var subscriber = envelope.Subscriber.Id;
+        var address = envelope.Subscriber.Email is [var only] ? only : null;
+        return (alert, ruleId) => new AlertLinks(
+            subscriberLinks.Alert(subscriber, address, ruleId, alert.AlertId, alert.Item.Link),
+            subscriberLinks.Preferences(subscriber, address),
+            subscriberLinks.Unsubscribe(subscriber, address, ruleId));
+    }
+
+    private void AddListHeaders(MimeMessage message, DeliveryEnvelope envelope, IReadOnlyList<string> ruleIds, SmtpOptions smtp)
+    {
+        var single = !envelope.IsDigest && ruleIds.Count == 1 ? ruleIds[0] : null;
+        var host = subscriberLinks.Host ?? (MailboxAddress.TryParse(smtp.From, out var from) ? from.Domain : null) ?? "aggregator.invalid";
+        message.Headers.Add("List-Id", $"<{single ?? "digest"}.{host}>");
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        var address = envelope.Subscriber.Email is [var only] ? only : null;
+        if (subscriberLinks.Unsubscribe(envelope.Subscriber.Id, address, single) is not { } unsubscribe) return;
+        var mailto = subscriberLinks.UnsubscribeAddress is { Length: > 0 } mailbox
+            ? $", <mailto:{mailbox}?subject=unsubscribe&body={Uri.EscapeDataString(unsubscribe.AbsoluteUri)}>"
+            : "";
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>{mailto}");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
     /// <summary>Without angle brackets, as MimeKit wants it.</summary>
