@@ -43,6 +43,7 @@ public sealed class SubscriberChoicesConsoleTests
                 email: [night@example.org]
             """);
         using var console = await ConsoleWorker.StartAsync(work, null, ct);
+        (await console.Process.WaitForOutputAsync("Subscriber pages listening on ", TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(console.Output);
         using var site = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         var seal = new LinkSeal(Secret);
         async Task Post(LinkGrant grant, string page, params (string, string)[] fields)
