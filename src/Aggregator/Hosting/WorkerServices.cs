@@ -58,8 +58,7 @@ internal static class WorkerServices
         services.AddSingleton(new HeartbeatFile(Heartbeat.PathFromEnvironment()));
         services.AddHostedService<HeartbeatService>();
         // Last, so the console opens on a worker that is already polling and delivering.
-        services.AddSingleton<ConsoleServer>();
-        services.AddHostedService(sp => sp.GetRequiredService<ConsoleServer>());
+        services.AddHostedService<ConsoleServer>();
         services.AddHostedService<PublicServer>();
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Aggregator.ConfigEditing;
 using Aggregator.Configuration;
@@ -9,7 +8,6 @@ using Aggregator.Scheduling;
 using Aggregator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,25 +27,13 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
     private readonly ILogger _logger = loggers.CreateLogger<ConsoleServer>();
     private WebApplication? _app;
 
-    /// <summary>The address the console answers on once started (the port is the system's when 0 was asked for).</summary>
-    public Uri? Address { get; private set; }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = config.Current.Config.Settings.Console;
         if (!ConsoleListen.TryParse(options.Listen, out var endpoint)) return;
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Listen(endpoint);
-        });
+        var builder = WebListener.Builder(endpoint, loggers);
         var services = builder.Services;
-        services.AddSingleton(loggers);
-        services.AddLogging();
-        services.AddRouting();
-        services.AddRazorComponents();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "aggregator-console-form";
@@ -98,21 +84,8 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         app.UseAntiforgery();
         ConsoleEndpoints.Map(app);
         EditingEndpoints.Map(app);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (IOException ex)
-        {
-            // The worker's job is alerting: a console that cannot listen is reported, and polling goes on.
-            _logger.LogError("Console not started: cannot listen on {ConsoleListen}: {Error}; the worker runs without it", options.Listen, ex.Message);
-            await app.DisposeAsync();
-            return;
-        }
+        if (await WebListener.StartAsync(app, endpoint, "Console", _logger, cancellationToken) is not { } bound) return;
         _app = app;
-
-        var bound = app.Urls.Select(u => new Uri(u)).FirstOrDefault() ?? new Uri($"http://{endpoint}/");
-        Address = bound;
         _logger.LogInformation("Console listening on {ConsoleUrl} (sign-in: {AuthMode})", bound, options.Auth.Mode.ToString().ToLowerInvariant());
         if (token.OneTime is { } once && options.Auth.Mode == ConsoleAuthMode.Token) LogSignInLink(bound, once);
         token.Renewed += next => LogSignInLink(bound, next);

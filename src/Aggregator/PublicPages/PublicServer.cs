@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
 using Aggregator.Configuration;
+using Aggregator.Hosting;
 using Aggregator.OperatorConsole;
 using Aggregator.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,18 +26,8 @@ internal sealed class PublicServer(IServiceProvider worker, ActiveConfig config,
         var options = config.Current.Config.Settings.Public;
         if (!ConsoleListen.TryParse(options.Listen, out var endpoint)) return;
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = 64 * 1024;
-            k.Listen(endpoint);
-        });
+        var builder = WebListener.Builder(endpoint, loggers, maxRequestBodySize: 64 * 1024);
         var services = builder.Services;
-        services.AddSingleton(loggers);
-        services.AddLogging();
-        services.AddRouting();
-        services.AddRazorComponents();
         // A link is a capability: guessing is hopeless (it is sealed), but a flood of posts is still refused.
         services.AddRateLimiter(o =>
         {
@@ -56,18 +46,8 @@ internal sealed class PublicServer(IServiceProvider worker, ActiveConfig config,
         app.Use(SecurityHeaders.AddAsync);
         app.UseRateLimiter();
         PublicEndpoints.Map(app);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (IOException ex)
-        {
-            _logger.LogError("Subscriber pages not started: cannot listen on {PublicListen}: {Error}; the worker runs without them", options.Listen, ex.Message);
-            await app.DisposeAsync();
-            return;
-        }
+        if (await WebListener.StartAsync(app, endpoint, "Subscriber pages", _logger, cancellationToken) is not { } bound) return;
         _app = app;
-        var bound = app.Urls.Select(u => new Uri(u)).FirstOrDefault() ?? new Uri($"http://{endpoint}/");
         _logger.LogInformation("Subscriber pages listening on {PublicUrl} (links start with {PublicBaseUrl})", bound, options.BaseUrl);
     }
 
