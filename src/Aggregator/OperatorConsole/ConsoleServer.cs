@@ -86,8 +86,9 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         EditingEndpoints.Map(app);
         if (await WebListener.StartAsync(app, endpoint, "Console", _logger, cancellationToken) is not { } bound) return;
         _app = app;
-        _logger.LogInformation("Console listening on {ConsoleUrl} (sign-in: {AuthMode})", bound, options.Auth.Mode.ToString().ToLowerInvariant());
+        // The link first: whoever waits for the "listening" line (a script, a test) then has it already.
         if (token.OneTime is { } once && options.Auth.Mode == ConsoleAuthMode.Token) LogSignInLink(bound, once);
+        _logger.LogInformation("Console listening on {ConsoleUrl} (sign-in: {AuthMode})", bound, options.Auth.Mode.ToString().ToLowerInvariant());
         token.Renewed += next => LogSignInLink(bound, next);
     }
 
