@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -48,4 +50,9 @@ internal static class WebListener
         }
         return app.Urls.Select(u => new Uri(u)).FirstOrDefault() ?? new Uri($"http://{endpoint}/");
     }
+
+    /// <summary>A page: the Razor component <typeparamref name="T"/> rendered on the server with its parameters.</summary>
+    public static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        new(parameters) { StatusCode = status };
 }

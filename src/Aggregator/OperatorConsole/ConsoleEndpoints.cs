@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using static Aggregator.Hosting.WebListener;
 
 namespace Aggregator.OperatorConsole;
 
@@ -216,8 +217,4 @@ internal static class ConsoleEndpoints
         return new(title, context.User.Identity?.Name ?? "operator", FormTokens.For(context, antiforgery),
             mode is ConsoleAuthMode.Token or ConsoleAuthMode.Oidc);
     }
-
-    internal static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        new(parameters) { StatusCode = status };
 }

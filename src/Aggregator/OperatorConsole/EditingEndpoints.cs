@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Aggregator.Hosting.WebListener;
 using static Aggregator.OperatorConsole.ConsoleEndpoints;
 
 namespace Aggregator.OperatorConsole;

@@ -3,6 +3,7 @@ using Aggregator.PublicPages.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Aggregator.Hosting.WebListener;
 
 namespace Aggregator.PublicPages;
 
@@ -71,8 +72,4 @@ internal static class PublicEndpoints
 
     private static RazorComponentResult<NotFoundPage> NotFound(SubscriberPages pages) =>
         Page<NotFoundPage>(new() { [nameof(NotFoundPage.Shell)] = new PublicShell("Link not found", pages.Site) }, StatusCodes.Status404NotFound);
-
-    private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        new(parameters) { StatusCode = status };
 }

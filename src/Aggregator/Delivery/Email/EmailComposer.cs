@@ -50,10 +50,12 @@ internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
     /// One message goes to every address of its subscriber, so its links name the address only when there is one:
     /// with several, an unsubscribe applies to them all, as it is the message they share.
     /// </summary>
+    private static string? LinkAddress(DeliveryEnvelope envelope) => envelope.Subscriber.Email is [var only] ? only : null;
+
     private AlertLinkSource LinksFor(DeliveryEnvelope envelope)
     {
         var subscriber = envelope.Subscriber.Id;
-        var address = envelope.Subscriber.Email is [var only] ? only : null;
+        var address = LinkAddress(envelope);
         return (alert, ruleId) => new AlertLinks(
             subscriberLinks.Alert(subscriber, address, ruleId, alert.AlertId, alert.Item.Link),
             subscriberLinks.Preferences(subscriber, address),
@@ -66,8 +68,7 @@ internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
         var host = subscriberLinks.Host ?? (MailboxAddress.TryParse(smtp.From, out var from) ? from.Domain : null) ?? "aggregator.invalid";
         message.Headers.Add("List-Id", $"<{single ?? "digest"}.{host}>");
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        var address = envelope.Subscriber.Email is [var only] ? only : null;
-        if (subscriberLinks.Unsubscribe(envelope.Subscriber.Id, address, single) is not { } unsubscribe) return;
+        if (subscriberLinks.Unsubscribe(envelope.Subscriber.Id, LinkAddress(envelope), single) is not { } unsubscribe) return;
         var mailto = subscriberLinks.UnsubscribeAddress is { Length: > 0 } mailbox
             ? $", <mailto:{mailbox}?subject=unsubscribe&body={Uri.EscapeDataString(unsubscribe.AbsoluteUri)}>"
             : "";
