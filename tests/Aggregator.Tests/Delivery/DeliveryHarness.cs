@@ -63,6 +63,12 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Subscribers = subscribers,
     };
 
+    /// <summary><paramref name="config"/> with subscriber links on (nothing serves them: the messages only carry them).</summary>
+    public static AggregatorConfig WithLinks(AggregatorConfig config) => config with
+    {
+        Settings = config.Settings with { Public = new PublicOptions { BaseUrl = "http://127.0.0.1:9", LinkSecret = "q7Vt2mXc9LpR4sWz8KdN1bYf6HgJ3eUa" } },
+    };
+
     public static SmtpOptions Smtp(int port) => new() { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None, From = "Aggregator <alerts@example.org>" };
 
     public SmtpOptions Pickup() => new() { Host = string.Empty, PickupDirectory = MailDirectory, From = "Aggregator <alerts@example.org>" };

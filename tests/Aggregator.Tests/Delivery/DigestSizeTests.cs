@@ -57,6 +57,33 @@ public sealed class DigestSizeTests
     }
 
     [Fact]
+    public async Task With_links_each_address_gets_the_whole_digest_in_parts_of_its_own()
+    {
+        await using var smtp = new SmtpTestServer(maxMessageSize: Limit);
+        smtp.SizeLimit = Limit;
+        var desk = Desk with { Email = ["desk@example.org", "night@example.org"] };
+        await using var h = await DeliveryHarness.CreateAsync(_ => DeliveryHarness.WithLinks(DeliveryHarness.MakeConfig(DeliveryHarness.Smtp(smtp.Port), null, desk)));
+        var flood = Enumerable.Range(1, 30).Select(i => Long(TestAlerts.Make("desk", $"flood-{i}", title: $"Flood item {i}", feedId: "flood"))).ToList();
+        var due = await QueueDigestAsync(h, flood);
+
+        h.Time.Advance(due - h.Time.GetUtcNow());
+        (await h.RunAsync()).ShouldBe(30);
+
+        foreach (var address in desk.Email)
+        {
+            var parts = smtp.Messages.Where(m => m.Recipients.SequenceEqual([address])).ToList();
+            parts.Count.ShouldBeGreaterThan(1, address);
+            parts.ShouldAllBe(p => p.Size <= Limit && p.Message.To.Mailboxes.Single().Address == address);
+            // The footer's links follow the last separator, so only the items' title lines are compared.
+            parts.SelectMany(Titles).Where(t => t.StartsWith("Flood item", StringComparison.Ordinal))
+                .ShouldBe(flood.Select(a => a.Item.Title), ignoreOrder: true, address);
+        }
+        smtp.Messages.Count.ShouldBe(smtp.Messages.Select(m => m.Message.MessageId).Distinct().Count(), "every copy of every part has its own id");
+        var counts = await h.CountsAsync("desk", DeliveryChannel.Email);
+        (counts.Sent, counts.Dead, counts.Queued).ShouldBe((30, 0, 0));
+    }
+
+    [Fact]
     public async Task An_alert_too_large_alone_is_the_only_one_dead_lettered()
     {
         await using var smtp = new SmtpTestServer();

@@ -54,6 +54,58 @@ public sealed class RecipientRetryTests
     }
 
     [Fact]
+    public async Task With_links_each_address_gets_its_own_message_and_one_refused_for_now_is_retried_alone_with_its_own_id()
+    {
+        await using var smtp = new SmtpTestServer();
+        smtp.Refuse(B, 451, times: 1);
+        await using var h = await DeliveryHarness.CreateAsync(_ => DeliveryHarness.WithLinks(DeliveryHarness.MakeConfig(DeliveryHarness.Smtp(smtp.Port), null, Ops(A, B))));
+        var alert = TestAlerts.Make("ops", "k1");
+        await h.QueueAsync(TestAlerts.Draft(alert));
+
+        (await h.RunAsync()).ShouldBe(1);
+        var first = smtp.Messages.ShouldHaveSingleItem();
+        first.Recipients.ShouldBe([A]);
+        first.Message.To.Mailboxes.Select(m => m.Address).ShouldBe([A], "each address's copy names that address alone");
+        var waiting = await h.CountsAsync("ops", DeliveryChannel.Email);
+        (waiting.Queued, waiting.Sent).ShouldBe((1, 0));
+        waiting.WaitingFor.ShouldBe([B]);
+
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        (await h.RunAsync()).ShouldBe(1);
+        (await h.RunAsync()).ShouldBe(0);
+
+        var received = smtp.Messages.ToArray();
+        received.Length.ShouldBe(2, "A got its copy once");
+        received[1].Recipients.ShouldBe([B]);
+        received[1].Message.To.Mailboxes.Select(m => m.Address).ShouldBe([B]);
+        received[0].Message.MessageId.ShouldStartWith($"{alert.AlertId}.");
+        received[1].Message.MessageId.ShouldStartWith($"{alert.AlertId}.");
+        received[0].Message.MessageId.ShouldNotBe(received[1].Message.MessageId);
+        received[0].Message.Headers["List-Unsubscribe"].ShouldNotBe(received[1].Message.Headers["List-Unsubscribe"]);
+        var done = await h.CountsAsync("ops", DeliveryChannel.Email);
+        (done.Queued, done.Sent, done.Dead).ShouldBe((0, 1, 0));
+    }
+
+    [Fact]
+    public async Task With_links_a_copy_refused_for_good_leaves_the_other_address_delivered_once()
+    {
+        await using var smtp = new SmtpTestServer();
+        smtp.Refuse(B, 550);
+        await using var h = await DeliveryHarness.CreateAsync(_ => DeliveryHarness.WithLinks(DeliveryHarness.MakeConfig(DeliveryHarness.Smtp(smtp.Port), null, Ops(A, B))));
+        await h.QueueAsync(TestAlerts.Draft(TestAlerts.Make("ops", "k1")));
+
+        await h.RunAsync();
+        h.Time.Advance(TimeSpan.FromHours(2));
+        (await h.RunAsync()).ShouldBe(0);
+
+        smtp.Messages.ShouldHaveSingleItem().Recipients.ShouldBe([A]);
+        smtp.RecipientAttempts[B].ShouldBe(1);
+        var counts = await h.CountsAsync("ops", DeliveryChannel.Email);
+        (counts.Sent, counts.Queued, counts.Dead).ShouldBe((1, 0, 0));
+        counts.LastError!.ShouldContain($"{B} (550");
+    }
+
+    [Fact]
     public async Task A_recipient_refused_for_good_is_not_retried_and_the_refusal_is_recorded()
     {
         await using var smtp = new SmtpTestServer();

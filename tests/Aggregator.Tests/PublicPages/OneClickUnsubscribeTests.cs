@@ -68,6 +68,58 @@ public sealed partial class OneClickUnsubscribeTests
         worker.Terminate();
     }
 
+    [Fact]
+    public async Task Each_address_of_a_subscriber_gets_its_own_message_and_its_unsubscribe_stops_that_address_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var feed = new FeedServer();
+        await using var smtp = new SmtpTestServer();
+        var port = FreePort.Next();
+        using var work = new TempDirectory();
+        work.Write("config/aggregator.yaml", $$"""
+            settings:
+              polling: { minEvery: 1s }
+              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
+              smtp: { host: 127.0.0.1, port: {{smtp.Port}}, security: none, from: "Alerts <alerts@example.org>" }
+              public: { baseUrl: "http://127.0.0.1:{{port}}", listen: "127.0.0.1:{{port}}", linkSecret: "q7Vt2mXc9LpR4sWz8KdN1bYf6HgJ3eUa" }
+            feeds:
+              - { id: world, url: "{{feed.FeedUrl}}", every: 1s }
+            rules:
+              - { id: border, query: border, notify: [desk] }
+            subscribers:
+              - { id: desk, email: [ann@example.org, bob@example.org] }
+            """);
+        using var worker = AggregatorProcess.Start(work.Path, null, "run", "--config", "config");
+        (await Eventually.TrueAsync(() => feed.Requests >= 2, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+
+        feed.AddItem("n-1", "Troops gather near the border", "Columns at dawn.");
+        (await Eventually.TrueAsync(() => smtp.Messages.Count == 2, TimeSpan.FromSeconds(20), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+        var ann = smtp.Messages.Single(m => m.Recipients.SequenceEqual(["ann@example.org"])).Message;
+        var bob = smtp.Messages.Single(m => m.Recipients.SequenceEqual(["bob@example.org"])).Message;
+        ann.To.Mailboxes.Select(m => m.Address).ShouldBe(["ann@example.org"], "a copy names only the address it goes to");
+        bob.To.Mailboxes.Select(m => m.Address).ShouldBe(["bob@example.org"]);
+        ann.MessageId.ShouldNotBe(bob.MessageId, "each address's copy has its own id");
+        var annLink = new Uri(AngleLink().Match(ann.Headers["List-Unsubscribe"] ?? "").Groups["url"].Value);
+        var bobLink = new Uri(AngleLink().Match(bob.Headers["List-Unsubscribe"] ?? "").Groups["url"].Value);
+        annLink.ShouldNotBe(bobLink, "each copy's link acts for its own address");
+
+        using (var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }))
+        using (var oneClick = new HttpRequestMessage(HttpMethod.Post, annLink) { Content = new StringContent("List-Unsubscribe=One-Click", new MediaTypeHeaderValue("application/x-www-form-urlencoded")) })
+        using (var response = await http.SendAsync(oneClick, ct))
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        feed.AddItem("n-2", "More troops at the border crossing", "The border stays closed.");
+        (await Eventually.TrueAsync(() => smtp.Messages.Count == 3, TimeSpan.FromSeconds(20), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+
+        smtp.Messages.Count.ShouldBe(3, "ann's unsubscribe stopped ann's copy and nothing else");
+        var next = smtp.Messages.Skip(2).Single();
+        next.Recipients.ShouldBe(["bob@example.org"]);
+        next.Message.Subject.ShouldBe("[border] More troops at the border crossing");
+        next.Message.To.Mailboxes.Select(m => m.Address).ShouldBe(["bob@example.org"]);
+        worker.Terminate();
+    }
+
     [GeneratedRegex("<(?<url>https?://[^>]+)>")]
     private static partial Regex AngleLink();
 }

@@ -36,6 +36,9 @@ internal sealed class EmailChannel(ActiveConfig config, EmailComposer composer) 
 
     private async Task<DeliveryResult> SendOneAsync(MailSession session, DeliveryEnvelope envelope, SmtpOptions smtp, CancellationToken cancellationToken)
     {
+        // A retry to the one address left of several is still that address's own message, with the same id.
+        if (composer.MessagePerAddress && envelope.Address is null && EmailRecipients.Several(envelope))
+            return await SendPerAddressAsync(session, envelope, EmailRecipients.Pending(envelope), smtp, cancellationToken);
         MimeMessage message;
         try
         {
@@ -62,6 +65,21 @@ internal sealed class EmailChannel(ActiveConfig config, EmailComposer composer) 
             budget = size - 1;
         }
         return await SendInPartsAsync(session, envelope, budget, smtp, cancellationToken);
+    }
+
+    /// <summary>A message of its own to each address, their outcomes put together per alert (<see cref="AddressOutcomes"/>).</summary>
+    private async Task<DeliveryResult> SendPerAddressAsync(
+        MailSession session, DeliveryEnvelope envelope, IReadOnlyList<string> addresses, SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var results = new List<AddressOutcomes.Result>(addresses.Count);
+        foreach (var address in addresses)
+        {
+            var result = cancellationToken.IsCancellationRequested
+                ? DeliveryResult.Interrupted
+                : await SendOneAsync(session, envelope with { Address = address, Recipients = null }, smtp, cancellationToken);
+            results.Add(new AddressOutcomes.Result(address, result));
+        }
+        return AddressOutcomes.Combine(envelope, results);
     }
 
     /// <summary>The digest in parts within <paramref name="budget"/> (see <see cref="DigestSplit"/>).</summary>

@@ -28,12 +28,12 @@ internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
             : AlertMessage.Email(envelope.Alerts[0], links);
         var message = new MimeMessage
         {
-            MessageId = MessageIdFor(envelope.MessageId),
+            MessageId = MessageIdFor(envelope.SendId),
             Date = envelope.Timestamp,
             Subject = content.Subject,
         };
         message.From.Add(MailboxAddress.Parse(smtp.From));
-        foreach (var address in envelope.Subscriber.Email) message.To.Add(MailboxAddress.Parse(address));
+        foreach (var address in envelope.Address is { } one ? [one] : envelope.Subscriber.Email) message.To.Add(MailboxAddress.Parse(address));
         foreach (var rule in content.RuleIds) message.Headers.Add("X-Aggregator-Rule", rule);
         message.Headers.Add("X-Aggregator-Subscriber", envelope.Subscriber.Id);
         AddListHeaders(message, envelope, content.RuleIds, smtp);
@@ -47,10 +47,13 @@ internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
     }
 
     /// <summary>
-    /// One message goes to every address of its subscriber, so its links name the address only when there is one:
-    /// with several, an unsubscribe applies to them all, as it is the message they share.
+    /// Whether each address gets its own message: with links, so that an unsubscribe acts for the address that used
+    /// it; without links, one message to all the subscriber's addresses is enough.
     /// </summary>
-    private static string? LinkAddress(DeliveryEnvelope envelope) => envelope.Subscriber.Email is [var only] ? only : null;
+    public bool MessagePerAddress => subscriberLinks.Enabled;
+
+    /// <summary>The address a message's links act for: the one it goes to (a subscriber's only address included).</summary>
+    private static string? LinkAddress(DeliveryEnvelope envelope) => envelope.Address ?? (envelope.Subscriber.Email is [var only] ? only : null);
 
     private AlertLinkSource LinksFor(DeliveryEnvelope envelope)
     {

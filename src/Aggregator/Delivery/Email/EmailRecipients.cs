@@ -17,6 +17,17 @@ internal static class EmailRecipients
         return [.. all.Where(m => pending.Contains(m.Address, StringComparer.OrdinalIgnoreCase))];
     }
 
+    /// <summary>Whether the subscriber has more than one address.</summary>
+    public static bool Several(DeliveryEnvelope envelope) =>
+        envelope.Subscriber.Email.Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any();
+
+    /// <summary>The subscriber's addresses still to reach, each once, as the config spells them.</summary>
+    public static IReadOnlyList<string> Pending(DeliveryEnvelope envelope)
+    {
+        var all = envelope.Subscriber.Email.Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase);
+        return envelope.Recipients is { } pending ? [.. all.Where(a => pending.Contains(a, StringComparer.OrdinalIgnoreCase))] : [.. all];
+    }
+
     /// <summary>
     /// The outcome of a send some recipients refused. Temporarily refused ones are retried alone when anyone
     /// else got the message or was refused for good; when all were refused only for now, the message is

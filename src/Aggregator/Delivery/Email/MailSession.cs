@@ -119,7 +119,7 @@ internal sealed class MailSession(SmtpOptions smtp) : IAsyncDisposable
     {
         try
         {
-            await PickupDirectory.WriteAsync(smtp.PickupDirectory, envelope.MessageId, message, cancellationToken);
+            await PickupDirectory.WriteAsync(smtp.PickupDirectory, envelope.SendId, message, cancellationToken);
             return DeliveryResult.Sent;
         }
         catch (OperationCanceledException)
