@@ -1,0 +1,74 @@
+using Aggregator.Core.Stories;
+using Aggregator.Tests.Matching;
+
+namespace Aggregator.Tests.Stories;
+
+/// <summary>
+/// Precision on real news: every pair of the 486 news-feeds items is compared, and every pair judged the same
+/// story must be one of the pairs labelled by reading them (Samples/same-story-pairs.txt).
+/// </summary>
+public sealed class StoryPrecisionTests
+{
+    [Fact]
+    public void No_two_news_items_are_merged_unless_labelled_one_story()
+    {
+        NewsFeeds.Require();
+        var items = NewsCorpus.Items;
+        items.Count.ShouldBe(486);
+        var labelled = StorySamples.SameStoryPairs();
+        var wrong = new List<string>();
+        var found = new List<string>();
+        var unreachable = new List<string>();
+        var pairs = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            for (var j = i + 1; j < items.Count; j++)
+            {
+                pairs++;
+                var match = StoryComparer.Compare(items[i].Print, items[j].Print);
+                if (match == StoryMatch.None) continue;
+                var pair = StorySamples.Ordered(items[i].Name, items[j].Name);
+                var line = $"{pair.Item1} {pair.Item2} {match}";
+                if (!labelled.Contains(pair)) wrong.Add($"{line}: '{items[i].Item.Title}' / '{items[j].Item.Title}'");
+                else found.Add(line);
+                if (!SharesKey(items[i].Print, items[j].Print)) unreachable.Add(line);
+            }
+        }
+        var output = TestContext.Current.TestOutputHelper!;
+        output.WriteLine($"{pairs} pairs compared; {found.Count + wrong.Count} judged the same story; {found.Count} of {labelled.Count} labelled pairs found");
+        foreach (var line in found) output.WriteLine("  found " + line);
+        foreach (var pair in labelled) output.WriteLine($"  labelled {pair.Item1} {pair.Item2}");
+        pairs.ShouldBe(486 * 485 / 2);
+        wrong.ShouldBeEmpty("pairs judged one story that are not labelled so (wrong merges, each a missed alert)");
+        unreachable.ShouldBeEmpty("a pair judged the same must share a lookup key, or the database would never offer it");
+        found.Count.ShouldBeGreaterThanOrEqualTo(2, "bbc8/bbc26 (one article, one link) and gov22/gov24 (one announcement) at least");
+    }
+
+    [Fact]
+    public void One_link_for_two_announcements_is_not_one_story()
+    {
+        NewsFeeds.Require();
+        // gov33 and gov34 share one link (an index page) but designate the quake two different kinds of disaster.
+        var gov33 = NewsCorpus.PrintOf(NewsFeeds.Item("gov33").Item);
+        var gov34 = NewsCorpus.PrintOf(NewsFeeds.Item("gov34").Item);
+        gov33.CanonicalLink.ShouldBe(gov34.CanonicalLink);
+        StoryComparer.Compare(gov33, gov34).ShouldBe(StoryMatch.None);
+
+        // bbc8 and bbc26 share one link and are one article, the second without its "Rochdale v York City:" lead-in.
+        var bbc8 = NewsCorpus.PrintOf(NewsFeeds.Item("bbc8").Item);
+        var bbc26 = NewsCorpus.PrintOf(NewsFeeds.Item("bbc26").Item);
+        StoryComparer.Compare(bbc8, bbc26).ShouldBe(StoryMatch.Link);
+    }
+
+    internal static bool SharesKey(StoryPrint a, StoryPrint b)
+    {
+        foreach (var key in a.Keys)
+        {
+            foreach (var other in b.Keys)
+            {
+                if (key == other) return true;
+            }
+        }
+        return false;
+    }
+}
