@@ -23,6 +23,17 @@ internal static class AlertHtml
         else sb.Append(feedTitle);
         if (alert.Item.Published is { } published)
             sb.Append(" · Published ").Append(Encode(AlertText.FormatTime(published)));
+        if (AlsoSources.Of(alert) is { Count: > 0 } also)
+        {
+            sb.Append("<br>\nAlso: ");
+            for (var i = 0; i < also.Count; i++)
+            {
+                if (i > 0) sb.Append(", ");
+                var name = Encode(OneLine.Clean(also[i].FeedTitle, 200));
+                if (SafeLink.From(also[i].Link) is { } copyLink) Anchor(sb, copyLink, name);
+                else sb.Append(name);
+            }
+        }
         sb.Append("</p>\n");
         var snippets = FieldSnippets.For(alert);
         foreach (var snippet in snippets)

@@ -20,6 +20,8 @@ internal static class AlertText
         if (SafeLink.From(alert.Feed.Url) is { } feedUrl) feed += " <" + feedUrl + ">";
         TextWrap.Append(sb, feed, indent: "  ");
         if (alert.Item.Published is { } published) sb.Append("Published: ").Append(FormatTime(published)).Append('\n');
+        if (AlsoSources.Of(alert) is { Count: > 0 } also)
+            TextWrap.Append(sb, "Also: " + string.Join(", ", also.Select(s => OneLine.Clean(s.FeedTitle, 200))), indent: "  ");
         var snippets = FieldSnippets.For(alert);
         if (snippets.Count > 0)
         {

@@ -11,7 +11,8 @@ namespace Aggregator.Core.Rendering;
 /// The webhook bodies of the operator contract: <c>alert.matched</c> for one alert (<c>data.rule</c> is the
 /// first matching rule, <c>data.rules</c> lists every one) and <c>alert.digest</c> for several.
 /// Property names are camelCase; times are ISO-8601 UTC. <c>rules[].snippets</c> gives one line per matched
-/// field with the marked spans (UTF-16 offsets into its text), as the email shows them.
+/// field with the marked spans (UTF-16 offsets into its text), as the email shows them. <c>also</c> lists the copies of the
+/// item's story grouped with the alert (filled in a digest; empty otherwise).
 /// </summary>
 public static class WebhookPayload
 {
@@ -96,7 +97,27 @@ public static class WebhookPayload
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        Also(w, alert.Also ?? []);
         w.WriteEndObject();
+    }
+
+    /// <summary>Every copy grouped with the alert (a digest's alerts carry them), each with its feed and link.</summary>
+    private static void Also(Utf8JsonWriter w, IReadOnlyList<StorySource> also)
+    {
+        w.WriteStartArray("also");
+        foreach (var copy in also)
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("feed");
+            w.WriteString("id", copy.FeedId);
+            w.WriteString("title", copy.FeedTitle);
+            w.WriteEndObject();
+            w.WriteString("title", copy.Title);
+            w.WriteString("link", SafeLink.From(copy.Link));
+            w.WriteString("groupedAt", FormatTime(copy.At));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void Snippets(Utf8JsonWriter w, IReadOnlyList<FieldSnippet> snippets)

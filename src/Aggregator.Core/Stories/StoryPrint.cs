@@ -64,6 +64,13 @@ public sealed class StoryPrint : IEquatable<StoryPrint>
         return new StoryPrint(Stories.CanonicalLink.Of(link), titleKey, titleShingles, Math.Min(distinct, ushort.MaxValue), signature, cjkText);
     }
 
+    /// <summary>The print of a feed item: its title, link and lead (its summary, or its content when it has none).</summary>
+    public static StoryPrint Of(Items.FeedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Of(item.Title, item.Link, string.IsNullOrWhiteSpace(item.Summary) ? item.Content : item.Summary);
+    }
+
     /// <summary>The print in its stored form: a version byte first, about 200 bytes plus the link.</summary>
     public byte[] ToBytes() => StoryPrintFormat.Write(this);
 

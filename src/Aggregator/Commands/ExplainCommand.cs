@@ -66,9 +66,23 @@ internal static class ExplainCommand
             }
             output.WriteLine($"  query matches: {(e.Matches ? "yes" : "no")} · matched at poll time: {(e.MatchedAtPoll ? "yes" : "no")}");
             foreach (var d in e.Deliveries) output.WriteLine($"  message {d.Id} to {d.SubscriberId} by {Storage.DeliveryChannelNames.Name(d.Channel)}: {d.Status.ToString().ToLowerInvariant()}");
+            foreach (var c in e.Copies)
+                output.WriteLine($"  also reported by {OneLine.Escape(c.Source.FeedTitle)} ({c.Source.FeedId}): {OneLine.Escape(c.Source.Title)} ({Core.Stories.StoryReasons.Of(c.MatchedBy)}; grouped for {c.SubscriberId})");
             foreach (var reason in e.Reasons) output.WriteLine($"  why: {reason}");
         }
     }
+
+    private static object Copy(Storage.StoryCopy c) => new
+    {
+        subscriber = c.SubscriberId,
+        storyAlertId = c.StoryAlertId,
+        copyAlertId = c.CopyAlertId,
+        matchedBy = Storage.StoryNames.Name(c.MatchedBy),
+        feed = new { id = c.Source.FeedId, title = c.Source.FeedTitle },
+        title = c.Source.Title,
+        link = c.Source.Link,
+        groupedAt = c.Source.At,
+    };
 
     private static object Json(ExplainRun run) => new
     {
@@ -102,6 +116,8 @@ internal static class ExplainCommand
             subscribers = e.Subscribers,
             alerted = e.Alerted,
             deliveries = e.Deliveries.Select(d => new { id = d.Id, subscriber = d.SubscriberId, channel = Storage.DeliveryChannelNames.Name(d.Channel), status = d.Status.ToString().ToLowerInvariant() }),
+            grouped = e.GroupedWith.Select(Copy),
+            copies = e.Copies.Select(Copy),
             reasons = e.Reasons,
         }),
     };

@@ -136,7 +136,6 @@ internal sealed class ConfigNodeReader(string path, DiagnosticBag diagnostics, F
             : Fail<long>(node, $"{what} must be from {Sizes.Format(min)} to {Sizes.Format(max)}, not {Excerpt.Quote(text)}");
     }
 
-    /// <summary>One of a fixed set of lowercase words.</summary>
     /// <summary>One of <typeparamref name="T"/>'s members, written as its name in lowercase (as the schema lists them).</summary>
     public T? Choice<T>(YamlNode node, Subject what)
         where T : struct, Enum

@@ -18,6 +18,8 @@ internal static class Ranges
 
     public static readonly (TimeSpan Min, TimeSpan Max) MaxItemAge = (Minute, 3650 * Day);
 
+    public static readonly (TimeSpan Min, TimeSpan Max) StoryWindow = (Minute, 30 * Day);
+
     public static readonly (TimeSpan Min, TimeSpan Max) FeedSilentAfter = (Minute, 365 * Day);
 
     public static readonly (TimeSpan Min, TimeSpan Max) RetryInitial = (TimeSpan.FromMilliseconds(100), Day);

@@ -15,7 +15,7 @@ internal sealed class SettingsSection
         ["scheduler"] = ["clustered"],
         ["polling"] = ["defaultEvery", "minEvery", "timeout", "maxBodySize", "maxRedirects", "perHostConcurrency"],
         ["network"] = ["allowPrivateNetworks", "allowedPrivateNetworks"],
-        ["alerts"] = ["maxItemAge", "operators", "feedFailingAfter", "feedSilentAfter"],
+        ["alerts"] = ["maxItemAge", "operators", "feedFailingAfter", "feedSilentAfter", "storyWindow"],
         ["telemetry"] = ["otlpEndpoint", "logFormat"],
         ["delivery"] = ["retryInitial", "retryMax", "maxAge"],
         ["smtp"] = ["host", "port", "security", "username", "password", "from", "pickupDirectory"],
@@ -150,6 +150,11 @@ internal sealed class SettingsSection
     {
         if (key == "maxItemAge") return r.Duration(v, what, Ranges.MaxItemAge) is { } age ? o with { MaxItemAge = age } : o;
         if (key == "feedFailingAfter") return r.Integer(v, what, 1, 10_000) is { } n ? o with { FeedFailingAfter = n } : o;
+        if (key == "storyWindow")
+        {
+            if (v is YamlScalarNode { Value: "off" }) return o with { StoryWindow = null };
+            return r.Duration(v, what, Ranges.StoryWindow) is { } window ? o with { StoryWindow = window } : o;
+        }
         if (key == "feedSilentAfter") return r.Duration(v, what, Ranges.FeedSilentAfter) is { } quiet ? o with { FeedSilentAfter = quiet } : o;
         if (r.List(v, what) is not { } operators) return o;
         Operators = operators;

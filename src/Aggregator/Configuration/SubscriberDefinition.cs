@@ -10,6 +10,9 @@ internal sealed record SubscriberDefinition
     public WebhookTarget? Webhook { get; init; }
     public DigestSchedule Digest { get; init; } = DigestSchedule.Immediate;
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Whether copies of a story already alerted are grouped with its alert (<c>settings.alerts.storyWindow</c>) or each sent.</summary>
+    public StoryCopies Stories { get; init; } = StoryCopies.Group;
 }
 
 /// <summary>

@@ -6,7 +6,7 @@ namespace Aggregator.Configuration;
 /// <summary>Reads the <c>subscribers</c> sections: how each subscriber is reached, and how often.</summary>
 internal sealed class SubscribersSection
 {
-    internal static readonly string[] Keys = ["id", "email", "webhook", "digest", "timezone"];
+    internal static readonly string[] Keys = ["id", "email", "webhook", "digest", "timezone", "stories"];
     internal static readonly string[] WebhookKeys = ["url", "secret", "secrets"];
     private const string SecretPrefix = "whsec_";
     private readonly List<SubscriberDefinition> _subscribers = [];
@@ -34,6 +34,7 @@ internal sealed class SubscribersSection
         WebhookTarget? webhook = null;
         var digest = DigestSchedule.Immediate;
         var timeZone = TimeZoneInfo.Utc;
+        var stories = StoryCopies.Group;
         foreach (var (key, _, value) in r.Entries(entry, where, Keys))
         {
             switch (key)
@@ -53,13 +54,17 @@ internal sealed class SubscribersSection
                 case "timezone":
                     timeZone = ReadTimeZone(value, where, r) ?? timeZone;
                     break;
+                case "stories":
+                    if (r.Choice<StoryCopies>(value, $"the stories of {where}") is { } copies) stories = copies;
+                    else ok = false;
+                    break;
             }
         }
         ok &= emailOk;
         if (emailOk && email.Count == 0 && !entry.Children.ContainsKey(new YamlScalarNode("webhook")))
             Fail(r, entry, $"{where} has neither email nor webhook", ref ok);
         if (id is null || !ok) return;
-        _subscribers.Add(new() { Id = id, Email = email, Webhook = webhook, Digest = digest, TimeZone = timeZone });
+        _subscribers.Add(new() { Id = id, Email = email, Webhook = webhook, Digest = digest, TimeZone = timeZone, Stories = stories });
     }
 
     private static List<string> ReadEmail(YamlNode node, string where, ConfigNodeReader r, ref bool ok)

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Aggregator.Core.Alerts;
 using Aggregator.Core.Query;
+using Aggregator.Core.Stories;
 using Aggregator.Storage;
 
 namespace Aggregator.Delivery;
 
 /// <summary>
-/// Applies a subscriber's choices to one alert for one channel: a pause or a muted link (for every rule) stops it; a rule
+/// Applies a subscriber's choices to one alert for one channel: a pause or a muted story or link (for every rule) stops it; a rule
 /// turned off, muted for a word the item holds or muted for its link does not count; an address unsubscribed from every
 /// rule left is dropped. Pure, so the poller and the relay decide alike.
 /// </summary>
@@ -16,9 +17,7 @@ internal static class ChoiceFilter
     public static ChoiceOutcome Apply(Alert alert, IReadOnlyList<string> recipients, SubscriberChoices choices, DateTimeOffset now)
     {
         if (choices.PausedUntil is { } until && until > now) return ChoiceOutcome.Stopped($"paused until {until:O}");
-        var link = alert.Item.Link;
-        if (link is not null && choices.Mutes.Any(m => m.Kind == MuteKind.Link && m.RuleId is null && m.Value == link.Trim()))
-            return ChoiceOutcome.Stopped($"story muted: {link}");
+        if (MutedStoryOf(alert, choices) is { } story) return ChoiceOutcome.Stopped($"story muted: {story}");
 
         // An alert with no rule (an operator notice) is subject only to what covers every rule.
         var rules = alert.Rules.Where(r => Counts(r.RuleId, alert, choices)).ToList();
@@ -55,6 +54,21 @@ internal static class ChoiceFilter
             Digest = choices.DigestOverride ?? subscriber.Digest,
             Email = addresses.Count == subscriber.Email.Count ? subscriber.Email : addresses,
         };
+    }
+
+    /// <summary>The muted story (for every rule) the alert is a copy of, by its label; the item's print is taken only when a story is muted.</summary>
+    private static string? MutedStoryOf(Alert alert, SubscriberChoices choices)
+    {
+        StoryPrint? print = null;
+        foreach (var mute in choices.Mutes)
+        {
+            if (mute.RuleId is not null) continue;
+            if (mute.Kind == MuteKind.Link && alert.Item.Link?.Trim() == mute.Value) return mute.Value;
+            if (mute.Kind != MuteKind.Story || MutedStory.Parse(mute.Value) is not ({ } muted, var label)) continue;
+            print ??= StoryPrint.Of(alert.Item);
+            if (StoryComparer.Compare(muted, print) != StoryMatch.None) return label;
+        }
+        return null;
     }
 
     private static bool Counts(string ruleId, Alert alert, SubscriberChoices choices)

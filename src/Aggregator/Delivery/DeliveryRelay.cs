@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Aggregator.Configuration;
 using Aggregator.Observability;
+using Aggregator.Core.Alerts;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -106,7 +107,9 @@ internal sealed partial class DeliveryRelay : IDisposable
             }
             var theirs = await ChoicesAsync(group.Key.SubscriberId, choices, CancellationToken.None);
             var kept = await HonourAsync(subscriber, group.Key.Channel, rows, theirs, now);
-            if (kept.Count > 0) work.AddRange(Envelopes(ChoiceFilter.Effective(subscriber, theirs), group.Key.Channel, kept));
+            var effective = ChoiceFilter.Effective(subscriber, theirs);
+            if (effective.Digest.Kind != Core.Alerts.DigestKind.Immediate) kept = await WithCopiesAsync(kept);
+            if (kept.Count > 0) work.AddRange(Envelopes(effective, group.Key.Channel, kept));
         }
 
         // Sending stops well before the lease ends, so no other relay can claim a row still being sent.
@@ -126,6 +129,17 @@ internal sealed partial class DeliveryRelay : IDisposable
         await ReportDeadLettersAsync();
         LastPassAt = _time.GetUtcNow();
         return claimed.Count;
+    }
+
+    /// <summary>A digest lists each story once, with the copies grouped with its alert since it was queued.</summary>
+    private async Task<List<OutboxMessage>> WithCopiesAsync(List<OutboxMessage> rows)
+    {
+        if (rows.Count == 0) return rows;
+        var copies = (await _store.StoryCopiesAsync([.. rows.Select(r => r.Alert.AlertId)], CancellationToken.None))
+            .GroupBy(c => c.StoryAlertId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<StorySource>)[.. g.DistinctBy(c => c.CopyAlertId, StringComparer.Ordinal).Select(c => c.Source)], StringComparer.Ordinal);
+        if (copies.Count == 0) return rows;
+        return [.. rows.Select(r => copies.TryGetValue(r.Alert.AlertId, out var also) ? r with { Alert = r.Alert with { Also = also } } : r)];
     }
 
     /// <summary>

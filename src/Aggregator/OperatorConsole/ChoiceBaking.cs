@@ -45,7 +45,7 @@ internal static class ChoiceBaking
                 changes.Add(new(ConfigSection.Rules, rule, "notify", [.. config.Notify.Where(n => n != subscriber.Id)], null));
         }
         if (choices.PausedUntil is { } until) notBaked.Add($"paused until {until:yyyy-MM-dd HH:mm} UTC: a pause has no YAML form");
-        notBaked.AddRange(choices.Mutes.Select(m => $"muted {(m.Kind == MuteKind.Word ? "word" : "story")} {m.Value}: a mute has no YAML form"));
+        notBaked.AddRange(choices.Mutes.Select(m => $"muted {(m.Kind == MuteKind.Word ? "word" : "story")} {m.Label}: a mute has no YAML form"));
         return new Plan(changes, notBaked);
     }
 

@@ -51,5 +51,5 @@ internal sealed class ChoicesData(ActiveConfig config, ISubscriberChoices choice
         c.PausedUntil is { } until && until > time.GetUtcNow() ? until : null,
         [.. c.Unsubscriptions.Select(u => $"{u.Address ?? "every address"} from {(u.RuleId is null ? "every rule" : $"rule {u.RuleId}")}")],
         c.RulesOff,
-        [.. c.Mutes.Select(m => $"{(m.Kind == MuteKind.Word ? "word" : "story")} {m.Value}{(m.RuleId is null ? "" : $" (rule {m.RuleId})")}")]);
+        [.. c.Mutes.Select(m => $"{(m.Kind == MuteKind.Word ? "word" : "story")} {m.Label}{(m.RuleId is null ? "" : $" (rule {m.RuleId})")}")]);
 }

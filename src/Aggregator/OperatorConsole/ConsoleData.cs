@@ -114,15 +114,19 @@ internal sealed class ConsoleData(
     {
         if (await console.GetMessageAsync(id, cancellationToken) is not { } record) return null;
         var row = DeliveryRow.From(record);
-        if (record.Alert is not { } alert) return new MessageView(row, "unreadable", record.LastError ?? "the stored message cannot be read");
+        var copies = record.Alert is null ? [] : (await outbox.StoryCopiesAsync([record.Alert.AlertId], cancellationToken))
+            .Where(c => c.StoryAlertId == record.Alert.AlertId)
+            .Select(c => new StoryCopyRow(c.RuleId, c.Source.FeedId, c.Source.FeedTitle, c.Source.Title, c.Source.Link, Core.Stories.StoryReasons.Of(c.MatchedBy), c.Source.At))
+            .ToList();
+        if (record.Alert is not { } alert) return new MessageView(row, "unreadable", record.LastError ?? "the stored message cannot be read", copies);
         if (record.Channel == DeliveryChannel.Webhook)
         {
             var json = Core.Rendering.WebhookPayload.Matched(alert, record.SentAt ?? record.DueAt);
             var pretty = System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(json).RootElement, Indented);
-            return new MessageView(row, "webhook body (alert.matched)", pretty);
+            return new MessageView(row, "webhook body (alert.matched)", pretty, copies);
         }
         var email = Core.Rendering.AlertMessage.Email(alert);
-        return new MessageView(row, $"Subject: {email.Subject}", email.TextBody);
+        return new MessageView(row, $"Subject: {email.Subject}", email.TextBody, copies);
     }
 
     public async Task<IReadOnlyList<RuleRow>> RulesAsync(CancellationToken cancellationToken)

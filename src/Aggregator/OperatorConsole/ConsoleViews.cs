@@ -70,7 +70,11 @@ public sealed record DeliveriesView(
     IReadOnlyList<SubscriberRow> Subscribers, IReadOnlyList<DeliveryRow> Messages, DeliveryFilter Filter, long? NextBefore, string? Notice);
 
 /// <summary>A message as its subscriber saw it: the mail's subject and text, or the webhook's JSON body.</summary>
-public sealed record MessageView(DeliveryRow Message, string Heading, string Body);
+/// <param name="Copies">Copies of the alert's story recorded with it instead of being sent.</param>
+public sealed record MessageView(DeliveryRow Message, string Heading, string Body, IReadOnlyList<StoryCopyRow> Copies);
+
+/// <summary>A copy of a story grouped with an alert: the rule, where it appeared, and what made it the same story.</summary>
+public sealed record StoryCopyRow(string Rule, string FeedId, string FeedTitle, string Title, string? Link, string MatchedBy, DateTimeOffset GroupedAt);
 
 public sealed record SubscriberRow(
     string Id, int Queued, int Sent, int Failing, int DeadLetters, DateTimeOffset? LastSentAt, string? LastError,

@@ -10,7 +10,8 @@ namespace Aggregator.Pipeline;
 /// <summary>
 /// Turns one new item into outbox messages: matches it against the rule index, folds the matching rules
 /// per subscriber (one message per subscriber, naming every rule), and addresses each of the
-/// subscriber's channels, due now or at the end of its digest window, as their choices leave it.
+/// subscriber's channels, due now or at the end of its digest window, as their choices leave it. A subscriber who groups
+/// stories has the story window on each draft, for the commit to record a copy of a story already alerted instead.
 /// </summary>
 internal static class AlertComposer
 {
@@ -49,7 +50,8 @@ internal static class AlertComposer
             if (!snapshot.Subscribers.TryGetValue(subscriberId, out var subscriber)) continue;
             var alert = new Alert(AlertIds.For(subscriberId, feed.Id, item.Key), subscriberId, feedRef, item, rules, now);
             var theirs = choices.GetValueOrDefault(subscriberId) ?? SubscriberChoices.None(subscriberId);
-            drafts.AddRange(DeliveryPlanner.Drafts(alert, subscriber, theirs, now));
+            var window = subscriber.Stories == StoryCopies.Group ? snapshot.Config.Settings.Alerts.StoryWindow : null;
+            drafts.AddRange(DeliveryPlanner.Drafts(alert, subscriber, theirs, now).Select(d => d with { StoryWindow = window }));
         }
         return drafts;
     }

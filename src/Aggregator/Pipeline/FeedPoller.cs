@@ -3,6 +3,7 @@ using Aggregator.Network;
 using Aggregator.Configuration;
 using Aggregator.Core.Items;
 using Aggregator.Core.Query;
+using Aggregator.Core.Stories;
 using Aggregator.Delivery;
 using Aggregator.Fetching;
 using Aggregator.Observability;
@@ -142,10 +143,10 @@ internal sealed class FeedPoller(
             // The archive records what every rule matched, baseline and old items included, so a backtest can compare.
             var matches = alertable || keep > TimeSpan.Zero ? snapshot.Rules.Match(item, feed.Id, parsed.Title, regexBudget) : [];
             if (alertable) await ReadChoicesAsync(AlertComposer.Notified(snapshot, matches), choicesOf, cancellationToken);
-            items.Add(new SeenItem(
-                item.Key,
-                alertable ? AlertComposer.Compose(snapshot, feed, parsed, item, matches, choicesOf, now) : [],
-                ItemIdentity.Fingerprint(item)));
+            var drafts = alertable ? AlertComposer.Compose(snapshot, feed, parsed, item, matches, choicesOf, now) : [];
+            // The print is taken once per item, and only for one that alerts someone who groups stories.
+            var story = drafts.Any(d => d.StoryWindow is not null) ? StoryPrint.Of(item) : null;
+            items.Add(new SeenItem(item.Key, drafts, ItemIdentity.Fingerprint(item), story));
             if (keep > TimeSpan.Zero)
                 archived.Add(new ArchivedItem(feed.Id, item, now, baseline, recognised, [.. matches.Select(m => m.RuleId)]));
         }

@@ -9,12 +9,13 @@ public sealed record UnsubscribeView(string Who, string? Rule, bool Done, Uri? P
 
 public sealed record PreferencesView(
     string Who, DateTimeOffset? PausedUntil, string Digest, bool DigestChosen, IReadOnlyList<string> DigestChoices,
-    IReadOnlyList<RuleChoiceRow> Rules, IReadOnlyList<MutedLinkRow> MutedLinks, IReadOnlyList<UnsubscriptionRow> Unsubscriptions, string? Notice);
+    IReadOnlyList<RuleChoiceRow> Rules, IReadOnlyList<MutedStoryRow> MutedStories, IReadOnlyList<UnsubscriptionRow> Unsubscriptions, string? Notice);
 
 /// <summary>A rule that alerts the subscriber: on or off for them, and the words they muted for it.</summary>
 public sealed record RuleChoiceRow(string Id, string Query, bool On, IReadOnlyList<string> MutedWords);
 
-public sealed record MutedLinkRow(string Link);
+/// <summary>A muted story as the subscriber recognises it (its link), with what unmuting it posts back.</summary>
+public sealed record MutedStoryRow(string Label, string Kind, string Value);
 
 public sealed record UnsubscriptionRow(string Who, string? Rule, string? Address);
 

@@ -40,7 +40,8 @@ internal sealed class SubscriberPages(ActiveConfig config, SubscriberLinks links
         return new PreferencesView(
             Who(grant), chosen.PausedUntil is { } until && until > time.GetUtcNow() ? until : null, digest, chosen.DigestOverride is not null,
             [.. Cadences.Append(subscriber.Digest.ToString()).Append(digest).Distinct(StringComparer.Ordinal)], rules,
-            [.. chosen.Mutes.Where(m => m.Kind == MuteKind.Link).Select(m => new MutedLinkRow(m.Value))], unsubscriptions, notice);
+            [.. chosen.Mutes.Where(m => m.Kind is MuteKind.Link or MuteKind.Story).Select(m => new MutedStoryRow(
+                m.Label, SubscriberChoiceNames.Name(m.Kind), m.Value))], unsubscriptions, notice);
     }
 
     /// <summary>One change from the preferences page; the notice says what was done, or why not.</summary>
@@ -78,8 +79,9 @@ internal sealed class SubscriberPages(ActiveConfig config, SubscriberLinks links
             case "unmute-word" when rule is not null && word.Length > 0:
                 await choices.UnmuteAsync(id, rule, MuteKind.Word, word, cancellationToken);
                 return $"“{word}” unmuted.";
-            case "unmute-story" when form["link"].ToString() is { Length: > 0 } link:
-                await choices.UnmuteAsync(id, null, MuteKind.Link, link, cancellationToken);
+            case "unmute-story" when form["value"].ToString() is { Length: > 0 } value:
+                var kind = form["kind"].ToString() == SubscriberChoiceNames.Name(MuteKind.Story) ? MuteKind.Story : MuteKind.Link;
+                await choices.UnmuteAsync(id, null, kind, value, cancellationToken);
                 return "Story unmuted.";
             case "resubscribe":
                 await choices.ResubscribeAsync(id, grant.Address, rule, cancellationToken);
@@ -103,6 +105,10 @@ internal sealed class SubscriberPages(ActiveConfig config, SubscriberLinks links
             case "not-relevant" when grant is { AlertId: { } alertId, RuleId: { } ruleId }:
                 await choices.MarkNotRelevantAsync(grant.SubscriberId, alertId, ruleId, cancellationToken);
                 return "Thank you: the people who run this service see which alerts miss.";
+            case "mute-story" when grant.AlertId is { } alertId
+                && await choices.StoryOfAlertAsync(grant.SubscriberId, alertId, cancellationToken) is { } story:
+                await choices.MuteAsync(grant.SubscriberId, null, MuteKind.Story, MutedStory.Value(story, grant.ItemLink ?? alertId), cancellationToken);
+                return "This story will not alert you again, from any feed.";
             case "mute-story" when grant.ItemLink is { } link:
                 await choices.MuteAsync(grant.SubscriberId, null, MuteKind.Link, link, cancellationToken);
                 return "This story will not alert you again.";

@@ -47,7 +47,16 @@ internal interface IOutbox
 
     Task<bool> IsEndpointDisabledAsync(string subscriberId, DeliveryChannel channel, string target, CancellationToken cancellationToken);
 
-    /// <summary>Deletes outbox messages sent or dead-lettered before <paramref name="before"/>; pending ones are kept whatever their age.</summary>
+    /// <summary>
+    /// The copies of stories recorded instead of being sent (see <see cref="StoredStories"/>): those grouped with any of
+    /// <paramref name="alertIds"/>, and those that are themselves among them.
+    /// </summary>
+    Task<IReadOnlyList<StoryCopy>> StoryCopiesAsync(IReadOnlyCollection<string> alertIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes outbox messages sent or dead-lettered before <paramref name="before"/> (pending ones are kept whatever their age),
+    /// and the stories and copies recorded before it.
+    /// </summary>
     /// <returns>The number of messages deleted.</returns>
     Task<int> PruneOutboxAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

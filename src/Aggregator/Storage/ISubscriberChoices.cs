@@ -47,6 +47,9 @@ internal interface ISubscriberChoices : ISubscriberChoiceReads
     /// <summary>Records the feedback once per subscriber, alert and rule; returns false when it was already recorded.</summary>
     Task<bool> MarkNotRelevantAsync(string subscriberId, string alertId, string ruleId, CancellationToken cancellationToken);
 
+    /// <summary>The print of the story an alert reported (kept while stories are grouped for the subscriber); null when none is kept.</summary>
+    Task<Core.Stories.StoryPrint?> StoryOfAlertAsync(string subscriberId, string alertId, CancellationToken cancellationToken);
+
     /// <summary>An operator lifts one kind of choice (null: every kind) of a subscriber; feedback is kept. Returns how many were lifted.</summary>
     Task<int> LiftChoicesAsync(string subscriberId, ChoiceKind? kind, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Aggregator.Core.Items;
+using Aggregator.Core.Stories;
 
 namespace Aggregator.Storage;
 
@@ -10,9 +11,10 @@ internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items
 
 /// <summary>
 /// A newly seen item and the messages it queues (none when it matched nothing, is a baseline, or was seen
-/// before under another key), with its <see cref="Aggregator.Core.Items.ItemIdentity.Fingerprint"/>.
+/// before under another key), with its <see cref="Aggregator.Core.Items.ItemIdentity.Fingerprint"/>, and its story's print
+/// when a message of it is grouped by story.
 /// </summary>
-internal sealed record SeenItem(string Key, IReadOnlyList<OutboxDraft> Messages, string? Fingerprint = null)
+internal sealed record SeenItem(string Key, IReadOnlyList<OutboxDraft> Messages, string? Fingerprint = null, StoryPrint? Story = null)
 {
     /// <summary>The rules the item matched (that notify someone), each once.</summary>
     public IEnumerable<string> RuleIds => Messages.SelectMany(m => m.Alert.Rules).Select(r => r.RuleId).Distinct(StringComparer.Ordinal);

@@ -79,6 +79,14 @@ internal sealed class StoredChoices(
         ON CONFLICT (subscriber_id, alert_id, rule_id) DO NOTHING
         """, cancellationToken, ("subscriber", subscriberId), ("alert", alertId), ("rule", ruleId), ("at", Now)) > 0;
 
+    public async Task<Core.Stories.StoryPrint?> StoryOfAlert(string subscriberId, string alertId, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken);
+        await using var command = Command(connection, "SELECT print FROM stories WHERE subscriber_id = @subscriber AND alert_id = @alert ORDER BY rule_id LIMIT 1",
+            ("subscriber", subscriberId), ("alert", alertId));
+        return await command.ExecuteScalarAsync(cancellationToken) is byte[] print ? Core.Stories.StoryPrint.FromBytes(print) : null;
+    }
+
     public async Task<IReadOnlyList<NotRelevantCount>> NotRelevantCountsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await open(cancellationToken);

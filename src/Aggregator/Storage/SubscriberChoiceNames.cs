@@ -11,7 +11,8 @@ internal static class SubscriberChoiceNames
 
     private static readonly StoredNames<MuteKind> Kinds = new("mute kind",
         (MuteKind.Link, "link"),
-        (MuteKind.Word, "word"));
+        (MuteKind.Word, "word"),
+        (MuteKind.Story, "story"));
 
     public static string Name(MuteKind kind) => Kinds.Name(kind);
 

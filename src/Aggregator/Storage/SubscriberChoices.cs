@@ -26,8 +26,12 @@ internal sealed record SubscriberChoices(
 /// <summary>One address (or, when null, every address and endpoint) no longer receiving one rule (or, when null, any).</summary>
 internal sealed record Unsubscription(string? Address, string? RuleId, DateTimeOffset At);
 
-/// <summary>An item link or a word muted for one rule (or, when null, for every rule).</summary>
-internal sealed record Mute(string? RuleId, MuteKind Kind, string Value, DateTimeOffset At);
+/// <summary>An item link, a word or a story muted for one rule (or, when null, for every rule).</summary>
+internal sealed record Mute(string? RuleId, MuteKind Kind, string Value, DateTimeOffset At)
+{
+    /// <summary>What the mute is known by: the word or link, or a muted story's label.</summary>
+    public string Label => Kind == MuteKind.Story ? MutedStory.Parse(Value).Label : Value;
+}
 
 internal enum MuteKind
 {
@@ -36,6 +40,9 @@ internal enum MuteKind
 
     /// <summary>A whole word, any case, in the item's title, summary or content.</summary>
     Word,
+
+    /// <summary>A story (<see cref="MutedStory"/>): no copy of it, from any feed, alerts any more.</summary>
+    Story,
 }
 
 /// <summary>The kinds of choice an operator can lift for a subscriber.</summary>

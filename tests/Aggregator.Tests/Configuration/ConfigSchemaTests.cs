@@ -20,7 +20,7 @@ public sealed class ConfigSchemaTests
           scheduler: { clustered: false }
           polling: { defaultEvery: 15m, minEvery: 1m, timeout: 30s, maxBodySize: 15MiB, maxRedirects: 5, perHostConcurrency: 2 }
           network: { allowPrivateNetworks: false, allowedPrivateNetworks: ["127.0.0.1/32"] }
-          alerts: { maxItemAge: 7d, operators: [ops], feedFailingAfter: 5, feedSilentAfter: 2d }
+          alerts: { maxItemAge: 7d, operators: [ops], feedFailingAfter: 5, feedSilentAfter: 2d, storyWindow: 48h }
           telemetry: { otlpEndpoint: "http://127.0.0.1:4318", logFormat: json }
           delivery: { retryInitial: 30s, retryMax: 1h, maxAge: 72h }
           smtp: { host: smtp.example.org, port: 587, security: starttls, username: "${SMTP_USER:-}", password: "${SMTP_PASSWORD}", from: "Aggregator <a@example.org>", pickupDirectory: data/mail }
@@ -40,7 +40,7 @@ public sealed class ConfigSchemaTests
         rules:
           - { id: border, query: troops AND border, feeds: [world, "tag:news"], notify: [ops, hook, hooks], enabled: true }
         subscribers:
-          - { id: ops, email: [ops@example.org], digest: daily 08:00, timezone: Europe/London }
+          - { id: ops, email: [ops@example.org], digest: daily 08:00, timezone: Europe/London, stories: every }
           - { id: hook, webhook: { url: "https://hooks.example.org/a", secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" } }
           - { id: hooks, webhook: { url: "https://hooks.example.org/b", secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"] } }
         """;

@@ -127,6 +127,19 @@ public sealed class ChoiceFilterTests
     }
 
     [Fact]
+    public void A_muted_story_suppresses_its_copies_from_other_feeds_and_no_other_story()
+    {
+        var story = TestAlerts.Make("ops", "k", title: "Troops gather near the northern border as talks stall", link: "https://wire.example.org/a");
+        var mute = new Mute(null, MuteKind.Story, MutedStory.Value(Core.Stories.StoryPrint.Of(story.Item), "https://wire.example.org/a"), Now);
+        var copy = TestAlerts.Make("ops", "k2", title: story.Item.Title + " - The Paper", feedId: "paper", link: "https://paper.example.com/x");
+        var other = TestAlerts.Make("ops", "k3", title: "Harbour reopens after the storm passes the coast", link: "https://wire.example.org/b");
+
+        mute.Label.ShouldBe("https://wire.example.org/a");
+        ChoiceFilter.Apply(copy, [A], Choices(mutes: [mute]), Now).Suppressed.ShouldBe("story muted: https://wire.example.org/a");
+        ChoiceFilter.Apply(other, [A], Choices(mutes: [mute]), Now).IsSuppressed.ShouldBeFalse();
+    }
+
+    [Fact]
     public void An_alert_without_rules_follows_only_what_covers_every_rule()
     {
         var notice = TwoRules with { Rules = [] };

@@ -25,6 +25,7 @@ internal static class SchemaDescriptions
         ["settings.alerts.maxItemAge"] = "Items published longer ago than this are recorded as seen and never alerted.",
         ["settings.alerts.operators"] = "Subscribers told about failing feeds and dead-lettered deliveries.",
         ["settings.alerts.feedFailingAfter"] = "A feed whose polls fail this many times in a row is reported to the operators, once per incident.",
+        ["settings.alerts.storyWindow"] = "How long an alert stands for its story: another copy (same link, title or near-identical text, from any feed) matched by the same rule for the same subscriber within this time is recorded with the first alert, not sent. off: every copy is alerted. Default 48h.",
         ["settings.alerts.feedSilentAfter"] = "A feed with no new item for this long is reported to the operators, once per silence. Unset: never.",
         ["settings.telemetry"] = "Metrics and logs.",
         ["settings.telemetry.otlpEndpoint"] = "OpenTelemetry OTLP/HTTP endpoint for metrics (http or https URL); empty means off.",
@@ -83,6 +84,7 @@ internal static class SchemaDescriptions
         ["subscribers.webhook.secret"] = "The signing secret, whsec_ followed by base64.",
         ["subscribers.webhook.secrets"] = "Several signing secrets, for key rotation: every message is signed with each.",
         ["subscribers.digest"] = "immediate, every 1h, daily 08:00 or weekly mon 08:00.",
+        ["subscribers.stories"] = "group (default): copies of a story already alerted are listed with its alert, not sent again; every: each copy is alerted.",
         ["subscribers.timezone"] = "IANA time zone of daily and weekly digests, e.g. Europe/London (default UTC).",
     };
 

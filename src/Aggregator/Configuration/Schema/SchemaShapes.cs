@@ -36,6 +36,8 @@ internal static class SchemaShapes
             [("otlpEndpoint", new JsonObject { ["anyOf"] = new JsonArray(SchemaTypes.Ref("httpUrl"), new JsonObject { ["const"] = "" }) })],
         (nameof(ArchiveOptions), nameof(ArchiveOptions.Keep)) =>
             [("keep", new JsonObject { ["anyOf"] = new JsonArray(SchemaTypes.Ref("duration"), new JsonObject { ["const"] = "0" }) })],
+        (nameof(AlertOptions), nameof(AlertOptions.StoryWindow)) =>
+            [("storyWindow", new JsonObject { ["anyOf"] = new JsonArray(SchemaTypes.Ref("duration"), new JsonObject { ["const"] = "off" }) })],
         (nameof(FeedDefinition), nameof(FeedDefinition.Tags)) => [("tags", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],
         (nameof(AlertOptions), nameof(AlertOptions.Operators)) => [("operators", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],
         (nameof(RuleConfig), nameof(RuleConfig.Notify)) => [("notify", SchemaTypes.ListOf(SchemaTypes.Ref("id")))],

@@ -189,5 +189,41 @@ internal static class PostgresSchema
         );
         CREATE INDEX not_relevant_rule ON not_relevant (rule_id);
         """,
+        // Stories (StoredStories): per subscriber and rule, the alert that first reported a story, its print and the print's
+        // lookup keys; the copies grouped with it instead of being sent. Kept as long as the outbox's history.
+        """
+        CREATE TABLE stories (
+            subscriber_id text NOT NULL,
+            rule_id text NOT NULL,
+            alert_id text NOT NULL,
+            print bytea NOT NULL,
+            at timestamptz NOT NULL,
+            PRIMARY KEY (subscriber_id, rule_id, alert_id)
+        );
+        CREATE INDEX stories_at ON stories (at);
+        CREATE TABLE story_keys (
+            subscriber_id text NOT NULL,
+            rule_id text NOT NULL,
+            story_key bigint NOT NULL,
+            alert_id text NOT NULL,
+            PRIMARY KEY (subscriber_id, rule_id, story_key, alert_id)
+        );
+        CREATE TABLE story_copies (
+            subscriber_id text NOT NULL,
+            alert_id text NOT NULL,
+            rule_id text NOT NULL,
+            copy_alert_id text NOT NULL,
+            feed_id text NOT NULL,
+            feed_title text NOT NULL,
+            item_key text NOT NULL,
+            title text NOT NULL,
+            link text,
+            matched_by text NOT NULL,
+            at timestamptz NOT NULL,
+            PRIMARY KEY (subscriber_id, alert_id, rule_id, copy_alert_id)
+        );
+        CREATE INDEX story_copies_copy ON story_copies (copy_alert_id);
+        CREATE INDEX story_copies_at ON story_copies (at);
+        """,
     ];
 }

@@ -35,6 +35,22 @@ internal sealed partial class PostgresStateStore
     {
         await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE COALESCE(sent_at, dead_at, suppressed_at) < @before");
         PostgresValues.AddTime(command.Parameters, "before", before);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        // Stories older than the outbox's history, which is longer than any story window, and their keys and copies.
+        await using var stories = _dataSource.CreateCommand("""
+            DELETE FROM story_keys k USING stories s
+             WHERE s.at < @before AND k.subscriber_id = s.subscriber_id AND k.rule_id = s.rule_id AND k.alert_id = s.alert_id;
+            DELETE FROM stories WHERE at < @before;
+            DELETE FROM story_copies WHERE at < @before;
+            """);
+        PostgresValues.AddTime(stories.Parameters, "before", before);
+        await stories.ExecuteNonQueryAsync(cancellationToken);
+        return deleted;
+    }
+
+    public async Task<IReadOnlyList<StoryCopy>> StoryCopiesAsync(IReadOnlyCollection<string> alertIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await StoredStories.CopiesAsync(connection, alertIds, PostgresValues.ReadTime, cancellationToken);
     }
 }

@@ -94,7 +94,7 @@ internal sealed partial class PostgresStateStore : IStateStore
         // a concurrent or repeated poll of the same item adds nothing.
         var recorded = inserted.ToHashSet(StringComparer.Ordinal);
         var fresh = commit.Items.Where(i => inserted.Remove(StoredText.Clean(i.Key))).ToList();
-        var drafts = fresh.SelectMany(i => i.Messages).ToList();
+        var drafts = await GroupStoriesAsync(connection, tx, fresh, now, cancellationToken);
         var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, now, cancellationToken);
         foreach (var rule in fresh.SelectMany(i => i.RuleIds).Order(StringComparer.Ordinal))
             await PostgresRuleStats.CountAsync(connection, tx, rule, now, cancellationToken);
@@ -102,6 +102,33 @@ internal sealed partial class PostgresStateStore : IStateStore
         await tx.CommitAsync(cancellationToken);
         return queued;
     }
+
+    /// <summary>
+    /// The drafts left once copies of stories already alerted are recorded (<see cref="StoredStories"/>). Each (subscriber, rule)
+    /// grouped here is locked first, in one order on every node, so two nodes committing two copies of one story at once
+    /// decide one after the other and send one alert.
+    /// </summary>
+    private static async Task<List<OutboxDraft>> GroupStoriesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<SeenItem> fresh, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var grouped = fresh.Where(i => i.Story is not null).SelectMany(i => i.Messages).Where(d => d.StoryWindow is not null)
+            .SelectMany(d => d.Alert.Rules.Select(r => $"{d.Alert.SubscriberId}\n{r.RuleId}")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (grouped.Count == 0) return [.. fresh.SelectMany(i => i.Messages)];
+        await using (var lockStories = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(@space, hashtext(k.pair)) FROM (SELECT pair FROM unnest(@pairs) AS pair ORDER BY pair) AS k", connection, tx))
+        {
+            lockStories.Parameters.AddWithValue("space", StoryLockSpace);
+            lockStories.Parameters.Add(PostgresValues.TextArray("pairs", grouped));
+            await lockStories.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var stories = new StoredStories(connection, tx, t => t.ToUniversalTime());
+        var drafts = new List<OutboxDraft>();
+        foreach (var item in fresh) drafts.AddRange(await stories.GroupAsync(item, now, cancellationToken));
+        return drafts;
+    }
+
+    /// <summary>The first key of the story locks (two-key advisory locks never meet the one-key locks of reloads).</summary>
+    private const int StoryLockSpace = 0x53545259;
 
     /// <summary>The commit's item-archive statements: the items whose keys it recorded first (<paramref name="recorded"/>), then the feed's pruning.</summary>
     private IEnumerable<NpgsqlBatchCommand> Archive(PollCommit commit, IReadOnlySet<string> recorded)

@@ -181,5 +181,41 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX not_relevant_rule ON not_relevant (rule_id);
         """,
+        // Stories (StoredStories): per subscriber and rule, the alert that first reported a story, its print and the print's
+        // lookup keys; the copies grouped with it instead of being sent. Kept as long as the outbox's history.
+        """
+        CREATE TABLE stories (
+            subscriber_id TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            alert_id TEXT NOT NULL,
+            print BLOB NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (subscriber_id, rule_id, alert_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX stories_at ON stories (at);
+        CREATE TABLE story_keys (
+            subscriber_id TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            story_key INTEGER NOT NULL,
+            alert_id TEXT NOT NULL,
+            PRIMARY KEY (subscriber_id, rule_id, story_key, alert_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_copies (
+            subscriber_id TEXT NOT NULL,
+            alert_id TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            copy_alert_id TEXT NOT NULL,
+            feed_id TEXT NOT NULL,
+            feed_title TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            link TEXT,
+            matched_by TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (subscriber_id, alert_id, rule_id, copy_alert_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_copies_copy ON story_copies (copy_alert_id);
+        CREATE INDEX story_copies_at ON story_copies (at);
+        """,
     ];
 }

@@ -42,5 +42,8 @@ internal sealed partial class SqliteStateStore
     public Task<bool> MarkNotRelevantAsync(string subscriberId, string alertId, string ruleId, CancellationToken cancellationToken) =>
         Choices.MarkNotRelevant(subscriberId, alertId, ruleId, cancellationToken);
 
+    public Task<Core.Stories.StoryPrint?> StoryOfAlertAsync(string subscriberId, string alertId, CancellationToken cancellationToken) =>
+        Choices.StoryOfAlert(subscriberId, alertId, cancellationToken);
+
     public Task<int> LiftChoicesAsync(string subscriberId, ChoiceKind? kind, CancellationToken cancellationToken) => Choices.Lift(subscriberId, kind, cancellationToken);
 }

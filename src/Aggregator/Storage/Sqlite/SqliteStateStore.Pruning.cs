@@ -39,6 +39,22 @@ internal sealed partial class SqliteStateStore
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM outbox WHERE COALESCE(sent_at, dead_at, suppressed_at) < $before";
         command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = StoryPruning;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>Stories older than the outbox's history, which is longer than any story window, and their keys and copies.</summary>
+    private const string StoryPruning = """
+        DELETE FROM story_keys WHERE (subscriber_id, rule_id, alert_id) IN (SELECT subscriber_id, rule_id, alert_id FROM stories WHERE at < $before);
+        DELETE FROM stories WHERE at < $before;
+        DELETE FROM story_copies WHERE at < $before;
+        """;
+
+    public async Task<IReadOnlyList<StoryCopy>> StoryCopiesAsync(IReadOnlyCollection<string> alertIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoredStories.CopiesAsync(connection, alertIds, SqliteValues.ReadTime, cancellationToken);
     }
 }

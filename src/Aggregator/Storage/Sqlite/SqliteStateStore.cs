@@ -119,6 +119,7 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
         var fingerprint = seen.Parameters.Add("$fingerprint", SqliteType.Text);
         using var outbox = SqliteOutbox.Prepare(connection, tx, now);
         using var archive = commit.Archive is { } toArchive ? SqliteItemArchive.Prepare(connection, tx, toArchive) : null;
+        var stories = new StoredStories(connection, tx, t => t.ToUnixTimeMilliseconds());
         var queued = 0;
         foreach (var item in commit.Items)
         {
@@ -128,7 +129,7 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
             // Only the poll that records the key first queues its alerts and archives it; a concurrent or repeated poll adds nothing.
             if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
             archive?.Recorded(stored);
-            foreach (var draft in item.Messages)
+            foreach (var draft in await stories.GroupAsync(item, _time.GetUtcNow(), cancellationToken))
                 queued += await outbox.RunAsync(draft, cancellationToken);
             foreach (var rule in item.RuleIds)
                 await SqliteRuleStats.CountAsync(connection, tx, rule, now, cancellationToken);
