@@ -59,9 +59,10 @@ internal sealed class StoryShingler
 
     /// <summary>
     /// The title without a trailing publisher name: "Quake hits Kumamoto again - Reuters" and the same title
-    /// elsewhere are one title. Only a short tail (one to three words, or up to eight Han/Kana characters such as
-    /// 共同通信) after a spaced dash or bar is cut, and only when four words (eight characters) stay, so
-    /// "Schweden: Atomkraft - ja, bitte" keeps its tail.
+    /// elsewhere are one title. A short tail (one to four words such as "The New York Times", or up to eight Han/Kana
+    /// characters such as 共同通信) after a spaced dash or bar is cut. What is left must be informative on its own
+    /// to make a title key, so "Your Tuesday Briefing - The New York Times" makes none, and neither does
+    /// "Schweden: Atomkraft - ja, bitte" (a loss of recall only: its text still counts).
     /// </summary>
     public string WithoutPublisher(string title)
     {
@@ -79,8 +80,8 @@ internal sealed class StoryShingler
         if (cut <= 0) return title;
         var (tailWords, tailCjk) = CountWords(title, cut + width, title.Length);
         var (headWords, headCjk) = CountWords(title, 0, cut);
-        var shortTail = tailWords + tailCjk > 0 && tailWords <= 3 && tailCjk <= 8;
-        return shortTail && (headWords >= 4 || headCjk >= 8) ? title[..cut] : title;
+        var shortTail = tailWords + tailCjk > 0 && tailWords <= 4 && tailCjk <= 8;
+        return shortTail && headWords + headCjk > 0 ? title[..cut] : title;
     }
 
     /// <summary>Reads a title (already without its publisher): shingles plus the normalised-title hash and counts.</summary>
