@@ -30,7 +30,7 @@ internal static class StoryParameters
     /// The same for texts mostly in Han/Kana: character pairs such as について or 令和 recur across unrelated texts,
     /// and government notices share a date-and-ministry preamble.
     /// </summary>
-    public const double CjkTextThreshold = 0.6;
+    public const double CjkTextThreshold = 0.65;
 
     /// <summary>Distinct shingles each text needs before it may match by text: short texts share too much by chance.</summary>
     public const int MinShingles = 10;
