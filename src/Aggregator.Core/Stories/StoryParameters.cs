@@ -16,7 +16,8 @@ internal static class StoryParameters
     /// <summary>
     /// Letters a spaced-language word is cut to before it becomes a shingle: a crude stemmer that works alike in every
     /// language (sanctions and sanction, Schwedens and Schweden, Reaktoren and Reaktor become one shingle). It lifted
-    /// rewrites found from 31 to 39 of 50 at the same threshold, and no unrelated pair came closer than 0.31.
+    /// rewrites found from 33 to 41 of 50 at the same threshold, while no unrelated spaced-language pair of the news
+    /// feeds came above 0.33 with or without it.
     /// </summary>
     public const int Stem = 6;
 

@@ -71,7 +71,7 @@ public sealed class StoryPrint : IEquatable<StoryPrint>
         return Of(item.Title, item.Link, string.IsNullOrWhiteSpace(item.Summary) ? item.Content : item.Summary);
     }
 
-    /// <summary>The print in its stored form: a version byte first, about 200 bytes plus the link.</summary>
+    /// <summary>The print in its stored form: a version byte first; 244 bytes for the median news-feeds item, link included.</summary>
     public byte[] ToBytes() => StoryPrintFormat.Write(this);
 
     /// <summary>Reads a stored print; throws <see cref="FormatException"/> on anything <see cref="ToBytes"/> did not write.</summary>
@@ -79,6 +79,7 @@ public sealed class StoryPrint : IEquatable<StoryPrint>
 
     public bool Equals(StoryPrint? other) =>
         other is not null && string.Equals(CanonicalLink, other.CanonicalLink, StringComparison.Ordinal) && TitleKey == other.TitleKey
+            && CjkText == other.CjkText
             && ShingleCount == other.ShingleCount && TitleShingles.AsSpan().SequenceEqual(other.TitleShingles)
             && Signature.AsSpan().SequenceEqual(other.Signature);
 

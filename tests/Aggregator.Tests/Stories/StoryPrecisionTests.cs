@@ -46,7 +46,11 @@ public sealed class StoryPrecisionTests
             foreach (var (similarity, pair, _) in closest.Where(c => c.Cjk == cjk).OrderByDescending(c => c.Similarity).Take(6))
                 output.WriteLine($"  closest unlabelled{(cjk ? " Han/Kana" : "")} pair {pair}: similarity {similarity:F2}");
         }
-        foreach (var pair in labelled) output.WriteLine($"  labelled {pair.Item1} {pair.Item2}");
+        var byName = items.ToDictionary(i => i.Name, i => i.Print);
+        foreach (var (a, b) in labelled)
+            output.WriteLine($"  labelled {a} {b}: {StoryComparer.Compare(byName[a], byName[b])}, similarity {StoryComparer.Similarity(byName[a], byName[b]):F2}");
+        var sizes = items.Select(i => i.Print.ToBytes().Length).Order().ToList();
+        output.WriteLine($"stored prints: median {sizes[sizes.Count / 2]} bytes, largest {sizes[^1]}; keys per item: median {items.Select(i => i.Print.Keys.Count).Order().ElementAt(items.Count / 2)}");
         pairs.ShouldBe(486 * 485 / 2);
         wrong.ShouldBeEmpty("pairs judged one story that are not labelled so (wrong merges, each a missed alert)");
         unreachable.ShouldBeEmpty("a pair judged the same must share a lookup key, or the database would never offer it");
