@@ -24,6 +24,7 @@ internal static class ConfigWriter
                 allowedPrivateNetworks: ["127.0.0.0/8"]
               alerts:
                 maxItemAge: 7d
+                storyWindow: {(options.NoStories ? "off" : "48h")}
               delivery:
                 retryInitial: 5s
                 retryMax: 1m

@@ -40,6 +40,9 @@ internal sealed record LoadOptions
     /// <summary>Turns the item archive off (<c>settings.console.archive.keep: 0</c>), to tell its cost from the console's.</summary>
     public bool NoArchive { get; init; }
 
+    /// <summary>Turns story grouping off (<c>settings.alerts.storyWindow: off</c>), to measure what grouping costs.</summary>
+    public bool NoStories { get; init; }
+
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var o = new LoadOptions();
@@ -59,6 +62,11 @@ internal sealed record LoadOptions
             if (name == "--no-archive")
             {
                 o = o with { NoArchive = true };
+                continue;
+            }
+            if (name == "--no-stories")
+            {
+                o = o with { NoStories = true };
                 continue;
             }
             if (i + 1 >= args.Count) throw new ArgumentException($"{name} needs a value");

@@ -84,7 +84,7 @@ internal sealed class StoredChoices(
         await using var connection = await open(cancellationToken);
         await using var command = Command(connection, "SELECT print FROM stories WHERE subscriber_id = @subscriber AND alert_id = @alert ORDER BY rule_id LIMIT 1",
             ("subscriber", subscriberId), ("alert", alertId));
-        return await command.ExecuteScalarAsync(cancellationToken) is byte[] print ? Core.Stories.StoryPrint.FromBytes(print) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is byte[] print ? StoredStories.Read(print) : null;
     }
 
     public async Task<IReadOnlyList<NotRelevantCount>> NotRelevantCountsAsync(CancellationToken cancellationToken)

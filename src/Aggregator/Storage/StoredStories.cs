@@ -48,7 +48,7 @@ internal sealed class StoredStories(DbConnection connection, DbTransaction trans
     }
 
     /// <summary>The earliest story of the window the print belongs to, and how it was recognised.</summary>
-    private async Task<(string AlertId, StoryMatch Match)?> FindAsync(
+    internal async Task<(string AlertId, StoryMatch Match)?> FindAsync(
         string subscriberId, string ruleId, StoryPrint print, DateTimeOffset since, CancellationToken cancellationToken)
     {
         if (print.Keys.Count == 0) return null;
@@ -63,10 +63,23 @@ internal sealed class StoredStories(DbConnection connection, DbTransaction trans
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var earlier = StoryPrint.FromBytes((byte[])reader.GetValue(1));
+            if (Read((byte[])reader.GetValue(1)) is not { } earlier) continue;
             if (StoryComparer.Compare(earlier, print) is not StoryMatch.None and var match) return (reader.GetString(0), match);
         }
         return null;
+    }
+
+    /// <summary>A stored print, or null for one an earlier version wrote: it is a different story, at worst one more alert.</summary>
+    public static StoryPrint? Read(byte[] stored)
+    {
+        try
+        {
+            return StoryPrint.FromBytes(stored);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private async Task AddStoryAsync(string subscriberId, string ruleId, string alertId, StoryPrint print, DateTimeOffset now, CancellationToken cancellationToken)

@@ -18,25 +18,15 @@ public sealed partial class OneClickUnsubscribeTests
         var ct = TestContext.Current.CancellationToken;
         await using var feed = new FeedServer();
         await using var smtp = new SmtpTestServer();
-        var port = FreePort.Next();
         using var work = new TempDirectory();
-        work.Write("config/aggregator.yaml", $$"""
-            settings:
-              polling: { minEvery: 1s }
-              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
-              smtp: { host: 127.0.0.1, port: {{smtp.Port}}, security: none, from: "Alerts <alerts@example.org>" }
-              public: { baseUrl: "http://127.0.0.1:{{port}}", listen: "127.0.0.1:{{port}}", linkSecret: "q7Vt2mXc9LpR4sWz8KdN1bYf6HgJ3eUa" }
-            feeds:
-              - { id: world, url: "{{feed.FeedUrl}}", every: 1s }
+        using var worker = await StartAsync(work, feed, smtp, """
             rules:
               - { id: border, query: border, notify: [desk, night] }
               - { id: ports, query: harbour, notify: [desk] }
             subscribers:
               - { id: desk, email: [ann@example.org] }
               - { id: night, email: [night@example.org] }
-            """);
-        using var worker = AggregatorProcess.Start(work.Path, null, "run", "--config", "config");
-        (await Eventually.TrueAsync(() => feed.Requests >= 2, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+            """, ct);
 
         feed.AddItem("n-1", "Troops gather near the border", "Columns at dawn.");
         (await Eventually.TrueAsync(() => smtp.Messages.Count == 2, TimeSpan.FromSeconds(20), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
@@ -74,23 +64,13 @@ public sealed partial class OneClickUnsubscribeTests
         var ct = TestContext.Current.CancellationToken;
         await using var feed = new FeedServer();
         await using var smtp = new SmtpTestServer();
-        var port = FreePort.Next();
         using var work = new TempDirectory();
-        work.Write("config/aggregator.yaml", $$"""
-            settings:
-              polling: { minEvery: 1s }
-              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
-              smtp: { host: 127.0.0.1, port: {{smtp.Port}}, security: none, from: "Alerts <alerts@example.org>" }
-              public: { baseUrl: "http://127.0.0.1:{{port}}", listen: "127.0.0.1:{{port}}", linkSecret: "q7Vt2mXc9LpR4sWz8KdN1bYf6HgJ3eUa" }
-            feeds:
-              - { id: world, url: "{{feed.FeedUrl}}", every: 1s }
+        using var worker = await StartAsync(work, feed, smtp, """
             rules:
               - { id: border, query: border, notify: [desk] }
             subscribers:
               - { id: desk, email: [ann@example.org, bob@example.org] }
-            """);
-        using var worker = AggregatorProcess.Start(work.Path, null, "run", "--config", "config");
-        (await Eventually.TrueAsync(() => feed.Requests >= 2, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+            """, ct);
 
         feed.AddItem("n-1", "Troops gather near the border", "Columns at dawn.");
         (await Eventually.TrueAsync(() => smtp.Messages.Count == 2, TimeSpan.FromSeconds(20), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
@@ -118,6 +98,25 @@ public sealed partial class OneClickUnsubscribeTests
         next.Message.Subject.ShouldBe("[border] More troops at the border crossing");
         next.Message.To.Mailboxes.Select(m => m.Address).ShouldBe(["bob@example.org"]);
         worker.Terminate();
+    }
+
+    /// <summary>The worker with public links on, one feed polled every second, mail to <paramref name="smtp"/>, and these rules and subscribers; once it has polled.</summary>
+    private static async Task<AggregatorProcess> StartAsync(TempDirectory work, FeedServer feed, SmtpTestServer smtp, string rulesAndSubscribers, CancellationToken ct)
+    {
+        var port = FreePort.Next();
+        work.Write("config/aggregator.yaml", $$"""
+            settings:
+              polling: { minEvery: 1s }
+              network: { allowedPrivateNetworks: ["127.0.0.0/8"] }
+              smtp: { host: 127.0.0.1, port: {{smtp.Port}}, security: none, from: "Alerts <alerts@example.org>" }
+              public: { baseUrl: "http://127.0.0.1:{{port}}", listen: "127.0.0.1:{{port}}", linkSecret: "q7Vt2mXc9LpR4sWz8KdN1bYf6HgJ3eUa" }
+            feeds:
+              - { id: world, url: "{{feed.FeedUrl}}", every: 1s }
+            """);
+        work.Write("config/rules.yaml", rulesAndSubscribers);
+        var worker = AggregatorProcess.Start(work.Path, null, "run", "--config", "config");
+        (await Eventually.TrueAsync(() => feed.Requests >= 2, TimeSpan.FromSeconds(30), ct)).ShouldBeTrue(worker.StandardOutput + worker.StandardError);
+        return worker;
     }
 
     [GeneratedRegex("<(?<url>https?://[^>]+)>")]
