@@ -12,9 +12,10 @@ namespace Aggregator.Benchmarks.Stories;
 
 /// <summary>
 /// What grouping by story costs a matched item inside a poll's transaction, in the real SQLite store holding 100,000 stories
-/// of one subscriber and rule, all inside the window (every lookup searches them all): the lookup of a new story (nothing
-/// found), the lookup of a copy (found and verified), and whole grouping of a new story (lookup, then the story and its keys
-/// written). Each iteration runs in one transaction that is rolled back, so the store stays the same.
+/// inside the window, of one subscriber and rule (<see cref="Rules"/> 1: every lookup meets them all) or spread over 1,000
+/// rules: the lookup of a new story (nothing found), the lookup of a copy (found and verified), and whole grouping of a new
+/// story (lookup, then the story and its keys written). Each iteration runs in one transaction that is rolled back, so the
+/// store stays the same.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10, invocationCount: 2_000)]
@@ -32,6 +33,10 @@ public class StoryGroupingBenchmarks : IDisposable
     private StoredStories _stories = null!;
     private int _next;
 
+    /// <summary>How many rules of the subscriber the stored stories belong to; lookups are for the first rule.</summary>
+    [Params(1, 1_000)]
+    public int Rules { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -42,10 +47,10 @@ public class StoryGroupingBenchmarks : IDisposable
             var corpus = new NewsCorpus();
             _stored.AddRange(corpus.Items(Stories, seed: 7));
             foreach (var batch in _stored.Chunk(1_000))
-                store.CommitPollAsync(Commit("stored", batch), CancellationToken.None).GetAwaiter().GetResult();
+                store.CommitPollAsync(Commit("stored", batch, Rules), CancellationToken.None).GetAwaiter().GetResult();
             _fresh = [.. corpus.Items(20_000, seed: 11).Select(i => (i, StoryPrint.Of(i)))];
         }
-        _copies = [.. _stored.Take(20_000).Select(i => StoryPrint.Of(i with { Link = $"https://elsewhere.example.org/{i.Key}" }))];
+        _copies = [.. _stored.Where((_, i) => i % Rules == 0).Take(20_000).Select(i => StoryPrint.Of(i with { Link = $"https://elsewhere.example.org/{i.Key}" }))];
     }
 
     [IterationSetup]
@@ -82,28 +87,29 @@ public class StoryGroupingBenchmarks : IDisposable
 
     [Benchmark]
     public Task<(string, StoryMatch)?> LookupNewStory() =>
-        _stories.FindAsync("desk", "watch", _fresh[_next++ % _fresh.Count].Print, DateTimeOffset.UtcNow - Window, CancellationToken.None);
+        _stories.FindAsync("desk", "watch0", _fresh[_next++ % _fresh.Count].Print, DateTimeOffset.UtcNow - Window, CancellationToken.None);
 
     [Benchmark]
     public Task<(string, StoryMatch)?> LookupCopyOfStoredStory() =>
-        _stories.FindAsync("desk", "watch", _copies[_next++ % _copies.Count], DateTimeOffset.UtcNow - Window, CancellationToken.None);
+        _stories.FindAsync("desk", "watch0", _copies[_next++ % _copies.Count], DateTimeOffset.UtcNow - Window, CancellationToken.None);
 
     [Benchmark]
     public async Task<int> GroupNewStory()
     {
         var (item, print) = _fresh[_next++ % _fresh.Count];
-        return (await _stories.GroupAsync(Seen("fresh", item with { Key = $"fresh-{_next}" }, print), DateTimeOffset.UtcNow, CancellationToken.None)).Count;
+        return (await _stories.GroupAsync(Seen("fresh", item with { Key = $"fresh-{_next}" }, print, "watch0"), DateTimeOffset.UtcNow, CancellationToken.None)).Count;
     }
 
     private string ConnectionString => $"Data Source={Path.Combine(_directory, "state.db")}";
 
-    private static PollCommit Commit(string feedId, IEnumerable<FeedItem> items) =>
-        new(new FeedState { FeedId = feedId }, [.. items.Select(item => Seen(feedId, item, StoryPrint.Of(item)))]);
+    /// <summary>The items as stories of rules <c>watch0</c>…, each item's rule by its position (the corpus keys items by position).</summary>
+    private static PollCommit Commit(string feedId, IEnumerable<FeedItem> items, int rules) =>
+        new(new FeedState { FeedId = feedId }, [.. items.Select(item => Seen(feedId, item, StoryPrint.Of(item), $"watch{int.Parse(item.Key, System.Globalization.CultureInfo.InvariantCulture) % rules}"))]);
 
-    private static SeenItem Seen(string feedId, FeedItem item, StoryPrint print)
+    private static SeenItem Seen(string feedId, FeedItem item, StoryPrint print, string rule)
     {
         var alert = new Alert(AlertIds.For("desk", feedId, item.Key), "desk", new FeedRef(feedId, feedId, "https://example.org/feed"), item,
-            [new RuleMatch("watch", "watch", [])], DateTimeOffset.UtcNow);
+            [new RuleMatch(rule, rule, [])], DateTimeOffset.UtcNow);
         return new SeenItem(item.Key, [new OutboxDraft(alert, DeliveryChannel.Email, DateTimeOffset.UtcNow, Window)], null, print);
     }
 }

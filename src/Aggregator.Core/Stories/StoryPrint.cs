@@ -32,6 +32,34 @@ public sealed class StoryPrint : IEquatable<StoryPrint>
     /// <summary>Lookup keys: the link's, the title's (only for an informative title), then one per LSH band (only for a long enough text).</summary>
     public IReadOnlyList<long> Keys => _keys;
 
+    /// <summary>
+    /// How many of <see cref="Keys"/>, from the first, are the link's and the title's: one of them in common makes an earlier
+    /// print a candidate, where band keys need <see cref="CandidateWeight"/> in common (see <see cref="IsCandidate"/>).
+    /// </summary>
+    public int StrongKeys => _keys.Length - (Signature.Length == 0 ? 0 : StoryParameters.Bands);
+
+    /// <summary>
+    /// The weight of keys in common that makes an earlier print worth comparing: a link or title key counts this much, a band
+    /// key one. One band alone is what unrelated texts sharing a few common words reach; a text at the similarity threshold
+    /// shares two or more bands nine times in ten, and one clearly above it nearly always.
+    /// </summary>
+    public const int CandidateWeight = 2;
+
+    /// <summary>Whether <paramref name="earlier"/> is looked at for <paramref name="later"/>: the weight of their common keys reaches <see cref="CandidateWeight"/>.</summary>
+    public static bool IsCandidate(StoryPrint earlier, StoryPrint later)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(later);
+        var weight = 0;
+        for (var i = 0; i < later._keys.Length; i++)
+        {
+            if (Array.IndexOf(earlier._keys, later._keys[i]) < 0) continue;
+            weight += i < later.StrongKeys ? CandidateWeight : 1;
+            if (weight >= CandidateWeight) return true;
+        }
+        return false;
+    }
+
     /// <summary>Hash of the normalised title, or 0 when the title is too short or generic to identify a story.</summary>
     internal ulong TitleKey { get; }
 

@@ -13,6 +13,9 @@ namespace Aggregator.Storage;
 /// <param name="connection">The commit's connection; every statement runs in its transaction.</param>
 internal sealed class StoredStories(DbConnection connection, DbTransaction transaction, Func<DateTimeOffset, object> time)
 {
+    /// <summary>The most earlier stories one lookup compares a new print with.</summary>
+    public const int MaxCandidates = 16;
+
     /// <summary>The drafts of <paramref name="item"/> still to queue: the rules of each alert that are not a copy of an earlier alert.</summary>
     public async Task<IReadOnlyList<OutboxDraft>> GroupAsync(SeenItem item, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -47,17 +50,26 @@ internal sealed class StoredStories(DbConnection connection, DbTransaction trans
         return kept;
     }
 
-    /// <summary>The earliest story of the window the print belongs to, and how it was recognised.</summary>
+    /// <summary>
+    /// The story of the window the print belongs to, and how it was recognised. Candidates are the stories whose keys in
+    /// common weigh <see cref="StoryPrint.CandidateWeight"/> (<see cref="StoryPrint.IsCandidate"/>, computed here in SQL),
+    /// most keys in common first, then the earliest; only the first <see cref="MaxCandidates"/> are compared, so a
+    /// lookup costs the same whatever the window holds.
+    /// </summary>
     internal async Task<(string AlertId, StoryMatch Match)?> FindAsync(
         string subscriberId, string ruleId, StoryPrint print, DateTimeOffset since, CancellationToken cancellationToken)
     {
         if (print.Keys.Count == 0) return null;
         var keys = string.Join(", ", print.Keys.Select((_, i) => $"@k{i}"));
+        var strong = print.StrongKeys == 0 ? "NULL" : string.Join(", ", Enumerable.Range(0, print.StrongKeys).Select(i => $"@k{i}"));
         await using var command = Command($"""
             SELECT s.alert_id, s.print FROM stories s
-             WHERE s.subscriber_id = @subscriber AND s.rule_id = @rule AND s.at >= @since
-               AND s.alert_id IN (SELECT k.alert_id FROM story_keys k WHERE k.subscriber_id = @subscriber AND k.rule_id = @rule AND k.story_key IN ({keys}))
-             ORDER BY s.at, s.alert_id
+              JOIN (SELECT alert_id, SUM(CASE WHEN story_key IN ({strong}) THEN {StoryPrint.CandidateWeight} ELSE 1 END) AS shared FROM story_keys
+                     WHERE subscriber_id = @subscriber AND rule_id = @rule AND story_key IN ({keys})
+                     GROUP BY alert_id) k ON k.alert_id = s.alert_id
+             WHERE s.subscriber_id = @subscriber AND s.rule_id = @rule AND s.at >= @since AND k.shared >= {StoryPrint.CandidateWeight}
+             ORDER BY k.shared DESC, s.at, s.alert_id
+             LIMIT {MaxCandidates}
             """, ("subscriber", subscriberId), ("rule", ruleId), ("since", time(since)));
         for (var i = 0; i < print.Keys.Count; i++) Add(command, $"k{i}", print.Keys[i]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

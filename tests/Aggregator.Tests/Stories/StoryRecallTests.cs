@@ -30,7 +30,7 @@ public sealed class StoryRecallTests
             var print = sample.Print();
             var source = NewsCorpus.PrintOf(NewsFeeds.Item(sample.Source).Item);
             var match = StoryComparer.Compare(source, print);
-            if (match != StoryMatch.None && StoryPrecisionTests.SharesKey(source, print))
+            if (match != StoryMatch.None && StoryPrint.IsCandidate(source, print))
             {
                 grouped++;
                 byKind[match] = byKind.GetValueOrDefault(match) + 1;
