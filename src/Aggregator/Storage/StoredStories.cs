@@ -62,12 +62,15 @@ internal sealed class StoredStories(DbConnection connection, DbTransaction trans
         if (print.Keys.Count == 0) return null;
         var keys = string.Join(", ", print.Keys.Select((_, i) => $"@k{i}"));
         var strong = print.StrongKeys == 0 ? "NULL" : string.Join(", ", Enumerable.Range(0, print.StrongKeys).Select(i => $"@k{i}"));
+        var weight = $"SUM(CASE WHEN story_key IN ({strong}) THEN {StoryPrint.CandidateWeight} ELSE 1 END)";
+        // From the keys to the stories (CROSS JOIN keeps SQLite to that order): only the candidates' rows are read.
         await using var command = Command($"""
-            SELECT s.alert_id, s.print FROM stories s
-              JOIN (SELECT alert_id, SUM(CASE WHEN story_key IN ({strong}) THEN {StoryPrint.CandidateWeight} ELSE 1 END) AS shared FROM story_keys
+            SELECT s.alert_id, s.print
+              FROM (SELECT alert_id, {weight} AS shared FROM story_keys
                      WHERE subscriber_id = @subscriber AND rule_id = @rule AND story_key IN ({keys})
-                     GROUP BY alert_id) k ON k.alert_id = s.alert_id
-             WHERE s.subscriber_id = @subscriber AND s.rule_id = @rule AND s.at >= @since AND k.shared >= {StoryPrint.CandidateWeight}
+                     GROUP BY alert_id HAVING {weight} >= {StoryPrint.CandidateWeight}) AS k
+             CROSS JOIN stories s
+             WHERE s.subscriber_id = @subscriber AND s.rule_id = @rule AND s.alert_id = k.alert_id AND s.at >= @since
              ORDER BY k.shared DESC, s.at, s.alert_id
              LIMIT {MaxCandidates}
             """, ("subscriber", subscriberId), ("rule", ruleId), ("since", time(since)));
