@@ -4,7 +4,9 @@ namespace Aggregator.Delivery.Email;
 
 /// <summary>
 /// Writes messages as <c>&lt;id&gt;.eml</c> files when no SMTP host is configured. Each file is written under
-/// a temporary name and then renamed, so a reader never sees half a message; a resend replaces the file.
+/// a temporary name, flushed to disk, then renamed, and the rename is flushed too (the directory, on Unix):
+/// only then does the caller mark the alert sent, so a power loss can repeat a message but never lose one
+/// that was counted delivered. A reader never sees half a message; a resend replaces the file.
 /// </summary>
 internal static class PickupDirectory
 {
@@ -20,8 +22,10 @@ internal static class PickupDirectory
             {
                 await message.WriteToAsync(stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
             }
             File.Move(temp, target, overwrite: true);
+            DirectorySync.Flush(folder);
         }
         finally
         {
