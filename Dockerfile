@@ -4,9 +4,12 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Aggregator.Core/Aggregator.Core.csproj src/Aggregator.Core/
 COPY src/Aggregator/Aggregator.csproj src/Aggregator/
-RUN dotnet restore src/Aggregator/Aggregator.csproj
+# Published for the image's runtime, so it is compiled ahead of time (ReadyToRun; see src/Aggregator/Aggregator.csproj).
+ARG TARGETARCH
+RUN echo "linux-$(case "${TARGETARCH:-amd64}" in amd64) echo x64;; *) echo "$TARGETARCH";; esac)" > /tmp/rid \
+ && dotnet restore src/Aggregator/Aggregator.csproj -r "$(cat /tmp/rid)"
 COPY src/ src/
-RUN dotnet publish src/Aggregator/Aggregator.csproj -c Release --no-restore -o /app
+RUN dotnet publish src/Aggregator/Aggregator.csproj -c Release -r "$(cat /tmp/rid)" --self-contained false --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
