@@ -2,7 +2,7 @@
 # Aggregator, rss2email and feed2exec on the same 300 loopback feeds: see docs/PERFORMANCE.md,
 # "Side by side with rss2email and feed2exec". Extra arguments go to sidebyside.py (--help lists them).
 #   bench/side-by-side/run.sh
-#   PUBLISH_ARGS="-p:PublishReadyToRun=false -p:TieredCompilation=true" bench/side-by-side/run.sh --label "JIT"
+#   PUBLISH_ARGS="-p:PublishReadyToRun=false -p:TieredPGO=true" AGGREGATOR_OUT=/tmp/jit bench/side-by-side/run.sh --label "JIT"
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
