@@ -19,10 +19,13 @@ public static class StoryComparer
         var similarity = MinHash.Similarity(earlier.Signature, later.Signature);
         if (earlier.CanonicalLink is not null && string.Equals(earlier.CanonicalLink, later.CanonicalLink, StringComparison.Ordinal))
         {
-            // One link is one story only while the text agrees: a site may point several announcements at one index page.
-            var overlap = Math.Min(a.Length, b.Length) == 0 ? 0 : (double)common / Math.Min(a.Length, b.Length);
+            // One link is one story only while the text agrees: a site may point several announcements at one index page,
+            // and a live page or a reused link may carry "troops gather" and then "troops withdraw". So the shorter title's
+            // words must all be in the other (a headline shortened or extended), or the texts be close.
+            var shorter = Math.Min(a.Length, b.Length);
+            var titleWithin = shorter > 0 && common == shorter;
             var nothingToCompare = (a.Length == 0 || b.Length == 0) && (earlier.Signature.Length == 0 || later.Signature.Length == 0);
-            if (nothingToCompare || overlap >= StoryParameters.LinkAgreement || similarity >= StoryParameters.LinkAgreement) return StoryMatch.Link;
+            if (nothingToCompare || titleWithin || similarity >= StoryParameters.LinkAgreement) return StoryMatch.Link;
         }
         if (earlier.TitleKey != 0 && earlier.TitleKey == later.TitleKey) return StoryMatch.Title;
         var threshold = earlier.CjkText || later.CjkText ? StoryParameters.CjkTextThreshold : StoryParameters.TextThreshold;

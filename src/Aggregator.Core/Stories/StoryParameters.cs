@@ -57,6 +57,6 @@ internal static class StoryParameters
     /// </summary>
     public const double VariantOverlap = 0.7;
 
-    /// <summary>Share of the shorter title's shingles (or text similarity) that confirms two items with one link are one story.</summary>
+    /// <summary>Text similarity that confirms two items with one link are one story when neither title lies within the other.</summary>
     public const double LinkAgreement = 0.5;
 }
