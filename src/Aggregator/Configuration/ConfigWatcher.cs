@@ -61,7 +61,7 @@ internal sealed class ConfigWatcher : IDisposable
         // An atomic save writes a temporary file and renames it over the config file.
         _watcher.Renamed += (_, e) =>
         {
-            if (IsConfigFile(e.OldFullPath) || IsConfigFile(e.FullPath)) Schedule();
+            if (IsTrigger(e.OldFullPath) || IsTrigger(e.FullPath)) Schedule();
         };
         _watcher.Error += (_, e) =>
         {
@@ -133,8 +133,16 @@ internal sealed class ConfigWatcher : IDisposable
 
     private void OnChanged(object sender, FileSystemEventArgs e)
     {
-        if (IsConfigFile(e.FullPath)) Schedule();
+        if (IsTrigger(e.FullPath)) Schedule();
     }
+
+    /// <summary>
+    /// A Kubernetes ConfigMap volume never touches its visible files (<c>aggregator.yaml -> ..data/aggregator.yaml</c>):
+    /// an update writes a new hidden timestamped directory and renames a <c>..data_tmp</c> link over <c>..data</c>.
+    /// </summary>
+    private const string ConfigMapDataLink = "..data";
+
+    private static bool IsTrigger(string path) => IsConfigFile(path) || Path.GetFileName(path) == ConfigMapDataLink;
 
     private void Schedule() => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
 
