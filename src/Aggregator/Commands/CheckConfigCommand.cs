@@ -13,10 +13,16 @@ internal static class CheckConfigCommand
         {
             var result = ConfigFiles.Load(parse);
             var code = ConfigReport.Write(result, Console.Out);
-            if (code == ConfigReport.Valid)
-                Console.Out.WriteLine($"config is valid: {result.Config!.Feeds.Count} feeds, {result.Config.Rules.Count} rules, {result.Config.Subscribers.Count} subscribers");
+            if (code == ConfigReport.Valid && result.Config is { } config)
+                Console.Out.WriteLine($"config is valid: {config.Feeds.Count} feeds, {config.Rules.Count} rules, {config.Subscribers.Count} subscribers; {Topology(config.Settings)}");
             return code;
         });
         return command;
     }
+
+    /// <summary>Whether <c>run</c> joins a cluster: an operator checking a fleet's config sees it without reading the YAML.</summary>
+    private static string Topology(SettingsOptions settings) =>
+        settings.Scheduler.Clustered
+            ? $"state in {settings.Storage.Provider.ToString().ToLowerInvariant()}, scheduler clustered"
+            : $"state in {settings.Storage.Provider.ToString().ToLowerInvariant()}, scheduler on this node only";
 }
