@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Aggregator.Hosting;
 
@@ -21,7 +22,6 @@ internal static class WorkerHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
-        // Before the console logger: under systemd it picks the systemd formatter, which the text format below replaces.
         builder.Services.AddSystemd();
         builder.Logging.ClearProviders();
         if (config.Settings.Telemetry.LogFormat == LogFormat.Json)
@@ -30,9 +30,12 @@ internal static class WorkerHost
         }
         else
         {
-            builder.Logging.AddConsole(o => o.FormatterName = OneLineConsoleFormatter.FormatterName)
+            builder.Logging.AddConsole()
                 .AddConsoleFormatter<OneLineConsoleFormatter, OneLineConsoleFormatter.Options>(o => o.Systemd = SystemdHelpers.IsSystemdService());
         }
+        // Under systemd, AddSystemd picks its own formatter; the operator's logFormat has the last word, whatever the order.
+        var formatter = config.Settings.Telemetry.LogFormat == LogFormat.Json ? ConsoleFormatterNames.Json : OneLineConsoleFormatter.FormatterName;
+        builder.Services.PostConfigure<ConsoleLoggerOptions>(o => o.FormatterName = formatter);
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
