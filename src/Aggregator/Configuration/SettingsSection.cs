@@ -16,7 +16,7 @@ internal sealed class SettingsSection
         ["polling"] = ["defaultEvery", "minEvery", "timeout", "maxBodySize", "maxRedirects", "perHostConcurrency"],
         ["network"] = ["allowPrivateNetworks", "allowedPrivateNetworks"],
         ["alerts"] = ["maxItemAge", "operators", "feedFailingAfter", "feedSilentAfter", "storyWindow"],
-        ["telemetry"] = ["otlpEndpoint", "logFormat"],
+        ["telemetry"] = ["otlpEndpoint", "logFormat", "ruleMetrics"],
         ["delivery"] = ["retryInitial", "retryMax", "maxAge"],
         ["smtp"] = ["host", "port", "security", "username", "password", "from", "pickupDirectory"],
         ["console"] = ["listen", "auth", "configWrites", "archive"],
@@ -164,6 +164,7 @@ internal sealed class SettingsSection
     private static TelemetryOptions ApplyTelemetry(TelemetryOptions o, string key, YamlNode v, string what, ConfigNodeReader r)
     {
         if (key == "logFormat") return r.Choice<LogFormat>(v, what) is { } f ? o with { LogFormat = f } : o;
+        if (key == "ruleMetrics") return r.Boolean(v, what) is { } perRule ? o with { RuleMetrics = perRule } : o;
         if (r.Text(v, what) is not { } endpoint) return o;
         if (endpoint.Length > 0 && !Urls.IsHttp(endpoint, out _))
         {

@@ -6,6 +6,9 @@ internal sealed record TelemetryOptions
     public string OtlpEndpoint { get; init; } = string.Empty;
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>Tag <c>aggregator.matches</c> with the rule id: one series per rule, so off unless asked for.</summary>
+    public bool RuleMetrics { get; init; }
 }
 
 internal enum LogFormat

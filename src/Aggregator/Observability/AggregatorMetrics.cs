@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Aggregator.Configuration;
 
 namespace Aggregator.Observability;
 
@@ -9,13 +10,17 @@ internal sealed class AggregatorMetrics : IDisposable
 
     private readonly Meter _meter;
 
-    public AggregatorMetrics(IMeterFactory meterFactory)
+    /// <summary>Read at start, as every telemetry setting: 10,000 rules must not make 10,000 series unless asked for.</summary>
+    private readonly bool _ruleTag;
+
+    public AggregatorMetrics(IMeterFactory meterFactory, ActiveConfig config)
     {
+        _ruleTag = config.Current.Config.Settings.Telemetry.RuleMetrics;
         _meter = meterFactory.Create(MeterName);
         Polls = _meter.CreateCounter<long>("aggregator.polls", description: "Feed polls, by result.");
         NewItems = _meter.CreateCounter<long>("aggregator.items.new", description: "Items seen for the first time.");
         Queued = _meter.CreateCounter<long>("aggregator.alerts.queued", description: "Alert messages queued in the outbox.");
-        Matches = _meter.CreateCounter<long>("aggregator.matches", description: "New items that matched a rule, by rule.");
+        Matches = _meter.CreateCounter<long>("aggregator.matches", description: "New items that matched a rule (by rule with settings.telemetry.ruleMetrics).");
         Deliveries = _meter.CreateCounter<long>("aggregator.deliveries", description: "Alerts sent, rescheduled or dead-lettered, by channel and outcome.");
         DeliveryLatency = _meter.CreateHistogram<double>("aggregator.delivery.latency", unit: "s", description: "Time from an item's discovery to its alert's delivery, by channel.");
         FetchDuration = _meter.CreateHistogram<double>("aggregator.fetch.duration", unit: "s", description: "Duration of feed fetches, by result.");
@@ -29,8 +34,11 @@ internal sealed class AggregatorMetrics : IDisposable
     public Histogram<double> DeliveryLatency { get; }
     public Histogram<double> FetchDuration { get; }
 
-    public void Matched(string ruleId, int items) =>
-        Matches.Add(items, new KeyValuePair<string, object?>("rule", ruleId));
+    public void Matched(string ruleId, int items)
+    {
+        if (_ruleTag) Matches.Add(items, new KeyValuePair<string, object?>("rule", ruleId));
+        else Matches.Add(items);
+    }
 
     /// <param name="outcome"><c>sent</c>, <c>retry</c> or <c>dead</c>.</param>
     public void Delivered(string channel, string outcome, int alerts) =>

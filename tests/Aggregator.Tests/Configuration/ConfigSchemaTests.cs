@@ -21,7 +21,7 @@ public sealed class ConfigSchemaTests
           polling: { defaultEvery: 15m, minEvery: 1m, timeout: 30s, maxBodySize: 15MiB, maxRedirects: 5, perHostConcurrency: 2 }
           network: { allowPrivateNetworks: false, allowedPrivateNetworks: ["127.0.0.1/32"] }
           alerts: { maxItemAge: 7d, operators: [ops], feedFailingAfter: 5, feedSilentAfter: 2d, storyWindow: 48h }
-          telemetry: { otlpEndpoint: "http://127.0.0.1:4318", logFormat: json }
+          telemetry: { otlpEndpoint: "http://127.0.0.1:4318", logFormat: json, ruleMetrics: true }
           delivery: { retryInitial: 30s, retryMax: 1h, maxAge: 72h }
           smtp: { host: smtp.example.org, port: 587, security: starttls, username: "${SMTP_USER:-}", password: "${SMTP_PASSWORD}", from: "Aggregator <a@example.org>", pickupDirectory: data/mail }
           console:

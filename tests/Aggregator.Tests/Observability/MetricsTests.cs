@@ -27,6 +27,8 @@ public sealed class MetricsTests
             settings:
               smtp:
                 pickupDirectory: "{dir.Combine("mail")}"
+              telemetry:
+                ruleMetrics: true
             feeds:
               - id: desk
                 url: feed.xml

@@ -30,6 +30,7 @@ internal static class SchemaDescriptions
         ["settings.telemetry"] = "Metrics and logs.",
         ["settings.telemetry.otlpEndpoint"] = "OpenTelemetry OTLP/HTTP endpoint for metrics (http or https URL); empty means off.",
         ["settings.telemetry.logFormat"] = "Console log format: text or json.",
+        ["settings.telemetry.ruleMetrics"] = "Tag aggregator.matches with the rule id (one series per rule); false: one series in all.",
         ["settings.delivery"] = "Retries of email and webhook deliveries.",
         ["settings.delivery.retryInitial"] = "First retry delay; then exponential backoff with jitter.",
         ["settings.delivery.retryMax"] = "Longest retry delay.",
