@@ -1,3 +1,4 @@
+using Aggregator.Observability;
 using Aggregator.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,7 @@ internal sealed class HeartbeatService(
     HeartbeatFile file,
     ISchedulerFactory schedulerFactory,
     IOutbox store,
+    GaugeRefresh gauges,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
@@ -30,6 +32,15 @@ internal sealed class HeartbeatService(
             {
                 // A heartbeat that cannot be written makes `health` report the worker as down; it must not stop the worker.
                 logger.LogWarning(ex, "Heartbeat could not be written to {HeartbeatPath}", _path);
+            }
+            try
+            {
+                await gauges.RefreshIfDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The gauges keep their last values; the heartbeat has already said whether the store answers.
+                logger.LogDebug(ex, "Backlog and overdue-feed gauges not refreshed");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

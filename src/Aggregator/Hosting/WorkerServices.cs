@@ -56,6 +56,7 @@ internal static class WorkerServices
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton(new HeartbeatFile(Heartbeat.PathFromEnvironment()));
+        services.AddSingleton<GaugeRefresh>();
         services.AddHostedService<HeartbeatService>();
         // Last, so the console opens on a worker that is already polling and delivering.
         services.AddHostedService<ConsoleServer>();

@@ -13,6 +13,10 @@ internal sealed class AggregatorMetrics : IDisposable
     /// <summary>Read at start, as every telemetry setting: 10,000 rules must not make 10,000 series unless asked for.</summary>
     private readonly bool _ruleTag;
 
+    /// <summary>What <see cref="GaugeRefresh"/> last counted; negative until it has, so nothing is reported before.</summary>
+    private long _backlog = -1;
+    private long _overdueFeeds = -1;
+
     public AggregatorMetrics(IMeterFactory meterFactory, ActiveConfig config)
     {
         _ruleTag = config.Current.Config.Settings.Telemetry.RuleMetrics;
@@ -24,6 +28,10 @@ internal sealed class AggregatorMetrics : IDisposable
         Deliveries = _meter.CreateCounter<long>("aggregator.deliveries", description: "Alerts sent, rescheduled or dead-lettered, by channel and outcome.");
         DeliveryLatency = _meter.CreateHistogram<double>("aggregator.delivery.latency", unit: "s", description: "Time from an item's discovery to its alert's delivery, by channel.");
         FetchDuration = _meter.CreateHistogram<double>("aggregator.fetch.duration", unit: "s", description: "Duration of feed fetches, by result.");
+        _meter.CreateObservableGauge("aggregator.outbox.backlog", () => Latest(Volatile.Read(ref _backlog)), unit: "{message}",
+            description: "Messages queued and neither sent nor dead-lettered yet (counted every 30 s).");
+        _meter.CreateObservableGauge("aggregator.feeds.overdue", () => Latest(Volatile.Read(ref _overdueFeeds)), unit: "{feed}",
+            description: "Feeds whose last poll is older than two of their intervals (counted every 30 s).");
     }
 
     public Counter<long> Polls { get; }
@@ -46,6 +54,15 @@ internal sealed class AggregatorMetrics : IDisposable
 
     public void Fetched(string result, TimeSpan elapsed) =>
         FetchDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>Sets what the gauges report until the next count; a collection never queries the store.</summary>
+    public void Counted(long backlog, long overdueFeeds)
+    {
+        Volatile.Write(ref _backlog, backlog);
+        Volatile.Write(ref _overdueFeeds, overdueFeeds);
+    }
+
+    private static IEnumerable<Measurement<long>> Latest(long value) => value < 0 ? [] : [new Measurement<long>(value)];
 
     public void Dispose() => _meter.Dispose();
 }

@@ -29,6 +29,9 @@ internal sealed class MetricRecorder : IDisposable
     public double Sum(string instrument, params (string Key, string Value)[] tags) =>
         Of(instrument).Where(m => tags.All(t => m.Tags.TryGetValue(t.Key, out var v) && v == t.Value)).Sum(m => m.Value);
 
+    /// <summary>Asks the observable instruments (the gauges) for their values now, as a collector's scrape does.</summary>
+    public void Collect() => _listener.RecordObservableInstruments();
+
     public void Dispose() => _listener.Dispose();
 
     private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
