@@ -1,13 +1,16 @@
 using System.CommandLine;
 using Aggregator.Core.Rendering;
 using Aggregator.Health;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Aggregator.Commands;
 
 /// <summary>
 /// <c>health</c>: judges the running worker by its heartbeat file; 0 healthy, 1 not (for Docker's HEALTHCHECK).
 /// <c>--live</c> asks only whether it is alive (a liveness probe must not restart a worker whose store is down);
-/// <c>--ready</c>, the default, whether its store, scheduler and delivery work too.
+/// <c>--ready</c>, the default, whether its store, scheduler and delivery work too. Both run the health checks the
+/// console's <c>/healthz</c> and <c>/readyz</c> run (<see cref="WorkerHealthChecks"/>), from outside the worker.
 /// </summary>
 internal static class HealthCommand
 {
@@ -20,25 +23,17 @@ internal static class HealthCommand
         {
             if (result.GetValue(live) && result.GetValue(ready)) result.AddError("--live and --ready cannot be combined");
         });
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = Heartbeat.PathFromEnvironment();
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"unhealthy: no heartbeat at {path} (worker not running)");
-                return ExitCodes.Unhealthy;
-            }
-            var beat = Heartbeat.FromJson(File.ReadAllText(path));
-            if (beat is null)
-            {
-                Console.Error.WriteLine($"unhealthy: unreadable heartbeat at {path}");
-                return ExitCodes.Unhealthy;
-            }
-            var now = TimeProvider.System.GetUtcNow();
-            var problems = parse.GetValue(live) ? beat.LivenessProblems(now) : beat.Problems(now);
-            foreach (var problem in problems) Console.Error.WriteLine("unhealthy: " + OneLine.Escape(problem));
+            var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
+            services.AddHealthChecks().AddHeartbeatChecks(Heartbeat.PathFromEnvironment(), inWorker: false);
+            await using var provider = services.BuildServiceProvider();
+            var report = await provider.GetRequiredService<HealthCheckService>()
+                .CheckHealthAsync(WorkerHealthChecks.Tagged(parse.GetValue(live) ? WorkerHealthChecks.Live : WorkerHealthChecks.Ready), cancellationToken);
+            var problems = WorkerHealthChecks.Problems(report);
+            foreach (var problem in problems) await Console.Error.WriteLineAsync("unhealthy: " + OneLine.Escape(problem));
             if (problems.Count > 0) return ExitCodes.Unhealthy;
-            Console.Out.WriteLine($"healthy: worker {beat.ProcessId}, heartbeat at {beat.At:u}");
+            await Console.Out.WriteLineAsync("healthy: " + report.Entries["heartbeat"].Description);
             return ExitCodes.Ok;
         });
         return command;

@@ -47,9 +47,12 @@ internal sealed record Heartbeat(
         now - At > MaxAge ? [$"no heartbeat for {(int)(now - At).TotalSeconds}s (worker stopped or hung)"] : [];
 
     /// <summary>Every reason the worker is unhealthy at <paramref name="now"/>; empty when healthy.</summary>
-    public IReadOnlyList<string> Problems(DateTimeOffset now)
+    public IReadOnlyList<string> Problems(DateTimeOffset now) => [.. LivenessProblems(now), .. WorkProblems(now)];
+
+    /// <summary>Why an alive worker is not ready at <paramref name="now"/>: its scheduler, store or delivery.</summary>
+    public IReadOnlyList<string> WorkProblems(DateTimeOffset now)
     {
-        var problems = new List<string>(LivenessProblems(now));
+        var problems = new List<string>();
         if (!SchedulerRunning) problems.Add("scheduler not running");
         if (!StoreReachable) problems.Add("store unreachable: " + StoreError);
         if (OldestDueMessage is { } due && now - due > MaxDeliveryLag)

@@ -214,21 +214,6 @@ internal sealed class ConsoleData(
     public async Task<IReadOnlyList<SubscriberRow>> SubscribersAsync(CancellationToken cancellationToken) =>
         [.. (await SubscriberStatus.ReadAllAsync(config.Current.Config, store, cancellationToken)).Select(SubscriberRow.From)];
 
-    /// <summary>What <c>/readyz</c> and the dashboard judge: the worker's heartbeat, and the store answering now.</summary>
-    public async Task<IReadOnlyList<string>> ReadinessProblemsAsync(CancellationToken cancellationToken)
-    {
-        var problems = new List<string>(Health(time.GetUtcNow()).Problems);
-        try
-        {
-            await outbox.OldestDueAsync(time.GetUtcNow(), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            problems.Add("store unreachable: " + ex.Message);
-        }
-        return problems;
-    }
-
     private WorkerHealth Health(DateTimeOffset now)
     {
         var path = heartbeat.Path;

@@ -10,10 +10,12 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static Aggregator.Hosting.WebListener;
 
 namespace Aggregator.OperatorConsole;
@@ -29,8 +31,10 @@ internal static class ConsoleEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
-        app.MapGet("/readyz", ReadyAsync).AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = WorkerHealthChecks.Tagged(WorkerHealthChecks.Live), ResponseWriter = WriteLiveAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = WorkerHealthChecks.Tagged(WorkerHealthChecks.Ready), ResponseWriter = WriteReadyAsync })
+            .AllowAnonymous();
         app.MapGet("/static/console.css", () => Results.Text(ConsoleStyle.Css, "text/css")).AllowAnonymous();
         app.MapGet("/static/try.js", () => Results.Text(ConsoleScript.Try, "text/javascript")).AllowAnonymous();
 
@@ -70,11 +74,18 @@ internal static class ConsoleEndpoints
             await data.MessageAsync(id, ct) is { } message ? Results.Json(message, CommandJson.Options) : Results.NotFound());
     }
 
-    private static async Task<IResult> ReadyAsync(ConsoleData data, CancellationToken ct)
+    /// <summary><c>ok</c>, or one problem a line; the status code (200 or 503) is the health checks' own.</summary>
+    private static Task WriteLiveAsync(HttpContext context, HealthReport report)
     {
-        var problems = await data.ReadinessProblemsAsync(ct);
-        return Results.Json(new { ready = problems.Count == 0, problems }, CommandJson.Options,
-            statusCode: problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        var problems = WorkerHealthChecks.Problems(report);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(problems.Count == 0 ? "ok\n" : string.Concat(problems.Select(p => p + "\n")), context.RequestAborted);
+    }
+
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report)
+    {
+        var problems = WorkerHealthChecks.Problems(report);
+        return context.Response.WriteAsJsonAsync(new { ready = problems.Count == 0, problems }, CommandJson.Options, context.RequestAborted);
     }
 
     private static RazorComponentResult<SignInPage> ShowSignIn(HttpContext context, IAntiforgery antiforgery, ConsoleData data, string? token) =>

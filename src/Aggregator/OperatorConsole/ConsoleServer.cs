@@ -69,6 +69,9 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         services.AddSingleton(worker.GetRequiredService<Backtesting.Backtester>());
         services.AddSingleton(worker.GetRequiredService<Backtesting.Explainer>());
         services.AddSingleton<ConsoleData>();
+        services.AddHealthChecks()
+            .AddHeartbeatChecks(worker.GetRequiredService<HeartbeatFile>().Path, inWorker: true)
+            .AddCheck<StoreCheck>("store", tags: [WorkerHealthChecks.Ready]);
         services.AddSingleton(new ConfigFiles(config.Current.Config.Directory));
         services.AddSingleton<ConfigEditor>();
         services.AddSingleton<ConsoleChanges>();
