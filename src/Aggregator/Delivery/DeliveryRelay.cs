@@ -153,6 +153,7 @@ internal sealed partial class DeliveryRelay : IDisposable
     private async Task<IReadOnlyList<DeliveryResult>> SendAsync(DeliveryChannel channel, List<Work> batch, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return [.. batch.Select(_ => DeliveryResult.Interrupted)];
+        using var span = AggregatorActivities.StartDelivery(channel, batch.Count);
         try
         {
             return await _channels[channel].SendAsync([.. batch.Select(w => w.Envelope)], cancellationToken);

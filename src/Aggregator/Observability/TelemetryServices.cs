@@ -1,12 +1,19 @@
 using Aggregator.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Aggregator.Observability;
 
-/// <summary>Exports the worker's metrics over OTLP/HTTP when <c>settings.telemetry.otlpEndpoint</c> is set.</summary>
+/// <summary>
+/// Exports metrics, traces and logs over OTLP when <c>settings.telemetry.otlpEndpoint</c> is set (OTLP/HTTP to that
+/// address), or else when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is: then every standard <c>OTEL_*</c> variable applies
+/// (protocol, headers, timeouts, batch and export intervals, <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>).
+/// </summary>
 internal static class TelemetryServices
 {
     public const string ServiceName = "aggregator";
@@ -14,29 +21,42 @@ internal static class TelemetryServices
     /// <summary>The .NET runtime's own meter (GC, thread pool, exceptions), built in since .NET 9.</summary>
     public const string RuntimeMeterName = "System.Runtime";
 
-    public static IServiceCollection AddTelemetryExport(this IServiceCollection services, TelemetryOptions telemetry)
+    /// <summary>Quartz 4's activity source: a span per job run, the poll's parent.</summary>
+    public const string QuartzSourceName = "Quartz";
+
+    public static IServiceCollection AddTelemetryExport(this IServiceCollection services, TelemetryOptions telemetry) =>
+        services.AddTelemetryExport(telemetry, Environment.GetEnvironmentVariable);
+
+    public static IServiceCollection AddTelemetryExport(this IServiceCollection services, TelemetryOptions telemetry, Func<string, string?> environment)
     {
-        if (telemetry.OtlpEndpoint.Length == 0) return services;
-        var endpoint = MetricsEndpoint(telemetry.OtlpEndpoint);
-        services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(ServiceName, serviceVersion: typeof(TelemetryServices).Assembly.GetName().Version?.ToString()))
-            .WithMetrics(metrics => metrics
-                .AddMeter(AggregatorMetrics.MeterName, RuntimeMeterName)
-                .AddOtlpExporter(o =>
-                {
-                    o.Protocol = OtlpExportProtocol.HttpProtobuf;
-                    o.Endpoint = endpoint;
-                }));
+        var configured = telemetry.OtlpEndpoint.Length > 0;
+        if (!configured && string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT"))) return services;
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(r =>
+            {
+                // OTEL_SERVICE_NAME, when set, names the service: a name given here would override it.
+                if (string.IsNullOrEmpty(environment("OTEL_SERVICE_NAME")))
+                    r.AddService(ServiceName, serviceVersion: typeof(TelemetryServices).Assembly.GetName().Version?.ToString());
+            })
+            .WithMetrics(metrics => metrics.AddMeter(AggregatorMetrics.MeterName, RuntimeMeterName))
+            .WithTracing(tracing => tracing
+                .AddSource(AggregatorActivities.SourceName, QuartzSourceName)
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
+            .WithLogging();
+        if (configured) otel.UseOtlpExporter(OtlpExportProtocol.HttpProtobuf, BaseEndpoint(telemetry.OtlpEndpoint));
+        else otel.UseOtlpExporter();
         return services;
     }
 
     /// <summary>
     /// The operator gives the collector's base address (<c>http://collector:4318</c>), as with
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; an endpoint set in code is used as is, so the signal path is added here.
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; each signal's path (<c>/v1/metrics</c>, <c>/v1/traces</c>, <c>/v1/logs</c>)
+    /// is added. An address that already ends in <c>/v1/metrics</c> (the metrics-only setting of old) is taken as its base.
     /// </summary>
-    public static Uri MetricsEndpoint(string configured)
+    public static Uri BaseEndpoint(string configured)
     {
         var trimmed = configured.TrimEnd('/');
-        return new Uri(trimmed.EndsWith("/v1/metrics", StringComparison.Ordinal) ? trimmed : trimmed + "/v1/metrics");
+        return new Uri(trimmed.EndsWith("/v1/metrics", StringComparison.Ordinal) ? trimmed[..^"/v1/metrics".Length] : trimmed);
     }
 }

@@ -31,6 +31,7 @@ internal sealed class FeedPoller(
 {
     public async Task<PollResult> PollAsync(string feedId, CancellationToken cancellationToken)
     {
+        using var span = AggregatorActivities.StartPoll(feedId);
         var snapshot = config.Current;
         if (!snapshot.Feeds.TryGetValue(feedId, out var feed)) return PollResult.Skipped("feed no longer configured");
 

@@ -28,7 +28,7 @@ internal static class SchemaDescriptions
         ["settings.alerts.storyWindow"] = "How long an alert stands for its story: another copy (same link, title or near-identical text, from any feed) matched by the same rule for the same subscriber within this time is recorded with the first alert, not sent. off: every copy is alerted. Default 48h.",
         ["settings.alerts.feedSilentAfter"] = "A feed with no new item for this long is reported to the operators, once per silence. Unset: never.",
         ["settings.telemetry"] = "Metrics and logs.",
-        ["settings.telemetry.otlpEndpoint"] = "OpenTelemetry OTLP/HTTP endpoint for metrics (http or https URL); empty means off.",
+        ["settings.telemetry.otlpEndpoint"] = "OpenTelemetry OTLP/HTTP collector address for metrics, traces and logs (http or https URL); empty: the OTEL_* variables decide.",
         ["settings.telemetry.logFormat"] = "Console log format: text or json.",
         ["settings.telemetry.ruleMetrics"] = "Tag aggregator.matches with the rule id (one series per rule); false: one series in all.",
         ["settings.delivery"] = "Retries of email and webhook deliveries.",
