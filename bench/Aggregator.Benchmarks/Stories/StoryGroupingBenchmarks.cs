@@ -19,7 +19,6 @@ namespace Aggregator.Benchmarks.Stories;
 /// the temp directory for the benchmark processes that follow and for the next run.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10, invocationCount: 2_000)]
 public class StoryGroupingBenchmarks : IDisposable
 {
     private const int Stories = 100_000;
