@@ -7,8 +7,9 @@ namespace Aggregator.Storage;
 /// <summary>
 /// Groups copies of a story inside a poll's commit, on either store (the statements are the same on SQLite and
 /// PostgreSQL; only how times are written is the store's own). A story is kept per (subscriber, rule): the alert
-/// that first reported it, its print, and the print's lookup keys. A new item whose print shares a key with a story
-/// of the window and compares as the same story is recorded as a copy of it, and that rule does not alert again.
+/// that first reported it, its print, and the print's lookup keys. A new item that is a candidate for a story of the
+/// window (<see cref="StoryPrint.IsCandidate"/>) and compares as the same story is recorded as a copy of it, and that rule
+/// does not alert again.
 /// </summary>
 /// <param name="connection">The commit's connection; every statement runs in its transaction.</param>
 internal sealed class StoredStories(DbConnection connection, DbTransaction transaction, Func<DateTimeOffset, object> time)
@@ -53,8 +54,8 @@ internal sealed class StoredStories(DbConnection connection, DbTransaction trans
     /// <summary>
     /// The story of the window the print belongs to, and how it was recognised. Candidates are the stories whose keys in
     /// common weigh <see cref="StoryPrint.CandidateWeight"/> (<see cref="StoryPrint.IsCandidate"/>, computed here in SQL),
-    /// most keys in common first, then the earliest; only the first <see cref="MaxCandidates"/> are compared, so a
-    /// lookup costs the same whatever the window holds.
+    /// most keys in common first, then the earliest; only the first <see cref="MaxCandidates"/> are read and compared, however
+    /// many stories the window holds.
     /// </summary>
     internal async Task<(string AlertId, StoryMatch Match)?> FindAsync(
         string subscriberId, string ruleId, StoryPrint print, DateTimeOffset since, CancellationToken cancellationToken)
