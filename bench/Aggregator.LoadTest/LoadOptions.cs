@@ -25,8 +25,26 @@ internal sealed record LoadOptions
     /// <summary>Requests this close to their expected time count as on time.</summary>
     public TimeSpan OnTimeTolerance { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary><c>settings.polling.perHostConcurrency</c>: every feed lives on 127.0.0.1, one host.</summary>
+    /// <summary><c>settings.polling.perHostConcurrency</c>: requests in flight to one host (see <see cref="Hosts"/>).</summary>
     public int PerHostConcurrency { get; init; } = 16;
+
+    /// <summary><c>settings.polling.concurrency</c>, written only when given: workers that predate the key reject it.</summary>
+    public int? Concurrency { get; init; }
+
+    public LatencyMode Latency { get; init; } = LatencyMode.None;
+
+    /// <summary>Seed of the per-feed latency draw.</summary>
+    public int LatencySeed { get; init; } = 1;
+
+    /// <summary>Share of feeds that send headers at once and trickle the body; by default 0.02 with realistic latency, else 0.</summary>
+    public double? SlowBodies { get; init; }
+
+    /// <summary>Hosts the feeds are spread over; by default 2000 with realistic latency, else 1 (127.0.0.1).</summary>
+    public int? HostCount { get; init; }
+
+    public double SlowBodyShare => SlowBodies ?? (Latency == LatencyMode.Realistic ? 0.02 : 0);
+
+    public int Hosts => HostCount ?? (Latency == LatencyMode.Realistic ? 2000 : 1);
 
     /// <summary>The worker's <c>aggregator.dll</c>; found from the checkout when not given.</summary>
     public string? Worker { get; init; }
@@ -84,11 +102,18 @@ internal sealed record LoadOptions
                 "--seed-seen" => o with { SeedSeen = Int(v, name) },
                 "--tolerance" => o with { OnTimeTolerance = Span(v, name) },
                 "--per-host" => o with { PerHostConcurrency = Int(v, name) },
+                "--concurrency" => o with { Concurrency = Int(v, name) },
+                "--latency" => o with { Latency = Mode(v, name) },
+                "--latency-seed" => o with { LatencySeed = Int(v, name) },
+                "--slow-bodies" => o with { SlowBodies = Share(v, name) },
+                "--hosts" => o with { HostCount = Int(v, name) },
                 "--worker" => o with { Worker = v },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
         if (o.Feeds < 1 || o.Rules < 1 || o.ItemsPerFeed < 1) throw new ArgumentException("--feeds, --rules and --items must be at least 1");
+        if (o.Hosts is < 1 or > FeedHosts.Max) throw new ArgumentException($"--hosts must be between 1 and {FeedHosts.Max}");
+        if (o.Concurrency is < 1 || o.PerHostConcurrency < 1) throw new ArgumentException("--concurrency and --per-host must be at least 1");
         if (o.Duration > TimeSpan.FromMinutes(30)) throw new ArgumentException("--duration is capped at 30m");
         return o;
     }
@@ -96,6 +121,13 @@ internal sealed record LoadOptions
     private static int Int(string v, string name) =>
         int.TryParse(v.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n : throw new ArgumentException($"{name}: '{v}' is not a whole number");
+
+    private static LatencyMode Mode(string v, string name) => v switch
+    {
+        "none" => LatencyMode.None,
+        "realistic" => LatencyMode.Realistic,
+        _ => throw new ArgumentException($"{name}: '{v}' is not none or realistic"),
+    };
 
     private static double Share(string v, string name) =>
         double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and <= 1
