@@ -7,9 +7,10 @@ namespace Aggregator.LoadTest;
 /// Turns the server's request log, the webhook arrivals and the /proc samples into the figures of a run.
 /// On time: a feed's schedule is anchored at the earliest offset any of its requests shows (Quartz never
 /// fires early); each expected time before the end counts as a scheduled poll, on time when a request arrives
-/// within the tolerance after it. Latency: webhook arrival minus the moment the item appeared on the server.
+/// within the tolerance after it (by arrival, however long the feed then took to answer). Alert latency: webhook
+/// arrival minus the moment the item appeared on the server.
 /// </summary>
-internal sealed class LoadReport(LoadOptions options, FeedCatalog catalog, RequestLog log, IReadOnlyList<Sample> samples, double end, double peakRssMiB)
+internal sealed class LoadReport(LoadOptions options, FeedCatalog catalog, LatencyPlan latency, RequestLog log, IReadOnlyList<Sample> samples, double end, double peakRssMiB)
 {
     private readonly double _interval = options.Interval.TotalSeconds;
     private readonly double _tolerance = options.OnTimeTolerance.TotalSeconds;
@@ -53,7 +54,8 @@ internal sealed class LoadReport(LoadOptions options, FeedCatalog catalog, Reque
 
         var sb = new StringBuilder();
         void Line(string name, string value) => sb.Append(CultureInfo.InvariantCulture, $"| {name} | {value} |\n");
-        sb.Append(CultureInfo.InvariantCulture, $"\nfeeds {options.Feeds}, rules {options.Rules}, interval {_interval}s, duration {options.Duration.TotalSeconds}s, seeded seen keys {options.SeedSeen}, change share {options.ChangeShare}, match share {options.MatchShare}, perHostConcurrency {options.PerHostConcurrency}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\nfeeds {options.Feeds}, rules {options.Rules}, interval {_interval}s, duration {options.Duration.TotalSeconds}s, seeded seen keys {options.SeedSeen}, change share {options.ChangeShare}, match share {options.MatchShare}, perHostConcurrency {options.PerHostConcurrency}, concurrency {options.Concurrency?.ToString(CultureInfo.InvariantCulture) ?? "(worker default)"}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"latency {options.Latency.ToString().ToLowerInvariant()} (seed {options.LatencySeed}), slow-body share {options.SlowBodyShare}, feed hosts {options.Hosts}\n");
         sb.Append(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB():F1} GiB\n\n| figure | value |\n|---|---|\n");
         Line("polls (200 / 304)", $"{polls} ({log.Full} / {log.NotModified})");
         Line("polls per second (steady, after the first interval)", steadySeconds > 0 ? $"{steadyPolls / steadySeconds:F1}" : "n/a");
@@ -68,6 +70,15 @@ internal sealed class LoadReport(LoadOptions options, FeedCatalog catalog, Reque
         Line("alerts expected by end - interval - 5s / delivered of those", $"{expectedAlerts} / {deliveredExpected}");
         Line("alert latency p50 / p95 / p99 / max", latencies.Length > 0
             ? $"{Percentiles.Of(latencies, 50):F1} / {Percentiles.Of(latencies, 95):F1} / {Percentiles.Of(latencies, 99):F1} / {latencies[^1]:F1} s" : "n/a");
+        Line("feeds by latency: normal / slow 5–10 s / never answering / slow body", string.Create(CultureInfo.InvariantCulture,
+            $"{latency.Count(LatencyClass.Normal)} / {latency.Count(LatencyClass.Slow)} / {latency.Count(LatencyClass.Never)} / {latency.Count(LatencyClass.SlowBody)} (median think time {latency.MedianThink() * 1000:F0} ms)"));
+        var served = log.ServedSorted();
+        Line("think time served before headers p50 / p95 / p99 / max", served.Length > 0
+            ? $"{Percentiles.Of(served, 50) * 1000:F0} / {Percentiles.Of(served, 95) * 1000:F0} / {Percentiles.Of(served, 99) * 1000:F0} / {served[^1] * 1000:F0} ms" : "n/a");
+        var abandoned = log.AbandonedRequests().Where(a => a.Left <= end).Select(a => a.Left - a.Arrived).Order().ToArray();
+        Line("requests abandoned by the client (held for p50 / max)", abandoned.Length > 0
+            ? $"{abandoned.Length} ({Percentiles.Of(abandoned, 50):F1} / {abandoned[^1]:F1} s)" : "0");
+        Line("peak feed requests held open at once", log.PeakOpen.ToString(CultureInfo.InvariantCulture));
         Line("load average (1 min) min / median / max during run", $"{loads.Min():F2} / {Percentiles.Of([.. loads.Order()], 50):F2} / {loads.Max():F2}");
         return sb.ToString();
     }

@@ -2,79 +2,74 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace Aggregator.LoadTest;
 
 /// <summary>
-/// One HttpListener on 127.0.0.1 serving <c>/f/{n}.xml</c> (RSS with an ETag, 304 on a match) and
-/// receiving webhooks on <c>/hook</c>. Several accept loops keep up with the worker's concurrent requests.
+/// A Kestrel server on loopback addresses only (127.0.0.1 and, with several hosts, one 127.1.x.y per host)
+/// serving <c>/f/{n}.xml</c> (RSS with an ETag, 304 on a match) after the feed's latency, and receiving
+/// webhooks on <c>/hook</c> at once. Kestrel runs each request on its own, so a slow answer holds no one up,
+/// and it tells a handler when the client hangs up (<see cref="HttpContext.RequestAborted"/>).
 /// </summary>
-internal sealed class LoadServer : IDisposable
+internal sealed class LoadServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly FeedCatalog _catalog;
+    private readonly LatencyPlan _latency;
+    private readonly FeedHosts _hosts;
     private readonly RunClock _clock;
     private readonly RequestLog _log;
-    private readonly List<Task> _loops = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly WebApplication _app;
 
-    public LoadServer(FeedCatalog catalog, RunClock clock, RequestLog log)
+    public LoadServer(FeedCatalog catalog, LatencyPlan latency, FeedHosts hosts, RunClock clock, RequestLog log)
     {
         _catalog = catalog;
+        _latency = latency;
+        _hosts = hosts;
         _clock = clock;
         _log = log;
         Port = FreePort();
-        _listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/"));
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, Port);
+            foreach (var address in hosts.All().Where(a => !a.Equals(IPAddress.Loopback))) kestrel.Listen(address, Port);
+        });
+        _app = builder.Build();
+        _app.Run(HandleAsync);
     }
 
     public int Port { get; }
 
-    public Uri FeedUrl(int feed) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/f/{feed}.xml"));
+    public Uri FeedUrl(int feed) => _hosts.FeedUrl(feed, Port);
 
     public Uri HookUrl => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/hook"));
 
-    public void Start(int loops, CancellationToken cancellationToken)
-    {
-        _listener.Start();
-        for (var i = 0; i < loops; i++) _loops.Add(Task.Run(() => AcceptLoop(cancellationToken), cancellationToken));
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => _app.StartAsync(cancellationToken);
 
-    private async Task AcceptLoop(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested && _listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().WaitAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-            {
-                return;
-            }
-            try
-            {
-                await HandleAsync(context);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or IOException or JsonException)
-            {
-                context.Response.Abort();
-            }
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpContext context)
     {
         var now = _clock.Now;
-        var path = context.Request.Url?.AbsolutePath ?? "";
+        var path = context.Request.Path.Value ?? "";
         var response = context.Response;
         if (path == "/hook")
         {
-            using var body = await JsonDocument.ParseAsync(context.Request.InputStream);
-            if (body.RootElement.GetProperty("data").TryGetProperty("item", out var item)
-                && item.GetProperty("id").GetString() is { } id)
-                _log.Alert(id, now);
-            response.StatusCode = 204;
-            response.Close();
+            try
+            {
+                using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+                if (body.RootElement.GetProperty("data").TryGetProperty("item", out var item)
+                    && item.GetProperty("id").GetString() is { } id)
+                    _log.Alert(id, now);
+                response.StatusCode = 204;
+            }
+            catch (JsonException)
+            {
+                response.StatusCode = 400;
+            }
             return;
         }
         if (!path.StartsWith("/f/", StringComparison.Ordinal) || !path.EndsWith(".xml", StringComparison.Ordinal)
@@ -82,23 +77,71 @@ internal sealed class LoadServer : IDisposable
             || feed >= _catalog.Count)
         {
             response.StatusCode = 404;
-            response.Close();
             return;
         }
         var version = _catalog.LastChange(feed, _catalog.VersionAt(feed, now));
         var etag = string.Create(CultureInfo.InvariantCulture, $"\"v{version}\"");
-        var notModified = context.Request.Headers["If-None-Match"] == etag;
+        var notModified = context.Request.Headers.IfNoneMatch == etag;
+        // Logged on arrival: a poll that started on time counts as on time however slowly the feed then answers.
         _log.Request(feed, now, notModified);
-        response.Headers["ETag"] = etag;
+        using var open = _log.Open();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        try
+        {
+            await AnswerAsync(response, feed, version, etag, notModified, linked.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            if (context.RequestAborted.IsCancellationRequested) _log.Abandoned(now, _clock.Now);
+            context.Abort();
+        }
+    }
+
+    private async Task AnswerAsync(HttpResponse response, int feed, long version, string etag, bool notModified, CancellationToken cancellationToken)
+    {
+        var latency = _latency.Of(feed);
+        if (latency.Class == LatencyClass.Never)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return;
+        }
+        response.Headers.ETag = etag;
+        var trickle = latency.Class == LatencyClass.SlowBody && !notModified;
+        if (!trickle)
+        {
+            // ±20% per request: the same publisher is never exactly as fast twice.
+            var think = latency.Seconds * (0.8 + 0.4 * Random.Shared.NextDouble());
+            if (think > 0) await Task.Delay(TimeSpan.FromSeconds(think), cancellationToken);
+            _log.Served(think);
+        }
+        else
+        {
+            _log.Served(0);
+        }
         if (notModified)
         {
             response.StatusCode = 304;
-            response.Close();
             return;
         }
         var bytes = _catalog.Render(feed, version, _clock.StartedAt);
         response.ContentType = "application/rss+xml; charset=utf-8";
-        response.Close(bytes, willBlock: false);
+        response.ContentLength = bytes.Length;
+        if (!trickle)
+        {
+            await response.Body.WriteAsync(bytes, cancellationToken);
+            return;
+        }
+        await response.StartAsync(cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+        const int chunks = 10;
+        var pause = TimeSpan.FromSeconds(latency.BodySeconds / chunks);
+        var size = (bytes.Length + chunks - 1) / chunks;
+        for (var offset = 0; offset < bytes.Length; offset += size)
+        {
+            await Task.Delay(pause, cancellationToken);
+            await response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(size, bytes.Length - offset)), cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+        }
     }
 
     private static int FreePort()
@@ -108,9 +151,12 @@ internal sealed class LoadServer : IDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        if (_listener.IsListening) _listener.Stop();
-        _listener.Close();
+        // Releases the requests held open (never-answering feeds) so Kestrel's stop does not wait for them.
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 }

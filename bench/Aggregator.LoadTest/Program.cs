@@ -27,10 +27,11 @@ using var stop = new CancellationTokenSource(options.Duration + TimeSpan.FromMin
 var clock = new RunClock();
 var catalog = new FeedCatalog(options);
 var log = new RequestLog(options.Feeds);
-using var server = new LoadServer(catalog, clock, log);
-server.Start(loops: 16, stop.Token);
+var latency = new LatencyPlan(options);
+await using var server = new LoadServer(catalog, latency, new FeedHosts(options.Hosts), clock, log);
+await server.StartAsync(stop.Token);
 
-Console.WriteLine($"work dir {workDir}; server on 127.0.0.1:{server.Port}; worker {worker}");
+Console.WriteLine($"work dir {workDir}; server on 127.0.0.1:{server.Port} ({options.Hosts} feed hosts, latency {options.Latency}); worker {worker}");
 var seeding = clock.Now;
 await SeenSeeder.SeedAsync(database, options.Feeds, options.SeedSeen, stop.Token);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"schema created, {options.SeedSeen} seen keys seeded in {clock.Now - seeding:F1}s"));
@@ -74,7 +75,7 @@ using (var process = WorkerProcess.Start(worker, Path.Combine(workDir, "config")
 }
 await stop.CancelAsync();
 
-Console.WriteLine(new LoadReport(options, catalog, log, samples, end, peak).Render());
+Console.WriteLine(new LoadReport(options, catalog, latency, log, samples, end, peak).Render());
 if (probe is not null) Console.WriteLine(probe.Render());
 if (!options.Keep) Directory.Delete(workDir, recursive: true);
 return 0;
