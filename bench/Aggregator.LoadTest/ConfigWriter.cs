@@ -19,7 +19,7 @@ internal static class ConfigWriter
                 defaultEvery: {every}
                 minEvery: {every}
                 timeout: 30s
-                perHostConcurrency: {options.PerHostConcurrency.ToString(CultureInfo.InvariantCulture)}
+                perHostConcurrency: {options.PerHostConcurrency.ToString(CultureInfo.InvariantCulture)}{Concurrency(options.Concurrency)}
               network:
                 allowedPrivateNetworks: ["127.0.0.0/8"]
               alerts:
@@ -53,6 +53,10 @@ internal static class ConfigWriter
 
             """);
     }
+
+    /// <summary>Workers that predate <c>polling.concurrency</c> reject the key, so it is written only when asked for.</summary>
+    private static string Concurrency(int? concurrency) =>
+        concurrency is { } n ? string.Create(CultureInfo.InvariantCulture, $"\n    concurrency: {n}") : string.Empty;
 
     /// <summary>The console on loopback without sign-in, and the archive off, as asked; nothing when neither is.</summary>
     private static string ConsoleSettings(int? port, bool noArchive)
