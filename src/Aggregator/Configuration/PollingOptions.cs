@@ -15,4 +15,7 @@ internal sealed record PollingOptions
 
     public int MaxRedirects { get; init; } = 5;
     public int PerHostConcurrency { get; init; } = 2;
+
+    /// <summary>Polls in flight on this node at once; a poll waiting on a slow server holds a slot, not a thread.</summary>
+    public int Concurrency { get; init; } = 256;
 }

@@ -13,7 +13,7 @@ internal sealed class SettingsSection
     {
         ["storage"] = ["provider", "connectionString"],
         ["scheduler"] = ["clustered"],
-        ["polling"] = ["defaultEvery", "minEvery", "timeout", "maxBodySize", "maxRedirects", "perHostConcurrency"],
+        ["polling"] = ["defaultEvery", "minEvery", "timeout", "maxBodySize", "maxRedirects", "perHostConcurrency", "concurrency"],
         ["network"] = ["allowPrivateNetworks", "allowedPrivateNetworks"],
         ["alerts"] = ["maxItemAge", "operators", "feedFailingAfter", "feedSilentAfter", "storyWindow"],
         ["telemetry"] = ["otlpEndpoint", "logFormat", "ruleMetrics"],
@@ -130,6 +130,7 @@ internal sealed class SettingsSection
         "timeout" => r.Duration(v, what, Ranges.Timeout) is { } d ? o with { Timeout = d } : o,
         "maxBodySize" => r.Size(v, what, Ranges.MaxBodySize) is { } b ? o with { MaxBodySize = b } : o,
         "maxRedirects" => r.Integer(v, what, 0, 50) is { } n ? o with { MaxRedirects = n } : o,
+        "concurrency" => r.Integer(v, what, 1, 10_000) is { } n ? o with { Concurrency = n } : o,
         _ => r.Integer(v, what, 1, 1000) is { } n ? o with { PerHostConcurrency = n } : o,
     };
 

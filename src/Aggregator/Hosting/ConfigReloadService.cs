@@ -14,7 +14,7 @@ namespace Aggregator.Hosting;
 /// </summary>
 internal sealed class ConfigReloadService(
     ActiveConfig active,
-    FeedSchedule schedule,
+    IFeedSchedule schedule,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ConfigWatcher> watcherLogger,
@@ -93,13 +93,14 @@ internal sealed class ConfigReloadService(
 
     /// <summary>
     /// Sections built into long-lived objects at start (the store, the scheduler, the exporter and log
-    /// formatter, the console's listener and sign-in): a reload cannot change them, so the operator is told. Polling and network settings apply
+    /// formatter, the console's listener and sign-in, the poll slots): a reload cannot change them, so the operator is told. Polling and network settings apply
     /// from the next fetch or webhook (new clients), intervals from the next schedule.
     /// </summary>
     private static IEnumerable<string> RestartOnlyChanges(SettingsOptions before, SettingsOptions after)
     {
         if (before.Storage != after.Storage) yield return "storage";
         if (before.Scheduler != after.Scheduler) yield return "scheduler";
+        if (before.Polling.Concurrency != after.Polling.Concurrency) yield return "polling.concurrency";
         if (before.Telemetry != after.Telemetry) yield return "telemetry";
         if (before.Console.Listen != after.Console.Listen || before.Console.Auth != after.Console.Auth) yield return "console";
         if (before.Public.Listen != after.Public.Listen) yield return "public";

@@ -13,7 +13,7 @@ namespace Aggregator.Hosting;
 internal sealed class StartupService(
     IStateStore store,
     ActiveConfig config,
-    FeedSchedule schedule,
+    IFeedSchedule schedule,
     ILogger<StartupService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

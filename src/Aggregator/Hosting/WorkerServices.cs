@@ -37,11 +37,19 @@ internal static class WorkerServices
         services.AddSingleton<IFeedFetcher, ReloadingFeedFetcher>();
         services.AddTelemetryExport(config.Settings.Telemetry);
         services.AddSingleton<FeedPoller>();
-        services.AddSingleton<FeedSchedule>();
+        // Stops after Quartz (hosted services stop in reverse order): nothing hands it a poll once it drains.
+        services.AddSingleton<PollDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollDispatcher>());
         if (config.Settings.Scheduler.Clustered)
-            services.AddSingleton<IScheduleLock>(new PostgresScheduleLock(config.Settings.Storage.ConnectionString));
+        {
+            services.AddSingleton(new PostgresScheduleLock(config.Settings.Storage.ConnectionString));
+            services.AddSingleton<IFeedSchedule, SharedFeedSchedule>();
+            services.AddSingleton<SharedScheduleClaimer>();
+        }
         else
-            services.AddSingleton<IScheduleLock, ProcessScheduleLock>();
+        {
+            services.AddSingleton<IFeedSchedule, QuartzFeedSchedule>();
+        }
 
         services.AddStore(config.Settings.Storage);
         services.AddBacktesting();
@@ -51,8 +59,9 @@ internal static class WorkerServices
         services.AddHostedService(sp => sp.GetRequiredService<ConfigReloadService>());
         services.AddQuartz(q =>
         {
-            SchedulerStore.Configure(q, config.Settings);
-            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(4, Environment.ProcessorCount * 4));
+            NodeScheduler.Configure(q, config.Settings);
+            // Its jobs only hand polls to the dispatcher: a few threads are plenty.
+            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = 4);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton(new HeartbeatFile(Heartbeat.PathFromEnvironment()));

@@ -153,7 +153,7 @@ internal static class ConsoleEndpoints
             })
             : Results.NotFound();
 
-    private static async Task<IResult> PollNowAsync(string id, HttpContext context, IAntiforgery antiforgery, FeedSchedule schedule, CancellationToken ct)
+    private static async Task<IResult> PollNowAsync(string id, HttpContext context, IAntiforgery antiforgery, IFeedSchedule schedule, CancellationToken ct)
     {
         if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("the form did not come from this console");
         return await schedule.PollNowAsync(id, ct) ? Results.Redirect($"/feeds/{Uri.EscapeDataString(id)}?polled=1") : Results.NotFound();

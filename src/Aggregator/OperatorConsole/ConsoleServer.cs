@@ -62,7 +62,7 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
         services.AddSingleton(worker.GetRequiredService<IConsoleStore>());
         services.AddSingleton(worker.GetRequiredService<ISubscriberChoices>());
         services.AddSingleton<ISubscriberChoiceReads>(sp => sp.GetRequiredService<ISubscriberChoices>());
-        services.AddSingleton(worker.GetRequiredService<FeedSchedule>());
+        services.AddSingleton(worker.GetRequiredService<IFeedSchedule>());
         services.AddSingleton(worker.GetRequiredService<ConfigReloadService>());
         services.AddSingleton(worker.GetRequiredService<HeartbeatFile>());
         services.AddSingleton(worker.GetRequiredService<RelaySignal>());

@@ -8,6 +8,7 @@ using Aggregator.Delivery;
 using Aggregator.Fetching;
 using Aggregator.Observability;
 using Aggregator.Parsing;
+using Aggregator.Scheduling;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -29,16 +30,21 @@ internal sealed class FeedPoller(
     TimeProvider time,
     ILogger<FeedPoller> logger)
 {
-    public async Task<PollResult> PollAsync(string feedId, CancellationToken cancellationToken)
+    public Task<PollResult> PollAsync(string feedId, CancellationToken cancellationToken) => PollAsync(new PollTicket(feedId), cancellationToken);
+
+    public async Task<PollResult> PollAsync(PollTicket ticket, CancellationToken cancellationToken)
     {
+        var feedId = ticket.FeedId;
         using var span = AggregatorActivities.StartPoll(feedId);
         var snapshot = config.Current;
+        // A node that has not reloaded a new feed yet leaves its lease to run out, for a node that knows the feed.
         if (!snapshot.Feeds.TryGetValue(feedId, out var feed)) return PollResult.Skipped("feed no longer configured");
 
-        var before = await store.GetFeedStateAsync(feedId, cancellationToken)
+        // A claimed feed's state came with the claim, saving the poll a statement.
+        var before = (ticket.Lease is { } claimed ? claimed.State : await store.GetFeedStateAsync(feedId, cancellationToken))
             ?? new FeedState { FeedId = feedId };
-        if (before.Disabled) return PollResult.Skipped("feed disabled (410 Gone)");
-        if (before.NotBefore > time.GetUtcNow()) return PollResult.Skipped($"backing off until {before.NotBefore:O}");
+        if (before.Disabled) return await SkipAsync(ticket, before, "feed disabled (410 Gone)", cancellationToken);
+        if (before.NotBefore > time.GetUtcNow()) return await SkipAsync(ticket, before, $"backing off until {before.NotBefore:O}", cancellationToken);
 
         var started = time.GetTimestamp();
         var outcome = await fetcher.FetchAsync(new FetchRequest(feed.Location, before.ETag, before.LastModified), cancellationToken)
@@ -68,7 +74,7 @@ internal sealed class FeedPoller(
         var log = new PollLogEntry(
             feed.Id, now, after.LastResult ?? result.Outcome, outcome.HttpStatus, outcome.Body?.LongLength,
             time.GetElapsedTime(started), result.NewItems, after.LastError, Redirected(feed, outcome));
-        var queued = await store.CommitPollAsync(new PollCommit(after, items, log, archive), cancellationToken);
+        var queued = await store.CommitPollAsync(new PollCommit(after, items, log, archive, ticket.Lease), cancellationToken);
         if (items.Count > 0)
         {
             result = result with { Queued = queued };
@@ -88,6 +94,13 @@ internal sealed class FeedPoller(
         if (result.NewItems > 0) metrics.NewItems.Add(result.NewItems);
         LogResult(feed.Id, result);
         return result;
+    }
+
+    /// <summary>A claimed feed that is not polled now still moves on to its next due time, in a commit of its own.</summary>
+    private async Task<PollResult> SkipAsync(PollTicket ticket, FeedState state, string why, CancellationToken cancellationToken)
+    {
+        if (ticket.Lease is not null) await store.CommitPollAsync(new PollCommit(state, [], Lease: ticket.Lease), cancellationToken);
+        return PollResult.Skipped(why);
     }
 
     /// <summary>Where the request ended when it was redirected, without credentials; null when it was not.</summary>

@@ -3,11 +3,13 @@ using Npgsql;
 namespace Aggregator.Scheduling;
 
 /// <summary>
-/// A session-level PostgreSQL advisory lock held on an unpooled connection of its own while one node
+/// Serialises <see cref="SharedFeedSchedule.ApplyAsync"/> across the nodes of a cluster, so that nodes reloading the same
+/// config at the same moment do not each reschedule the same feed: the first applies the change, the others find it
+/// applied. A session-level PostgreSQL advisory lock held on an unpooled connection of its own while one node
 /// applies the schedule. Closing the connection ends the session and so releases the lock, also when
 /// the node dies holding it.
 /// </summary>
-internal sealed class PostgresScheduleLock : IScheduleLock
+internal sealed class PostgresScheduleLock
 {
     /// <summary>The advisory lock key, distinct from the migration's ("aggsched" in ASCII).</summary>
     public const long LockKey = 0x6167677363686564;
@@ -19,6 +21,7 @@ internal sealed class PostgresScheduleLock : IScheduleLock
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
     }
 
+    /// <summary>Waits for the lock; disposing the result releases it.</summary>
     public async Task<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(_connectionString);

@@ -5,9 +5,11 @@ namespace Aggregator.Storage;
 
 /// <summary>
 /// What one poll writes, atomically: the items it found new (none for a 304, an unchanged body or a failure), the
-/// feed's state, the poll's <see cref="PollLogEntry"/> (the poller always gives one), and what goes to the item archive.
+/// feed's state, the poll's <see cref="PollLogEntry"/> (the poller gives one for every poll it makes), what goes to the item
+/// archive, and, for a feed claimed from the shared schedule, its next due time under the claim's <see cref="ScheduleLease"/>.
 /// </summary>
-internal sealed record PollCommit(FeedState State, IReadOnlyList<SeenItem> Items, PollLogEntry? Log = null, PollArchive? Archive = null);
+internal sealed record PollCommit(
+    FeedState State, IReadOnlyList<SeenItem> Items, PollLogEntry? Log = null, PollArchive? Archive = null, ScheduleLease? Lease = null);
 
 /// <summary>
 /// A newly seen item and the messages it queues (none when it matched nothing, is a baseline, or was seen

@@ -24,7 +24,9 @@ internal static class StorageServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // Nothing here leaves session state on a pooled connection (the schedule lock has a connection of its own), so the
+        // DISCARD ALL that would reset each connection on its way back to the pool is a statement per use for nothing.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString));
         services.AddSingleton<IStateStore>(sp => new PostgresStateStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         return services.AddStoreRoles();
     }

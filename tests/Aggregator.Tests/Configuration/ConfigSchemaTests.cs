@@ -18,7 +18,7 @@ public sealed class ConfigSchemaTests
         settings:
           storage: { provider: sqlite, connectionString: "Data Source=data/x.db" }
           scheduler: { clustered: false }
-          polling: { defaultEvery: 15m, minEvery: 1m, timeout: 30s, maxBodySize: 15MiB, maxRedirects: 5, perHostConcurrency: 2 }
+          polling: { defaultEvery: 15m, minEvery: 1m, timeout: 30s, maxBodySize: 15MiB, maxRedirects: 5, perHostConcurrency: 2, concurrency: 256 }
           network: { allowPrivateNetworks: false, allowedPrivateNetworks: ["127.0.0.1/32"] }
           alerts: { maxItemAge: 7d, operators: [ops], feedFailingAfter: 5, feedSilentAfter: 2d, storyWindow: 48h }
           telemetry: { otlpEndpoint: "http://127.0.0.1:4318", logFormat: json, ruleMetrics: true }

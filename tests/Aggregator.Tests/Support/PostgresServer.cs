@@ -49,6 +49,8 @@ internal sealed class PostgresServer : IAsyncDisposable
         var port = FreePort.Next();
         var pgCtl = Path.Combine(bin, "pg_ctl");
         var options = $"-p {port} -h 127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off -c max_connections=200";
+        // Lets a test count the statements a poll makes (pg_stat_statements ships with the server in Debian's packages).
+        if (File.Exists(Path.Combine(bin, "..", "lib", "pg_stat_statements.so"))) options += " -c shared_preload_libraries=pg_stat_statements";
         (code, output) = await RunAsync(pgCtl, ["-D", dataDir, "-o", options, "-l", Path.Combine(root, "log"), "-w", "-t", "60", "start"], asPostgres, cancellationToken).ConfigureAwait(false);
         if (code != 0) return (null, "pg_ctl start failed: " + output);
         return (new PostgresServer(dataDir, pgCtl, port), null);

@@ -18,6 +18,7 @@ internal static class SchemaDescriptions
         ["settings.polling.maxBodySize"] = "Largest accepted body, counted after decompression.",
         ["settings.polling.maxRedirects"] = "Redirects followed per request (0 to 50).",
         ["settings.polling.perHostConcurrency"] = "Requests in flight to one host at a time.",
+        ["settings.polling.concurrency"] = "Polls in flight on this node at once (per-host limits still hold).",
         ["settings.network"] = "Which addresses feeds may resolve to.",
         ["settings.network.allowPrivateNetworks"] = "Loopback, RFC 1918, link-local, CGNAT, ULA... are refused unless this is true.",
         ["settings.network.allowedPrivateNetworks"] = "CIDRs let through even when private networks are refused, e.g. 127.0.0.1/32.",

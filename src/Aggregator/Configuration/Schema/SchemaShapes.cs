@@ -29,6 +29,7 @@ internal static class SchemaShapes
         (nameof(PollingOptions), nameof(PollingOptions.MaxBodySize)) => [("maxBodySize", SchemaTypes.Ref("size"))],
         (nameof(PollingOptions), nameof(PollingOptions.MaxRedirects)) => [("maxRedirects", SchemaTypes.Integer(0, 50))],
         (nameof(PollingOptions), nameof(PollingOptions.PerHostConcurrency)) => [("perHostConcurrency", SchemaTypes.Integer(1, 1000))],
+        (nameof(PollingOptions), nameof(PollingOptions.Concurrency)) => [("concurrency", SchemaTypes.Integer(1, 10_000))],
         (nameof(SmtpOptions), nameof(SmtpOptions.Port)) => [("port", SchemaTypes.Integer(1, 65535))],
         (nameof(AlertOptions), nameof(AlertOptions.FeedFailingAfter)) => [("feedFailingAfter", SchemaTypes.Integer(1, 10_000))],
         (nameof(WebhookTarget), nameof(WebhookTarget.Url)) => [("url", SchemaTypes.Ref("httpUrl"))],

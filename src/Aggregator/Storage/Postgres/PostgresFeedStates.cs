@@ -17,10 +17,7 @@ internal static class PostgresFeedStates
     {
         await using var batch = new NpgsqlBatch(connection, tx);
         batch.BatchCommands.Add(Upsert(state));
-        if (log is not null)
-        {
-            foreach (var command in PostgresPollLog.Append(log)) batch.BatchCommands.Add(command);
-        }
+        if (log is not null) batch.BatchCommands.Add(PostgresPollLog.Append(log));
         foreach (var command in more ?? []) batch.BatchCommands.Add(command);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }

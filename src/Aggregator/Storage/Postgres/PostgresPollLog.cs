@@ -7,16 +7,20 @@ namespace Aggregator.Storage.Postgres;
 internal static class PostgresPollLog
 {
     /// <summary>
-    /// Inserts the entry and deletes the feed's entries older than its last <see cref="PollLog.KeptPerFeed"/>: one
-    /// row out for one row in, found through the <c>poll_log_feed</c> index.
+    /// Inserts the entry and deletes the feed's entries older than its last <see cref="PollLog.KeptPerFeed"/>, in one statement:
+    /// one row out for one row in, found through the <c>poll_log_feed</c> index. The delete does not see the row being
+    /// inserted (one snapshot), so it keeps one old entry fewer.
     /// </summary>
-    public static NpgsqlBatchCommand[] Append(PollLogEntry e)
+    public static NpgsqlBatchCommand Append(PollLogEntry e)
     {
-        var insert = new NpgsqlBatchCommand($"""
-            INSERT INTO poll_log ({StoredRows.PollLogColumns})
-            VALUES (@feed, @at, @outcome, @status, @bytes, @duration, @new, @error, @url)
+        var command = new NpgsqlBatchCommand($"""
+            WITH appended AS (
+                INSERT INTO poll_log ({StoredRows.PollLogColumns})
+                VALUES (@feed, @at, @outcome, @status, @bytes, @duration, @new, @error, @url))
+            DELETE FROM poll_log WHERE feed_id = @feed AND (polled_at, id) < (
+                SELECT polled_at, id FROM poll_log WHERE feed_id = @feed ORDER BY polled_at DESC, id DESC LIMIT 1 OFFSET {PollLog.KeptPerFeed - 2})
             """);
-        var p = insert.Parameters;
+        var p = command.Parameters;
         p.AddWithValue("feed", e.FeedId);
         PostgresValues.AddTime(p, "at", e.PolledAt);
         p.AddWithValue("outcome", PollOutcomeNames.Name(e.Outcome));
@@ -26,11 +30,6 @@ internal static class PostgresPollLog
         p.AddWithValue("new", e.NewItems);
         PostgresValues.AddText(p, "error", e.Error);
         PostgresValues.AddText(p, "url", e.FinalUrl);
-        var prune = new NpgsqlBatchCommand($"""
-            DELETE FROM poll_log WHERE feed_id = @feed AND (polled_at, id) < (
-                SELECT polled_at, id FROM poll_log WHERE feed_id = @feed ORDER BY polled_at DESC, id DESC LIMIT 1 OFFSET {PollLog.KeptPerFeed - 1})
-            """);
-        prune.Parameters.AddWithValue("feed", e.FeedId);
-        return [insert, prune];
+        return command;
     }
 }

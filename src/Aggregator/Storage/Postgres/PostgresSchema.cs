@@ -225,5 +225,19 @@ internal static class PostgresSchema
         CREATE INDEX story_copies_copy ON story_copies (copy_alert_id);
         CREATE INDEX story_copies_at ON story_copies (at);
         """,
+        // The shared schedule of a cluster (PostgresPollSchedule): when each feed is due, and which node's claim holds it.
+        // `every` is null for a cron feed, whose next fire the claiming node works out.
+        """
+        CREATE TABLE poll_schedule (
+            feed_id text NOT NULL PRIMARY KEY,
+            signature text NOT NULL,
+            every interval,
+            cron text,
+            due_at timestamptz NOT NULL,
+            lease_token uuid,
+            leased_until timestamptz
+        );
+        CREATE INDEX poll_schedule_due ON poll_schedule (due_at);
+        """,
     ];
 }

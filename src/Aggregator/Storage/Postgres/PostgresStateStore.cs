@@ -68,7 +68,7 @@ internal sealed partial class PostgresStateStore : IStateStore
         if (rows.Count == 0)
         {
             // Nothing seen (304, unchanged, failed): state and log entry are one batch, atomic in its implicit transaction.
-            await PostgresFeedStates.SaveAsync(connection, null, commit.State, commit.Log, cancellationToken, Archive(commit, new HashSet<string>()));
+            await PostgresFeedStates.SaveAsync(connection, null, commit.State, commit.Log, cancellationToken, More(commit, new HashSet<string>()));
             return 0;
         }
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -98,7 +98,7 @@ internal sealed partial class PostgresStateStore : IStateStore
         var queued = await PostgresOutbox.InsertAsync(connection, tx, drafts, now, cancellationToken);
         foreach (var rule in fresh.SelectMany(i => i.RuleIds).Order(StringComparer.Ordinal))
             await PostgresRuleStats.CountAsync(connection, tx, rule, now, cancellationToken);
-        await PostgresFeedStates.SaveAsync(connection, tx, commit.State, commit.Log, cancellationToken, Archive(commit, recorded));
+        await PostgresFeedStates.SaveAsync(connection, tx, commit.State, commit.Log, cancellationToken, More(commit, recorded));
         await tx.CommitAsync(cancellationToken);
         return queued;
     }
@@ -130,10 +130,17 @@ internal sealed partial class PostgresStateStore : IStateStore
     /// <summary>The first key of the story locks (two-key advisory locks never meet the one-key locks of reloads).</summary>
     private const int StoryLockSpace = 0x53545259;
 
-    /// <summary>The commit's item-archive statements: the items whose keys it recorded first (<paramref name="recorded"/>), then the feed's pruning.</summary>
-    private IEnumerable<NpgsqlBatchCommand> Archive(PollCommit commit, IReadOnlySet<string> recorded)
+    /// <summary>
+    /// The commit's statements after the state and log entry: the item archive's (the items whose keys it recorded first,
+    /// <paramref name="recorded"/>, then the feed's pruning), and a claimed feed's next due time.
+    /// </summary>
+    private IEnumerable<NpgsqlBatchCommand> More(PollCommit commit, IReadOnlySet<string> recorded)
     {
-        if (commit.Archive is not { } archive) return [];
-        return PostgresItemArchive.Insert(archive, recorded).Append(PostgresItemArchive.Prune(commit.State.FeedId, archive.Keep, _time.GetUtcNow()));
+        if (commit.Archive is { } archive)
+        {
+            foreach (var command in PostgresItemArchive.Insert(archive, recorded)) yield return command;
+            yield return PostgresItemArchive.Prune(commit.State.FeedId, archive.Keep, _time.GetUtcNow());
+        }
+        if (commit.Lease is { } lease) yield return PostgresPollSchedule.Advance(lease);
     }
 }

@@ -107,6 +107,7 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
 
     public async Task<int> CommitPollAsync(PollCommit commit, CancellationToken cancellationToken)
     {
+        if (commit.Lease is not null) throw new NotSupportedException("the shared schedule lives in PostgreSQL; a SQLite node schedules in memory");
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
