@@ -147,6 +147,24 @@ public sealed class SharedScheduleTests(PostgresFixture postgres) : IClassFixtur
         row.Leased.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Poll_now_makes_a_scheduled_feed_due_at_once_for_whichever_node_claims_next()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = await MigratedDatabaseAsync(ct);
+        using var dir = new TempDirectory();
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        var node = Node(source, connectionString);
+        await node.ApplyAsync(Snapshot(dir, connectionString, ["1h", "1h"]), ct);
+        await ExecuteAsync(source, "UPDATE poll_schedule SET due_at = now() + interval '1 hour'", ct);
+        (await PostgresPollSchedule.ClaimAsync(source, 10, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), ct)).ShouldBeEmpty("nothing is due");
+
+        (await node.PollNowAsync("feed-1", ct)).ShouldBeTrue();
+        (await node.PollNowAsync("feed-9", ct)).ShouldBeFalse("not scheduled");
+        var claimed = await PostgresPollSchedule.ClaimAsync(source, 10, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), ct);
+        claimed.ShouldHaveSingleItem().FeedId.ShouldBe("feed-1");
+    }
+
     private static ScheduleLease Lease(PostgresPollSchedule.Claim claim) => new(claim.FeedId, claim.Token, claim.Due, TimeSpan.Zero, null, claim.State);
 
     private async Task<string> MigratedDatabaseAsync(CancellationToken ct)
