@@ -50,8 +50,9 @@ def cell(d):
         else:
             per_node[n] += 1
     by_feed = {}
-    for f, t, _ in reqs:
-        by_feed.setdefault(f, []).append(t)
+    for r in reqs:
+        by_feed.setdefault(r[0], []).append(r[1])
+    full = sum(1 for r in window if len(r) > 3 and r[3] == 200)
     allowance = every + slack
     ok = total = feeds_ok = 0
     all_gaps = []
@@ -73,7 +74,7 @@ def cell(d):
     commits = meta['xact1'] - meta['xact0']
     res = {
         'kind': 'cell', 'label': meta['label'], 'nodes': meta['nodes'], 'feeds': meta['feeds'], 'every': every,
-        'seconds': el, 'polls': polls, 'polls_s': polls / el, 'wanted_s': meta['feeds'] / every,
+        'seconds': el, 'polls': polls, 'full_fetches': full, 'warmup': meta.get('warmup'), 'polls_s': polls / el, 'wanted_s': meta['feeds'] / every,
         'per_node_s': {n: c / el for n, c in per_node.items()}, 'unattributed': unknown,
         'cpu_s': cpu, 'cores': cpu / el, 'cpu_ms_per_poll': 1000 * cpu / max(polls, 1),
         'stmts_per_poll': stmts / max(polls, 1), 'commits_per_poll': commits / max(polls, 1),
@@ -91,8 +92,11 @@ def cell_block(r):
     lines = ['== %s, %d node(s), %d feeds every %gs, %.0f s measured (%s)' % (
         r['label'], r['nodes'], r['feeds'], r['every'], r['seconds'], r['dll'])]
     per = ', '.join('node%s %.1f' % (n, v) for n, v in sorted(r['per_node_s'].items()))
-    lines.append('   polls/s %.1f of %.0f wanted (%s%s)' % (
-        r['polls_s'], r['wanted_s'], per, ', %d unattributed' % r['unattributed'] if r['unattributed'] else ''))
+    lines.append('   polls/s %.1f of %.0f wanted (%s%s); %d of %d polls fetched the feed in full (200), the rest 304' % (
+        r['polls_s'], r['wanted_s'], per, ', %d unattributed' % r['unattributed'] if r['unattributed'] else '',
+        r.get('full_fetches', 0), r['polls']))
+    if r.get('warmup'):
+        lines.append('   warm-up %.0f s (until every feed had been polled once, at least the minimum)' % r['warmup'])
     lines.append('   worker CPU %.2f cores, %.1f ms per poll; throttled periods: %s' % (
         r['cores'], r['cpu_ms_per_poll'], ', '.join('node%s %s' % kv for kv in sorted(r['throttled'].items())) or '-'))
     lines.append('   PostgreSQL %.1f statements and %.1f commits per poll (%d statements, %d commits)' % (
@@ -114,8 +118,8 @@ def kill(d):
     hooks = load(d, 'hooks.json')
     tk, tend = meta['t_kill'], meta['t_kill'] + meta['after_kill']
     by_feed = {}
-    for f, t, _ in reqs:
-        by_feed.setdefault(f, []).append(t)
+    for r in reqs:
+        by_feed.setdefault(r[0], []).append(r[1])
     worst = []
     for f in range(meta['feeds']):
         times = sorted(by_feed.get(str(f), []))

@@ -2,7 +2,7 @@
 # Clustered polling capacity of two worker builds, side by side, in one run.
 #
 #   deploy/capacity/compare.sh [--base-rev REV | --base-dll DLL] [--new-dll DLL] [--feeds F] [--seconds S]
-#       [--warmup W] [--node-cpu CORES] [--nodes "1 3"] [--kill-test[=new|base|both]] [--no-matrix]
+#       [--warmup W] [--warmup-max M] [--node-cpu CORES] [--nodes "1 3"] [--kill-test[=new|base|both]] [--no-matrix]
 #       [--clustered true|false] [--pg-nosync] [--keep] [--out FILE]
 #
 # BASE and NEW are two builds of aggregator.dll (also BASE_DLL / NEW_DLL in the environment). --base-rev REV
@@ -17,9 +17,10 @@
 #
 # Matrix: {base, new} x {1 node, 3 nodes} (--nodes), each on a fresh database, F feeds (600) at `every: 1s`,
 # scheduler.clustered true (--clustered false: the in-memory scheduler, meaningful on one node), storage postgres.
-# After W s of warm-up (20) it measures S s (40) and reports per cell: polls/s in all and per node (requests the
-# feed server answered, attributed to the node owning the client socket), worker CPU per poll (utime+stime of the
-# node processes) and cgroup throttling, PostgreSQL statements per poll (pg_stat_statements calls in the measured
+# After W s of warm-up (20; longer, by up to --warmup-max 120 s, until every feed has had its first poll) it
+# measures S s (40) and reports per cell: polls/s in all and per node (requests the feed server answered,
+# attributed to the node owning the client socket), worker CPU per poll (utime+stime of the node processes) and
+# cgroup throttling, PostgreSQL statements per poll (pg_stat_statements calls in the measured
 # database, reset at the window's start; the harness queries from another database) and commits per poll
 # (xact_commit delta), the top 8 statements by calls, and how polls kept to schedule: the share of gaps between
 # consecutive polls of a feed that are <= interval + 2 s, and the share of feeds that never waited longer.
@@ -41,7 +42,7 @@ root="$(cd "$here/../.." && pwd)"
 base_dll=${BASE_DLL:-}
 new_dll=${NEW_DLL:-$root/src/Aggregator/bin/Release/net10.0/aggregator.dll}
 base_rev=""
-feeds=600 seconds=40 warmup=20 node_cpu=0.25 nodes_list="1 3" kill_test="" matrix=1 pg_nosync=0 keep=0 clustered=true
+feeds=600 seconds=40 warmup=20 warmup_max=120 node_cpu=0.25 nodes_list="1 3" kill_test="" matrix=1 pg_nosync=0 keep=0 clustered=true
 out="$here/last-run.txt"
 kill_feeds=60 kill_every=2 kill_before=10 kill_after=40 kill_settle=15
 
@@ -55,6 +56,7 @@ while [ $# -gt 0 ]; do
     --feeds) feeds=${2:?--feeds F}; shift ;;
     --seconds) seconds=${2:?--seconds S}; shift ;;
     --warmup) warmup=${2:?--warmup W}; shift ;;
+    --warmup-max) warmup_max=${2:?--warmup-max SECONDS}; shift ;;
     --node-cpu) node_cpu=${2:?--node-cpu CORES}; shift ;;
     --nodes) nodes_list=${2:?--nodes \"1 3\"}; shift ;;
     --kill-test) kill_test=new ;;
@@ -71,7 +73,8 @@ while [ $# -gt 0 ]; do
 done
 case "$kill_test" in ""|new|base|both) ;; *) die "--kill-test takes new, base or both" ;; esac
 case "$clustered" in true|false) ;; *) die "--clustered takes true or false" ;; esac
-[[ $feeds =~ ^[0-9]+$ && $seconds =~ ^[0-9]+$ && $warmup =~ ^[0-9]+$ ]] || die "--feeds, --seconds and --warmup take whole numbers"
+[[ $feeds =~ ^[0-9]+$ && $seconds =~ ^[0-9]+$ && $warmup =~ ^[0-9]+$ && $warmup_max =~ ^[0-9]+$ ]] ||
+  die "--feeds, --seconds, --warmup and --warmup-max take whole numbers"
 [[ $node_cpu =~ ^[0-9]*\.?[0-9]+$ ]] || die "--node-cpu takes a number of cores, e.g. 0.25"
 [ -n "$base_rev" ] && [ -n "$base_dll" ] && die "give either --base-rev or --base-dll (BASE_DLL), not both"
 
@@ -249,7 +252,16 @@ node_problems() {
 run_cell() {
   local label=$1 dll=$2 nodes=$3 dir="$work/$1-${3}n"
   cell_start "$dir" "$label" "$dll" "$nodes" "$feeds" 1
+  local started=$SECONDS
   sleep "$warmup"
+  # first polls fetch in full and record 20 items each: measure only once every feed is past its first poll
+  local polled=0 waited=0
+  while polled=$(curl -sf "http://127.0.0.1:$fport/polled") && [ "${polled:-0}" -lt "$feeds" ] && [ $waited -lt "$warmup_max" ]; do
+    sleep 1; waited=$((waited + 1))
+  done
+  [ "${polled:-0}" -lt "$feeds" ] && log "$label: only $polled of $feeds feeds polled after $((SECONDS - started)) s of warm-up; measuring anyway"
+  sleep 2
+  local warm=$((SECONDS - started))
   node_problems "$dir"
   local i cpu0="" cpu1="" thr0=() thr=""
   q postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
@@ -273,7 +285,7 @@ run_cell() {
   local pids=""
   for i in $(seq 1 "$nodes"); do pids+="\"$i\": ${node_pids[$((i - 1))]}, "; done
   cat > "$dir/meta.json" <<JSON
-{"label": "$label", "dll": "$( [ "$label" = base ] && echo "$base_desc" || echo "$new_desc")", "nodes": $nodes,
+{"label": "$label", "warmup": $warm, "dll": "$( [ "$label" = base ] && echo "$base_desc" || echo "$new_desc")", "nodes": $nodes,
  "feeds": $feeds, "every": 1, "slack": 2, "t0": $t0, "t1": $t1, "clk_tck": $clk_tck,
  "pids": {${pids%, }}, "cpu0": {${cpu0%, }}, "cpu1": {${cpu1%, }}, "throttled": {${thr%, }},
  "xact0": $xact0, "xact1": $xact1, "pgss_calls": $calls, "top": $(cat "$dir/top.json" | sed 's/^$/[]/')}

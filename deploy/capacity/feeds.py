@@ -5,7 +5,8 @@
 GET  /feed/N        a 20-item RSS feed with an ETag; 304 to a matching If-None-Match, as most real polls end
 GET  /count         feed requests served so far
 GET  /now           the server's clock (time.time())
-GET  /requests      every feed request as [feed, time, pid]; pid is the process that owns the client socket
+GET  /polled        how many distinct feeds have been requested so far
+GET  /requests      every feed request as [feed, time, pid, status]; pid is the process that owns the client socket
                     (looked up in /proc once per connection among the pids listed in --pids FILE, 0 if unknown)
 POST /publish/start?every=3&share=0.1   from now on, every `every` s add one new item to a random `share` of the
                     N feeds (--feeds); each item has its own guid
@@ -25,7 +26,8 @@ args = parser.parse_args()
 
 lock = threading.Lock()
 served = [0]
-requests = []          # [feed, time, pid]
+requests = []          # [feed, time, pid, status]
+polled = set()
 published = []         # [feed, guid, time]
 hooks = []             # [time, webhook-id, type, [item ids]]
 extra = {}             # feed -> list of (guid, n) newest last
@@ -117,15 +119,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.pid = owner(self.client_address[1])
             now = time.time()
             with lock:
-                served[0] += 1
-                requests.append([feed, now, self.pid])
                 etag = '"v%d"' % version(feed)
-            if self.headers.get('If-None-Match') == etag:
+                status = 304 if self.headers.get('If-None-Match') == etag else 200
+                served[0] += 1
+                polled.add(feed)
+                requests.append([feed, now, self.pid, status])
+            if status == 304:
                 self.reply(304, b'', etag)
             else:
                 self.reply(200, body(feed), etag, 'application/rss+xml')
         elif path == '/count':
             self.reply(200, str(served[0]).encode())
+        elif path == '/polled':
+            self.reply(200, str(len(polled)).encode())
         elif path == '/now':
             self.reply(200, repr(time.time()).encode())
         elif path == '/requests':
