@@ -73,7 +73,7 @@ def cell(d):
     stmts = meta['pgss_calls']
     commits = meta['xact1'] - meta['xact0']
     res = {
-        'kind': 'cell', 'label': meta['label'], 'nodes': meta['nodes'], 'feeds': meta['feeds'], 'every': every,
+        'kind': 'cell', 'label': meta['label'], 'round': meta.get('round', 1), 'nodes': meta['nodes'], 'feeds': meta['feeds'], 'every': every,
         'seconds': el, 'polls': polls, 'full_fetches': full, 'warmup': meta.get('warmup'), 'polls_s': polls / el, 'wanted_s': meta['feeds'] / every,
         'per_node_s': {n: c / el for n, c in per_node.items()}, 'unattributed': unknown,
         'cpu_s': cpu, 'cores': cpu / el, 'cpu_ms_per_poll': 1000 * cpu / max(polls, 1),
@@ -184,27 +184,46 @@ def table(dirs):
     cells = [r for r in rs if r['kind'] == 'cell']
     out = []
     if cells:
-        one = {r['label']: r for r in cells if r['nodes'] == 1}
-        hdr = ('scheduler', 'nodes', 'feeds', 'polls/s', 'per node', 'x 1 node', 'CPU ms/poll', 'x 1 node',
+        keys = ('polls_s', 'cpu_ms_per_poll', 'stmts_per_poll', 'commits_per_poll', 'on_time', 'feeds_on_time')
+        rounds = max(r.get('round', 1) for r in cells)
+        one = {(r['label'], r.get('round', 1)): r for r in cells if r['nodes'] == 1}
+        groups = {}
+        for r in cells:
+            groups.setdefault((r['label'], r['nodes']), []).append(r)
+        if rounds > 1:             # the median of each figure over the rounds, after the rounds themselves
+            for (label, nodes), rows_ in list(groups.items()):
+                med = {k: statistics.median(x.get(k, 0) for x in rows_) for k in keys}
+                med.update({'label': label, 'nodes': nodes, 'feeds': rows_[0]['feeds'], 'round': 'median'})
+                groups[(label, nodes)] = rows_ + [med]
+            for label in {r['label'] for r in cells}:
+                if (label, 1) in groups:
+                    one[(label, 'median')] = groups[(label, 1)][-1]
+        hdr = ('scheduler', 'round', 'nodes', 'feeds', 'polls/s', 'per node', 'x 1 node', 'CPU ms/poll', 'x 1 node',
                'stmts/poll', 'commits/poll', 'gaps on time', 'feeds on time')
         rows = []
-        for r in cells:
-            base = one.get(r['label'])
-            rows.append((r['label'], str(r['nodes']), str(r['feeds']), '%.1f' % r['polls_s'],
-                         '%.1f' % (r['polls_s'] / r['nodes']),
-                         '%.2f' % (r['polls_s'] / base['polls_s']) if base and base['polls_s'] else '-',
-                         '%.1f' % r['cpu_ms_per_poll'],
-                         '%.2f' % (r['cpu_ms_per_poll'] / base['cpu_ms_per_poll']) if base and base['cpu_ms_per_poll'] else '-',
-                         '%.1f' % r['stmts_per_poll'], '%.1f' % r['commits_per_poll'], '%.1f%%' % (100 * r['on_time']),
-                         '%.1f%%' % (100 * r['feeds_on_time'])))
+        for key in sorted(groups, key=lambda k: (k[0] != 'base', k[0], k[1])):
+            for r in groups[key]:
+                rnd = r.get('round', 1)
+                base = one.get((r['label'], rnd))
+                rows.append((r['label'], str(rnd), str(r['nodes']), str(r['feeds']), '%.1f' % r['polls_s'],
+                             '%.1f' % (r['polls_s'] / r['nodes']),
+                             '%.2f' % (r['polls_s'] / base['polls_s']) if base and base['polls_s'] else '-',
+                             '%.1f' % r['cpu_ms_per_poll'],
+                             '%.2f' % (r['cpu_ms_per_poll'] / base['cpu_ms_per_poll']) if base and base['cpu_ms_per_poll'] else '-',
+                             '%.1f' % r['stmts_per_poll'], '%.1f' % r['commits_per_poll'], '%.1f%%' % (100 * r['on_time']),
+                             '%.1f%%' % (100 * r.get('feeds_on_time', 0))))
+        if rounds == 1:
+            hdr = hdr[:1] + hdr[2:]
+            rows = [row[:1] + row[2:] for row in rows]
         widths = [max(len(x) for x in col) for col in zip(hdr, *rows)]
         fmt = ' | '.join('%%-%ds' % w for w in widths)
         out.append(fmt % hdr)
         out.append('-+-'.join('-' * w for w in widths))
         out += [fmt % row for row in rows]
-        out.append('("x 1 node": polls/s, and CPU per poll, relative to the same scheduler on one node; '
+        out.append('("x 1 node": polls/s, and CPU per poll, relative to the same scheduler on one node%s; '
                    '"gaps on time": share of gaps between\n'
-                   'consecutive polls of a feed <= interval + 2 s; "feeds on time": share of feeds with no longer gap in the window)')
+                   'consecutive polls of a feed <= interval + 2 s; "feeds on time": share of feeds with no longer gap in the window)'
+                   % (' in the same round' if rounds > 1 else ''))
     kills = [r for r in rs if r['kind'] == 'kill']
     if kills:
         hdr = ('kill test', 'nodes', 'feeds', 'longest gap after kill', 'feeds > 20 s', 'published', 'delivered',

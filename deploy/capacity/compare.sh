@@ -2,8 +2,8 @@
 # Clustered polling capacity of two worker builds, side by side, in one run.
 #
 #   deploy/capacity/compare.sh [--base-rev REV | --base-dll DLL] [--new-dll DLL] [--feeds F] [--seconds S]
-#       [--warmup W] [--warmup-max M] [--node-cpu CORES] [--nodes "1 3"] [--kill-test[=new|base|both]] [--no-matrix]
-#       [--clustered true|false] [--pg-nosync] [--keep] [--out FILE]
+#       [--warmup W] [--warmup-max M] [--node-cpu CORES] [--nodes "1 3"] [--rounds N]
+#       [--kill-test[=new|base|both]] [--no-matrix] [--clustered true|false] [--pg-nosync] [--keep] [--out FILE]
 #
 # BASE and NEW are two builds of aggregator.dll (also BASE_DLL / NEW_DLL in the environment). --base-rev REV
 # checks REV out with `git worktree add` into a temporary directory and builds it there (removed at the end).
@@ -17,7 +17,7 @@
 #
 # Matrix: {base, new} x {1 node, 3 nodes} (--nodes), each on a fresh database, F feeds (600) at `every: 1s`,
 # scheduler.clustered true (--clustered false: the in-memory scheduler, meaningful on one node), storage postgres.
-# After W s of warm-up (20; longer, by up to --warmup-max 120 s, until every feed has had its first poll) it
+# After W s of warm-up (20; longer, by up to --warmup-max 60 s, until every feed has had its first poll) it
 # measures S s (40) and reports per cell: polls/s in all and per node (requests the feed server answered,
 # attributed to the node owning the client socket), worker CPU per poll (utime+stime of the node processes) and
 # cgroup throttling, PostgreSQL statements per poll (pg_stat_statements calls in the measured
@@ -25,6 +25,8 @@
 # (xact_commit delta), the top 8 statements by calls, and how polls kept to schedule: the share of gaps between
 # consecutive polls of a feed that are <= interval + 2 s, and the share of feeds that never waited longer.
 # 600 feeds saturate one node at 0.25 core; run e.g. --feeds 20 for the on-schedule figures below saturation.
+# Figures move by tens of percent from run to run on a shared machine: --rounds N runs the matrix N times,
+# interleaved, and adds the median of each figure.
 #
 # Kill test (--kill-test: for NEW; =base or =both): 3 nodes, 60 feeds at `every: 2s`, one rule matching every
 # item, a webhook subscriber on the feed server's /hook, AGGREGATOR_DELIVERY_LEASE=10s. After warm-up the server
@@ -42,7 +44,7 @@ root="$(cd "$here/../.." && pwd)"
 base_dll=${BASE_DLL:-}
 new_dll=${NEW_DLL:-$root/src/Aggregator/bin/Release/net10.0/aggregator.dll}
 base_rev=""
-feeds=600 seconds=40 warmup=20 warmup_max=120 node_cpu=0.25 nodes_list="1 3" kill_test="" matrix=1 pg_nosync=0 keep=0 clustered=true
+feeds=600 seconds=40 warmup=20 warmup_max=60 node_cpu=0.25 nodes_list="1 3" kill_test="" matrix=1 pg_nosync=0 keep=0 clustered=true rounds=1
 out="$here/last-run.txt"
 kill_feeds=60 kill_every=2 kill_before=10 kill_after=40 kill_settle=15
 
@@ -58,6 +60,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=${2:?--warmup W}; shift ;;
     --warmup-max) warmup_max=${2:?--warmup-max SECONDS}; shift ;;
     --node-cpu) node_cpu=${2:?--node-cpu CORES}; shift ;;
+    --rounds) rounds=${2:?--rounds N}; shift ;;
     --nodes) nodes_list=${2:?--nodes \"1 3\"}; shift ;;
     --kill-test) kill_test=new ;;
     --kill-test=*) kill_test=${1#--kill-test=} ;;
@@ -73,8 +76,8 @@ while [ $# -gt 0 ]; do
 done
 case "$kill_test" in ""|new|base|both) ;; *) die "--kill-test takes new, base or both" ;; esac
 case "$clustered" in true|false) ;; *) die "--clustered takes true or false" ;; esac
-[[ $feeds =~ ^[0-9]+$ && $seconds =~ ^[0-9]+$ && $warmup =~ ^[0-9]+$ && $warmup_max =~ ^[0-9]+$ ]] ||
-  die "--feeds, --seconds, --warmup and --warmup-max take whole numbers"
+[[ $feeds =~ ^[0-9]+$ && $seconds =~ ^[0-9]+$ && $warmup =~ ^[0-9]+$ && $warmup_max =~ ^[0-9]+$ && $rounds =~ ^[1-9][0-9]*$ ]] ||
+  die "--feeds, --seconds, --warmup, --warmup-max and --rounds take whole numbers"
 [[ $node_cpu =~ ^[0-9]*\.?[0-9]+$ ]] || die "--node-cpu takes a number of cores, e.g. 0.25"
 [ -n "$base_rev" ] && [ -n "$base_dll" ] && die "give either --base-rev or --base-dll (BASE_DLL), not both"
 
@@ -250,7 +253,8 @@ node_problems() {
 
 # throughput cell
 run_cell() {
-  local label=$1 dll=$2 nodes=$3 dir="$work/$1-${3}n"
+  local label=$1 dll=$2 nodes=$3 round=$4 dir="$work/$1-${3}n"
+  [ "$rounds" -gt 1 ] && dir+="-r$round"
   cell_start "$dir" "$label" "$dll" "$nodes" "$feeds" 1
   local started=$SECONDS
   sleep "$warmup"
@@ -285,7 +289,7 @@ run_cell() {
   local pids=""
   for i in $(seq 1 "$nodes"); do pids+="\"$i\": ${node_pids[$((i - 1))]}, "; done
   cat > "$dir/meta.json" <<JSON
-{"label": "$label", "warmup": $warm, "dll": "$( [ "$label" = base ] && echo "$base_desc" || echo "$new_desc")", "nodes": $nodes,
+{"label": "$label", "round": $round, "warmup": $warm, "dll": "$( [ "$label" = base ] && echo "$base_desc" || echo "$new_desc")", "nodes": $nodes,
  "feeds": $feeds, "every": 1, "slack": 2, "t0": $t0, "t1": $t1, "clk_tck": $clk_tck,
  "pids": {${pids%, }}, "cpu0": {${cpu0%, }}, "cpu1": {${cpu1%, }}, "throttled": {${thr%, }},
  "xact0": $xact0, "xact1": $xact1, "pgss_calls": $calls, "top": $(cat "$dir/top.json" | sed 's/^$/[]/')}
@@ -330,9 +334,11 @@ log "base: $base_desc"
 log "new:  $new_desc"
 log "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; nodes held to $node_cpu core each"
 if [ $matrix = 1 ]; then
-  for label in base new; do
-    if [ $label = base ]; then dll=$base_dll; else dll=$new_dll; fi
-    for n in $nodes_list; do run_cell "$label" "$dll" "$n"; done
+  for round in $(seq 1 "$rounds"); do
+    for label in base new; do
+      if [ $label = base ]; then dll=$base_dll; else dll=$new_dll; fi
+      for n in $nodes_list; do run_cell "$label" "$dll" "$n" "$round"; done
+    done
   done
 fi
 case "$kill_test" in
