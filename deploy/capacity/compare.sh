@@ -3,7 +3,7 @@
 #
 #   deploy/capacity/compare.sh [--base-rev REV | --base-dll DLL] [--new-dll DLL] [--feeds F] [--seconds S]
 #       [--warmup W] [--warmup-max M] [--node-cpu CORES] [--nodes "1 3"] [--rounds N]
-#       [--kill-test[=new|base|both]] [--no-matrix] [--clustered true|false] [--pg-nosync] [--keep] [--out FILE]
+#       [--kill-test[=new|base|both]] [--no-matrix] [--no-sqlite] [--clustered true|false] [--pg-nosync] [--keep] [--out FILE]
 #
 # BASE and NEW are two builds of aggregator.dll (also BASE_DLL / NEW_DLL in the environment). --base-rev REV
 # checks REV out with `git worktree add` into a temporary directory and builds it there (removed at the end).
@@ -24,6 +24,8 @@
 # database, reset at the window's start; the harness queries from another database) and commits per poll
 # (xact_commit delta), the top 8 statements by calls, and how polls kept to schedule: the share of gaps between
 # consecutive polls of a feed that are <= interval + 2 s, and the share of feeds that never waited longer.
+# Each round ends with a `sqlite` cell: NEW as a single node on SQLite with the in-memory scheduler, the same feeds
+# and quota, the yardstick for a clustered node's CPU per poll (--no-sqlite skips it).
 # 600 feeds saturate one node at 0.25 core; run e.g. --feeds 20 for the on-schedule figures below saturation.
 # Figures move by tens of percent from run to run on a shared machine: --rounds N runs the matrix N times,
 # interleaved, and adds the median of each figure.
@@ -44,7 +46,7 @@ root="$(cd "$here/../.." && pwd)"
 base_dll=${BASE_DLL:-}
 new_dll=${NEW_DLL:-$root/src/Aggregator/bin/Release/net10.0/aggregator.dll}
 base_rev=""
-feeds=600 seconds=40 warmup=20 warmup_max=60 node_cpu=0.25 nodes_list="1 3" kill_test="" matrix=1 pg_nosync=0 keep=0 clustered=true rounds=1
+feeds=600 seconds=40 warmup=20 warmup_max=60 node_cpu=0.25 nodes_list="1 3" kill_test="" matrix=1 sqlite=1 pg_nosync=0 keep=0 clustered=true rounds=1
 out="$here/last-run.txt"
 kill_feeds=60 kill_every=2 kill_before=10 kill_after=40 kill_settle=15
 
@@ -65,6 +67,7 @@ while [ $# -gt 0 ]; do
     --kill-test) kill_test=new ;;
     --kill-test=*) kill_test=${1#--kill-test=} ;;
     --no-matrix) matrix=0 ;;
+    --no-sqlite) sqlite=0 ;;
     --pg-nosync) pg_nosync=1 ;;
     --clustered) clustered=${2:?--clustered true|false}; shift ;;
     --keep) keep=1 ;;
@@ -214,8 +217,13 @@ cell_start() {
   curl -sf "http://127.0.0.1:$fport/count" >/dev/null || die "the feed server did not start ($dir/feeds.log)"
   {
     echo "settings:"
-    echo "  storage: { provider: postgres, connectionString: \"Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db\" }"
-    echo "  scheduler: { clustered: $clustered }"
+    if [ "$label" = sqlite ]; then
+      echo "  storage: { provider: sqlite, connectionString: \"Data Source=$dir/state.db\" }"
+      echo "  scheduler: { clustered: false }"
+    else
+      echo "  storage: { provider: postgres, connectionString: \"Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db\" }"
+      echo "  scheduler: { clustered: $clustered }"
+    fi
     echo "  polling: { minEvery: 1s, timeout: 10s, perHostConcurrency: 16 }"
     echo "  network: { allowedPrivateNetworks: [\"127.0.0.0/8\"] }"
     if [ "$mode" = kill ]; then
@@ -339,6 +347,7 @@ if [ $matrix = 1 ]; then
       if [ $label = base ]; then dll=$base_dll; else dll=$new_dll; fi
       for n in $nodes_list; do run_cell "$label" "$dll" "$n" "$round"; done
     done
+    [ $sqlite = 1 ] && run_cell sqlite "$new_dll" 1 "$round"
   done
 fi
 case "$kill_test" in

@@ -37,19 +37,21 @@ internal static class WorkerServices
         services.AddSingleton<IFeedFetcher, ReloadingFeedFetcher>();
         services.AddTelemetryExport(config.Settings.Telemetry);
         services.AddSingleton<FeedPoller>();
-        // Stops after Quartz (hosted services stop in reverse order): nothing hands it a poll once it drains.
         services.AddSingleton<PollDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<PollDispatcher>());
         if (config.Settings.Scheduler.Clustered)
         {
             services.AddSingleton(new PostgresScheduleLock(config.Settings.Storage.ConnectionString));
             services.AddSingleton<IFeedSchedule, SharedFeedSchedule>();
             services.AddSingleton<SharedScheduleClaimer>();
+            // Stops after the dispatcher, to hand back the claims of the polls it abandoned.
+            services.AddHostedService(sp => sp.GetRequiredService<SharedScheduleClaimer>());
         }
         else
         {
             services.AddSingleton<IFeedSchedule, QuartzFeedSchedule>();
         }
+        // Stops after Quartz (hosted services stop in reverse order): nothing hands it a poll once it drains.
+        services.AddHostedService(sp => sp.GetRequiredService<PollDispatcher>());
 
         services.AddStore(config.Settings.Storage);
         services.AddBacktesting();

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Aggregator.Storage;
 using Aggregator.Storage.Postgres;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -8,9 +10,11 @@ namespace Aggregator.Scheduling;
 /// <summary>
 /// A cluster node's claim tick (<see cref="ClaimTickJob"/>): claims the feeds due in the next moment that no live lease
 /// holds, no more than the node has free poll slots (so a busy node leaves work to its peers), hands them to the
-/// <see cref="PollDispatcher"/>, and renews the leases of the feeds it still waits for or polls.
+/// <see cref="PollDispatcher"/>, and renews the leases of the feeds it still waits for or polls. When the node stops, the
+/// claims its abandoned polls held go back at once, so its peers need not wait for them to lapse.
 /// </summary>
 internal sealed class SharedScheduleClaimer(NpgsqlDataSource source, PollDispatcher dispatcher, TimeProvider time, ILogger<SharedScheduleClaimer> logger)
+    : IHostedService
 {
     /// <summary>How often a node claims.</summary>
     public static TimeSpan Tick { get; } = TimeSpan.FromMilliseconds(500);
@@ -19,11 +23,12 @@ internal sealed class SharedScheduleClaimer(NpgsqlDataSource source, PollDispatc
     public static TimeSpan Ahead { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a claim holds without renewal: how long the feeds of a node that died wait for another.</summary>
-    public static TimeSpan Lease { get; } = TimeSpan.FromSeconds(15);
+    public static TimeSpan Lease { get; } = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(3);
     private const int MostPerClaim = 500;
 
+    private readonly ConcurrentQueue<(Guid Token, long At)> _recent = new();
     private long _renewed;
     private bool _failing;
 
@@ -55,10 +60,30 @@ internal sealed class SharedScheduleClaimer(NpgsqlDataSource source, PollDispatc
             var claims = await PostgresPollSchedule.ClaimAsync(source, wanted, Ahead, Lease, cancellationToken);
             foreach (var claim in claims)
             {
+                _recent.Enqueue((claim.Token, time.GetTimestamp()));
                 if (!dispatcher.TryStart(new PollTicket(claim.FeedId, LeaseOf(claim))))
                     logger.LogDebug("Feed {FeedId} claimed while its previous poll still runs here; the claim runs out unused", claim.FeedId);
             }
-            if (claims.Count < wanted) return;
+            if (claims.Count < wanted) break;
+        }
+        while (_recent.TryPeek(out var oldest) && time.GetElapsedTime(oldest.At) > Lease) _recent.TryDequeue(out _);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Runs once the dispatcher has drained (it stops first): a claim made within the last lease that still holds its row
+    /// is a poll abandoned by the stop, or one never started. A claim whose poll committed matches no row any more.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostgresPollSchedule.ReleaseAsync(source, [.. _recent.Select(r => r.Token)], cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The feeds claimed by this node could not be handed back; they return when their leases lapse");
         }
     }
 

@@ -148,6 +148,39 @@ public sealed class SharedScheduleTests(PostgresFixture postgres) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_stopping_node_hands_back_the_feeds_it_claimed_and_did_not_poll()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = await postgres.CreateDatabaseAsync(ct);
+        using var dir = new TempDirectory();
+        await using var harness = await PipelineHarness.CreateAsync(dir, """
+            settings:
+              scheduler: { clustered: true }
+            feeds:
+              - { id: a, url: "https://feeds.example.org/a.xml", every: 1m }
+              - { id: b, url: "https://feeds.example.org/b.xml", every: 1m }
+            """, ct, postgres: connectionString);
+        var source = harness.Services.GetRequiredService<NpgsqlDataSource>();
+        await harness.Services.GetRequiredService<IFeedSchedule>().ApplyAsync(harness.Services.GetRequiredService<ActiveConfig>().Current, ct);
+        var claimer = harness.Services.GetRequiredService<SharedScheduleClaimer>();
+        var dispatcher = harness.Services.GetRequiredService<PollDispatcher>();
+        // Claimed just ahead of their due moment: the polls wait for it (on the harness's clock, which stands still).
+        await ExecuteAsync(source, "UPDATE poll_schedule SET due_at = now() + interval '500 milliseconds'", ct);
+        var due = await RowsAsync(source, ct);
+        await claimer.TickAsync(ct);
+        dispatcher.Leases.Count.ShouldBe(2);
+        (await RowsAsync(source, ct)).Values.ShouldAllBe(r => r.Leased);
+
+        await dispatcher.StopAsync(ct);
+        await claimer.StopAsync(ct);
+
+        var after = await RowsAsync(source, ct);
+        after.Values.ShouldAllBe(r => !r.Leased, "handed back for a peer to claim at once");
+        after.OrderBy(r => r.Key).Select(r => r.Value.Due).ShouldBe(due.OrderBy(r => r.Key).Select(r => r.Value.Due), "still due when they were");
+        (await PostgresPollSchedule.ClaimAsync(source, 10, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), ct)).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Poll_now_makes_a_scheduled_feed_due_at_once_for_whichever_node_claims_next()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -110,6 +110,15 @@ internal static class PostgresPollSchedule
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Lets go of the claims that still hold their rows, leaving the feeds due as they were.</summary>
+    public static async Task ReleaseAsync(NpgsqlDataSource source, IReadOnlyCollection<Guid> tokens, CancellationToken cancellationToken)
+    {
+        if (tokens.Count == 0) return;
+        await using var command = source.CreateCommand("UPDATE poll_schedule SET lease_token = NULL, leased_until = NULL WHERE lease_token = ANY(@tokens)");
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("tokens", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. tokens] });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Makes the feed due now (an operator's "poll now"); false when it is not scheduled.</summary>
     public static async Task<bool> DueNowAsync(NpgsqlDataSource source, string feedId, CancellationToken cancellationToken)
     {
