@@ -28,7 +28,8 @@ internal sealed class PostgresScheduleLock
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            // Waiting is the point: a peer may hold the lock for as long as applying a large schedule takes, so no command timeout.
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
             command.Parameters.AddWithValue("key", LockKey);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
