@@ -39,22 +39,33 @@ internal sealed class PollDispatcher : IHostedService, IDisposable
     /// <summary>The leases of the claimed feeds this node is waiting for or polling, to be renewed while they run.</summary>
     public IReadOnlyList<ScheduleLease> Leases => [.. _running.Values.Select(r => r.Ticket.Lease).OfType<ScheduleLease>()];
 
-    /// <summary>Starts the poll in the background; false when the feed is being polled here already or the node is stopping.</summary>
+    /// <summary>
+    /// Starts the poll in the background; false when the node is stopping, or when the feed is being polled here already and
+    /// the ticket is a trigger's (that fire is skipped). A claim for a feed still polled here runs once that poll has ended:
+    /// the feed's commit lets its lease go a moment before the poll is done here, and the next claim can come in between.
+    /// </summary>
     public bool TryStart(PollTicket ticket)
     {
         if (_stopping.IsCancellationRequested) return false;
         var running = new Running(ticket);
-        if (!_running.TryAdd(ticket.FeedId, running)) return false;
-        running.Task = RunAsync(running);
+        if (_running.TryAdd(ticket.FeedId, running))
+        {
+            running.Task = RunAsync(running, Task.CompletedTask);
+            return true;
+        }
+        if (ticket.Lease is null || !_running.TryGetValue(ticket.FeedId, out var previous)) return false;
+        _running[ticket.FeedId] = running;
+        running.Task = RunAsync(running, previous.Task);
         return true;
     }
 
     /// <summary>Completes when every poll started so far has ended; for tests and the stop.</summary>
     public Task IdleAsync() => Task.WhenAll(_running.Values.Select(r => r.Task));
 
-    private async Task RunAsync(Running running)
+    private async Task RunAsync(Running running, Task previous)
     {
         await Task.Yield();
+        await previous;
         var ticket = running.Ticket;
         try
         {

@@ -62,7 +62,7 @@ internal sealed class SharedScheduleClaimer(NpgsqlDataSource source, PollDispatc
             {
                 _recent.Enqueue((claim.Token, time.GetTimestamp()));
                 if (!dispatcher.TryStart(new PollTicket(claim.FeedId, LeaseOf(claim))))
-                    logger.LogDebug("Feed {FeedId} claimed while its previous poll still runs here; the claim runs out unused", claim.FeedId);
+                    logger.LogDebug("Feed {FeedId} claimed as the node stops; the claim is handed back", claim.FeedId);
             }
             if (claims.Count < wanted) break;
         }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Aggregator.Scheduling;
+using Aggregator.Storage;
 using Aggregator.Tests.Pipeline;
+using Aggregator.Tests.Storage;
 using Aggregator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +14,7 @@ namespace Aggregator.Tests.Scheduling;
 /// The dispatcher runs polls for whatever finds them due: at most <c>settings.polling.concurrency</c> at once, never two
 /// of one feed, each slot held for the whole fetch of a slow server and given back when it ends.
 /// </summary>
-public sealed class PollDispatcherTests
+public sealed class PollDispatcherTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private const int Feeds = 12;
     private const int Slots = 4;
@@ -48,6 +50,35 @@ public sealed class PollDispatcherTests
         dispatcher.Free.ShouldBe(Slots);
         for (var i = 0; i < Feeds; i++)
             (await harness.Store.GetFeedStateAsync($"f{i}", ct)).ShouldNotBeNull().LastResult.ShouldBe(Aggregator.Storage.PollOutcome.Parsed);
+    }
+
+    [Fact]
+    public async Task A_claim_for_a_feed_still_polled_here_runs_after_that_poll_not_beside_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = await postgres.CreateDatabaseAsync(ct);
+        await using var server = new SlowFeeds();
+        using var dir = new TempDirectory();
+        await using var harness = await PipelineHarness.CreateAsync(dir, $$"""
+            settings:
+              scheduler: { clustered: true }
+            feeds:
+              - { id: f0, url: "{{server.Url(0)}}", every: 1m }
+            """, ct, postgres: connectionString);
+        var dispatcher = harness.Services.GetRequiredService<PollDispatcher>();
+        ScheduleLease Claim() => new("f0", Guid.NewGuid(), DateTimeOffset.UtcNow, TimeSpan.Zero, null, null);
+
+        dispatcher.TryStart(new PollTicket("f0", Claim())).ShouldBeTrue();
+        (await Eventually.TrueAsync(() => server.Waiting == 1, TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
+        dispatcher.TryStart(new PollTicket("f0", Claim())).ShouldBeTrue("a claim is never dropped");
+        dispatcher.TryStart(new PollTicket("f0")).ShouldBeFalse("a trigger's fire is");
+        await Task.Delay(300, ct);
+        server.Waiting.ShouldBe(1, "the second poll waits for the first");
+
+        server.Release();
+        await dispatcher.IdleAsync().WaitAsync(TimeSpan.FromSeconds(20), ct);
+        (await Eventually.TrueAsync(() => server.Served == 2, TimeSpan.FromSeconds(10), ct)).ShouldBeTrue($"{server.Served} served");
+        server.Peak.ShouldBe(1);
     }
 
     /// <summary>Feeds whose server holds every answer until <see cref="Release"/>, counting the requests held at once.</summary>
