@@ -71,6 +71,11 @@ def cell(d):
     tck = meta['clk_tck']
     cpu = sum(meta['cpu1'][n] - meta['cpu0'][n] for n in meta['pids']) / tck
     stmts = meta['pgss_calls']
+    machine = None
+    if 'stat0' in meta:
+        a, b = [list(map(int, meta[k].split())) for k in ('stat0', 'stat1')]
+        ticks = [y - x for x, y in zip(a, b)]
+        machine = (sum(ticks) - ticks[3] - ticks[4]) / tck / el   # all but idle and iowait, in cores
     commits = meta['xact1'] - meta['xact0']
     res = {
         'kind': 'cell', 'label': meta['label'], 'round': meta.get('round', 1), 'nodes': meta['nodes'], 'feeds': meta['feeds'], 'every': every,
@@ -81,6 +86,7 @@ def cell(d):
         'stmts': stmts, 'commits': commits,
         'on_time': ok / total if total else 0.0, 'gaps': total, 'feeds_on_time': feeds_ok / max(meta['feeds'], 1),
         'gap_p50': pct(all_gaps, 50), 'gap_p95': pct(all_gaps, 95), 'gap_max': max(all_gaps or [0]),
+        'machine_cores': machine, 'feed_server_cores': meta.get('feeds_cpu', 0) / tck / el,
         'throttled': meta.get('throttled', {}), 'top': meta['top'], 'dll': meta['dll'],
     }
     with open(os.path.join(d, 'result.json'), 'w') as f:
@@ -99,6 +105,9 @@ def cell_block(r):
         lines.append('   warm-up %.0f s (until every feed had been polled once, at least the minimum)' % r['warmup'])
     lines.append('   worker CPU %.2f cores, %.1f ms per poll; throttled periods: %s' % (
         r['cores'], r['cpu_ms_per_poll'], ', '.join('node%s %s' % kv for kv in sorted(r['throttled'].items())) or '-'))
+    if r.get('machine_cores') is not None:
+        lines.append('   machine busy %.2f cores of %d (feed server %.2f, worker nodes %.2f, the rest mostly PostgreSQL)' % (
+            r['machine_cores'], os.cpu_count() or 0, r['feed_server_cores'], r['cores']))
     lines.append('   PostgreSQL %.1f statements and %.1f commits per poll (%d statements, %d commits)' % (
         r['stmts_per_poll'], r['commits_per_poll'], r['stmts'], r['commits']))
     lines.append('   on schedule: %.1f%% of %d gaps <= interval + 2 s (gap p50 %.1f s, p95 %.1f s, max %.1f s); '
