@@ -8,7 +8,6 @@ using Aggregator.Delivery;
 using Aggregator.Fetching;
 using Aggregator.Observability;
 using Aggregator.Parsing;
-using Aggregator.Scheduling;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
 

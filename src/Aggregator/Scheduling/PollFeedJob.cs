@@ -1,3 +1,4 @@
+using Aggregator.Pipeline;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aggregator.Pipeline;
 using Aggregator.Storage;
 using Aggregator.Storage.Postgres;
 using Microsoft.Extensions.Hosting;

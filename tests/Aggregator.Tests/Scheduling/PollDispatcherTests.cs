@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Aggregator.Pipeline;
 using Aggregator.Scheduling;
 using Aggregator.Storage;
 using Aggregator.Tests.Pipeline;
