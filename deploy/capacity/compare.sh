@@ -279,12 +279,16 @@ run_cell() {
   q postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
   local xact0; xact0=$(q postgres -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$db'")
   local t0; t0=$(curl -sf "http://127.0.0.1:$fport/now")
-  local stat0; stat0=$(head -1 /proc/stat | cut -d' ' -f2-) feeds0; feeds0=$(cpu_of "${aux_pids[-1]}")
+  local stat0 feeds0
+  stat0=$(head -1 /proc/stat | cut -d' ' -f2-)
+  feeds0=$(cpu_of "${aux_pids[-1]}")
   for i in $(seq 1 "$nodes"); do cpu0+="\"$i\": $(cpu_of "${node_pids[$((i - 1))]}"), "; thr0+=("$(throttled_of "$cgroot/aggcap-$$-node$i")"); done
   log "$label: measuring ${seconds}s"
   sleep "$seconds"
   local t1; t1=$(curl -sf "http://127.0.0.1:$fport/now")
-  local stat1; stat1=$(head -1 /proc/stat | cut -d' ' -f2-) feeds1; feeds1=$(cpu_of "${aux_pids[-1]}")
+  local stat1 feeds1
+  stat1=$(head -1 /proc/stat | cut -d' ' -f2-)
+  feeds1=$(cpu_of "${aux_pids[-1]}")
   for i in $(seq 1 "$nodes"); do
     cpu1+="\"$i\": $(cpu_of "${node_pids[$((i - 1))]}"), "
     local a b; a=${thr0[$((i - 1))]}; b=$(throttled_of "$cgroot/aggcap-$$-node$i")
