@@ -106,7 +106,7 @@ internal static class PostgresPollSchedule
         if (tokens.Count == 0) return;
         await using var command = source.CreateCommand("UPDATE poll_schedule SET leased_until = now() + @lease WHERE lease_token = ANY(@tokens)");
         command.Parameters.AddWithValue("lease", lease);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("tokens", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. tokens] });
+        command.Parameters.Add(Tokens(tokens));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -115,7 +115,7 @@ internal static class PostgresPollSchedule
     {
         if (tokens.Count == 0) return;
         await using var command = source.CreateCommand("UPDATE poll_schedule SET lease_token = NULL, leased_until = NULL WHERE lease_token = ANY(@tokens)");
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("tokens", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. tokens] });
+        command.Parameters.Add(Tokens(tokens));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -146,6 +146,9 @@ internal static class PostgresPollSchedule
         command.Parameters.AddWithValue("token", lease.Token);
         return command;
     }
+
+    private static NpgsqlParameter<Guid[]> Tokens(IReadOnlyCollection<Guid> tokens) =>
+        new("tokens", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. tokens] };
 
     private static readonly int StateColumnCount = StoredRows.FeedStateColumns.Split(", ").Length;
 
