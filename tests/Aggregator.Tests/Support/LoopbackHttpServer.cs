@@ -52,7 +52,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close unregisters the port twice, and the second time briefly binds it again,
+        // which fails when another test's server has taken it meanwhile.
         _listener.Close();
         await _loop.ConfigureAwait(false);
     }
