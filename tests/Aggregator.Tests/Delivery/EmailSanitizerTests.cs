@@ -1,4 +1,10 @@
+using AngleSharp.Html.Parser;
+using Aggregator.Configuration;
+using Aggregator.Core.Rendering;
+using Aggregator.Delivery;
 using Aggregator.Delivery.Email;
+using Aggregator.PublicPages;
+using Aggregator.Tests.Matching;
 
 namespace Aggregator.Tests.Delivery;
 
@@ -23,5 +29,33 @@ public sealed class EmailSanitizerTests
         clean.ShouldContain("overflow-wrap: break-word");
         foreach (var gone in new[] { "http-equiv", "refresh", "stylesheet", "<style", "<img", "javascript:", "<script", "url(", "evil.example.org" })
             clean.ShouldNotContain(gone);
+    }
+
+    [Fact]
+    public void Every_real_news_item_goes_out_as_rendered_and_the_sanitiser_would_have_kept_all_of_it()
+    {
+        NewsFeeds.Require();
+        var composer = new EmailComposer(new SubscriberLinks(new ActiveConfig(ConfigSnapshot.Create(new AggregatorConfig { Directory = Path.GetTempPath() }))));
+        var smtp = new SmtpOptions { From = "Aggregator <alerts@example.org>" };
+        var desk = new SubscriberDefinition { Id = "desk", Email = ["desk@example.org"] };
+        var sanitizer = EmailSanitizer.Create();
+        var parser = new HtmlParser();
+        var items = 0;
+        foreach (var news in NewsFeeds.All())
+        {
+            var alert = NewsAlerts.Of(news);
+            var rendered = AlertMessage.Email(alert, NewsAlerts.Links).HtmlBody;
+
+            var sent = composer.Compose(new DeliveryEnvelope($"m{items}", desk, [alert], false, DateTimeOffset.UnixEpoch), smtp, NewsAlerts.Links).HtmlBody;
+
+            sent.ShouldBe(rendered, $"{news.Name} is sent as rendered");
+            var original = parser.ParseDocument(rendered);
+            var kept = parser.ParseDocument(sanitizer.SanitizeDocument(rendered));
+            kept.Body!.TextContent.ShouldBe(original.Body!.TextContent, news.Name);
+            kept.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe(original.QuerySelectorAll("a").Select(a => a.GetAttribute("href")), news.Name);
+            kept.QuerySelectorAll("mark").Length.ShouldBe(original.QuerySelectorAll("mark").Length, news.Name);
+            items++;
+        }
+        items.ShouldBe(486);
     }
 }

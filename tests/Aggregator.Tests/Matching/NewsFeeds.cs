@@ -51,6 +51,16 @@ internal static class NewsFeeds
         return new NewsItem(name, prefix, feed.Items[position - 1], file.FeedId, feed.Title);
     }
 
+    /// <summary>Every item of every news feed, in file order.</summary>
+    public static IEnumerable<NewsItem> All()
+    {
+        foreach (var prefix in Files.Keys)
+        {
+            var count = Parsed.GetOrAdd(prefix, _ => Parse(Files[prefix].File)).Items.Count;
+            for (var position = 1; position <= count; position++) yield return Item($"{prefix}{position}");
+        }
+    }
+
     private static ParsedFeed Parse(string file)
     {
         var bytes = File.ReadAllBytes(Path.Combine(Folder.Value ?? throw new InvalidOperationException("news feeds not found"), file));

@@ -11,11 +11,12 @@ namespace Aggregator.Delivery.Email;
 /// derived from the envelope id so a resend is recognisable, and one <c>X-Aggregator-Rule</c> header per rule.
 /// With public pages, the subscriber's links (sealed, so a resend is byte for byte the same) and the headers of
 /// RFC 8058 one-click unsubscribe; always <c>List-Id</c> (RFC 2919) for filtering and <c>Auto-Submitted</c>
-/// (RFC 3834) against auto-reply loops. The rendered HTML is encoded already; the sanitiser is a second line of defence.
+/// (RFC 3834) against auto-reply loops. The rendered HTML is encoded already; the sanitiser is a second line of defence
+/// for anything in it that <see cref="RenderedHtml"/> does not recognise as the renderer's own (and only then loaded).
 /// </summary>
 internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
 {
-    private readonly HtmlSanitizer _sanitizer = EmailSanitizer.Create();
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(EmailSanitizer.Create);
 
     public MimeMessage Compose(DeliveryEnvelope envelope, SmtpOptions smtp) =>
         Compose(envelope, smtp, subscriberLinks.Enabled ? LinksFor(envelope) : null);
@@ -40,7 +41,7 @@ internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
         var body = new BodyBuilder
         {
             TextBody = content.TextBody,
-            HtmlBody = _sanitizer.SanitizeDocument(content.HtmlBody),
+            HtmlBody = RenderedHtml.IsOwn(content.HtmlBody) ? content.HtmlBody : _sanitizer.Value.SanitizeDocument(content.HtmlBody),
         };
         message.Body = body.ToMessageBody();
         return message;
