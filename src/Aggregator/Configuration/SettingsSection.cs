@@ -82,9 +82,8 @@ internal sealed class SettingsSection
     {
         try
         {
-            _ = storage.Provider == StorageProvider.Postgres
-                ? new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString)
-                : (System.Data.Common.DbConnectionStringBuilder)new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString);
+            if (storage.Provider == StorageProvider.Postgres) ParsePostgres(storage.ConnectionString);
+            else ParseSqlite(storage.ConnectionString);
             return null;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
@@ -93,6 +92,13 @@ internal sealed class SettingsSection
             return Excerpt.Quote(e.Message.Split(". ", 2)[0]).Trim('\'');
         }
     }
+
+    // Each provider's parser in a method of its own: a SQLite worker never loads Npgsql.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ParsePostgres(string connectionString) => _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ParseSqlite(string connectionString) => _ = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
 
     private SettingsOptions Apply(string group, string key, YamlNode v, string what, ConfigNodeReader r)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Aggregator.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -30,7 +31,15 @@ internal static class TelemetryServices
     public static IServiceCollection AddTelemetryExport(this IServiceCollection services, TelemetryOptions telemetry, Func<string, string?> environment)
     {
         var configured = telemetry.OtlpEndpoint.Length > 0;
-        if (!configured && string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT"))) return services;
+        return configured || !string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT"))
+            ? services.AddOtlpExport(telemetry, configured, environment)
+            : services;
+    }
+
+    /// <summary>A method of its own so that a worker without an OTLP endpoint never loads OpenTelemetry.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddOtlpExport(this IServiceCollection services, TelemetryOptions telemetry, bool configured, Func<string, string?> environment)
+    {
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r =>
             {

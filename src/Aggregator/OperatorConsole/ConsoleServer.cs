@@ -27,11 +27,15 @@ internal sealed class ConsoleServer(IServiceProvider worker, ActiveConfig config
     private readonly ILogger _logger = loggers.CreateLogger<ConsoleServer>();
     private WebApplication? _app;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Listening is a method of its own so that a worker with the listener off never loads the web stack.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         var options = config.Current.Config.Settings.Console;
-        if (!ConsoleListen.TryParse(options.Listen, out var endpoint)) return;
+        return ConsoleListen.TryParse(options.Listen, out var endpoint) ? ListenAsync(options, endpoint, cancellationToken) : Task.CompletedTask;
+    }
 
+    private async Task ListenAsync(ConsoleOptions options, System.Net.IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
         var builder = WebListener.Builder(endpoint, loggers);
         var services = builder.Services;
         services.AddAntiforgery(o =>

@@ -21,11 +21,15 @@ internal sealed class PublicServer(IServiceProvider worker, ActiveConfig config,
     private readonly ILogger _logger = loggers.CreateLogger<PublicServer>();
     private WebApplication? _app;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Listening is a method of its own so that a worker with the listener off never loads the web stack.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         var options = config.Current.Config.Settings.Public;
-        if (!ConsoleListen.TryParse(options.Listen, out var endpoint)) return;
+        return ConsoleListen.TryParse(options.Listen, out var endpoint) ? ListenAsync(options, endpoint, cancellationToken) : Task.CompletedTask;
+    }
 
+    private async Task ListenAsync(PublicOptions options, System.Net.IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
         var builder = WebListener.Builder(endpoint, loggers, maxRequestBodySize: 64 * 1024);
         var services = builder.Services;
         // A link is a capability: guessing is hopeless (it is sealed), but a flood of posts is still refused.

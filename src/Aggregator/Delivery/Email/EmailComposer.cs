@@ -1,7 +1,6 @@
 using Aggregator.Configuration;
 using Aggregator.Core.Rendering;
 using Aggregator.PublicPages;
-using Ganss.Xss;
 using MimeKit;
 
 namespace Aggregator.Delivery.Email;
@@ -16,8 +15,6 @@ namespace Aggregator.Delivery.Email;
 /// </summary>
 internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
 {
-    private readonly Lazy<HtmlSanitizer> _sanitizer = new(EmailSanitizer.Create);
-
     public MimeMessage Compose(DeliveryEnvelope envelope, SmtpOptions smtp) =>
         Compose(envelope, smtp, subscriberLinks.Enabled ? LinksFor(envelope) : null);
 
@@ -41,7 +38,7 @@ internal sealed class EmailComposer(SubscriberLinks subscriberLinks)
         var body = new BodyBuilder
         {
             TextBody = content.TextBody,
-            HtmlBody = RenderedHtml.IsOwn(content.HtmlBody) ? content.HtmlBody : _sanitizer.Value.SanitizeDocument(content.HtmlBody),
+            HtmlBody = RenderedHtml.IsOwn(content.HtmlBody) ? content.HtmlBody : EmailSanitizer.SanitizeDocument(content.HtmlBody),
         };
         message.Body = body.ToMessageBody();
         return message;

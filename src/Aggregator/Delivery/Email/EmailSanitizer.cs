@@ -10,6 +10,11 @@ namespace Aggregator.Delivery.Email;
 /// </summary>
 internal static class EmailSanitizer
 {
+    /// <summary>Built on first use: most workers never meet HTML that needs it, and then never load AngleSharp.</summary>
+    private static readonly Lazy<HtmlSanitizer> Shared = new(Create);
+
+    public static string SanitizeDocument(string html) => Shared.Value.SanitizeDocument(html);
+
     public static HtmlSanitizer Create()
     {
         var sanitizer = new HtmlSanitizer();
