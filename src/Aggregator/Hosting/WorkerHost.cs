@@ -2,6 +2,7 @@ using Aggregator.Configuration;
 using Aggregator.Observability;
 using Aggregator.Storage;
 using Aggregator.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -16,10 +17,15 @@ internal static class WorkerHost
     /// <param name="configure">Last word on the services, for tests (a fake clock, a test port).</param>
     public static IHost Build(AggregatorConfig config, string[] args, Action<IServiceCollection>? configure = null)
     {
+        // The host's own settings files (appsettings.json) are read once: watching them for changes would watch the whole
+        // working directory, and with it every state write and mail file under data/.
+        var hostSettings = new ConfigurationManager();
+        hostSettings.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
             ContentRootPath = Directory.GetCurrentDirectory(),
+            Configuration = hostSettings,
         });
 
         builder.Services.AddSystemd();

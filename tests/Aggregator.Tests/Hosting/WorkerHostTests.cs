@@ -1,6 +1,7 @@
 using Aggregator.Configuration;
 using Aggregator.Hosting;
 using Aggregator.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -27,5 +28,24 @@ public sealed class WorkerHostTests
 
         b.ShouldNotBeSameAs(a);
         b.SchedulerName.ShouldNotBe(a.SchedulerName);
+    }
+
+    [Fact]
+    public void The_host_s_own_settings_files_are_not_watched_so_writes_under_the_working_directory_cost_nothing()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("config/main.yaml", $"""
+            settings:
+              storage:
+                connectionString: "Data Source={dir.Combine("state.db")}"
+            """);
+        var config = new ConfigLoader().Load(dir.Combine("config")).Config.ShouldNotBeNull();
+
+        using var host = WorkerHost.Build(config, []);
+
+        var sources = ((IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>()).Providers
+            .OfType<FileConfigurationProvider>().Select(p => p.Source).ToList();
+        sources.ShouldNotBeEmpty("appsettings.json is still read");
+        sources.ShouldAllBe(s => !s.ReloadOnChange);
     }
 }
