@@ -322,6 +322,7 @@ class Aggregator:
     allowedPrivateNetworks: ["127.0.0.0/8"]
   alerts:
     maxItemAge: 7d
+    storyWindow: {args.story_window}
   smtp:
     {smtp}    from: "Aggregator <alerts@example.org>"
     pickupDirectory: {self.pickup}
@@ -452,6 +453,7 @@ def main():
     p.add_argument("--aggregator-run", choices=("once", "resident"), default="once",
                    help="once: each pass is `run --once`; resident: `run`, stopped with SIGTERM once its mail is out")
     p.add_argument("--aggregator-timeout", type=float, default=300, help="seconds a worker pass may take before it is stopped")
+    p.add_argument("--story-window", default="48h", help="the worker's alerts.storyWindow: off alerts every copy without looking for its story")
     p.add_argument("--env", action="append", default=[], help="NAME=VALUE for the worker (repeatable)")
     p.add_argument("--bundled-config", default=os.path.join(os.path.dirname(__file__), "..", "..", "config"))
     p.add_argument("--label", default="", help="printed with the results (e.g. the publish mode)")
