@@ -14,12 +14,7 @@ public sealed class WorkerHostTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var dir = new TempDirectory();
-        dir.Write("config/main.yaml", $"""
-            settings:
-              storage:
-                connectionString: "Data Source={dir.Combine("state.db")}"
-            """);
-        var config = new ConfigLoader().Load(dir.Combine("config")).Config.ShouldNotBeNull();
+        var config = StateIn(dir);
 
         using var first = WorkerHost.Build(config, []);
         using var second = WorkerHost.Build(config, []);
@@ -34,12 +29,7 @@ public sealed class WorkerHostTests
     public void The_host_s_own_settings_files_are_not_watched_so_writes_under_the_working_directory_cost_nothing()
     {
         using var dir = new TempDirectory();
-        dir.Write("config/main.yaml", $"""
-            settings:
-              storage:
-                connectionString: "Data Source={dir.Combine("state.db")}"
-            """);
-        var config = new ConfigLoader().Load(dir.Combine("config")).Config.ShouldNotBeNull();
+        var config = StateIn(dir);
 
         using var host = WorkerHost.Build(config, []);
 
@@ -47,5 +37,15 @@ public sealed class WorkerHostTests
             .OfType<FileConfigurationProvider>().Select(p => p.Source).ToList();
         sources.ShouldNotBeEmpty("appsettings.json is still read");
         sources.ShouldAllBe(s => !s.ReloadOnChange);
+    }
+
+    private static AggregatorConfig StateIn(TempDirectory dir)
+    {
+        dir.Write("config/main.yaml", $"""
+            settings:
+              storage:
+                connectionString: "Data Source={dir.Combine("state.db")}"
+            """);
+        return new ConfigLoader().Load(dir.Combine("config")).Config.ShouldNotBeNull();
     }
 }
