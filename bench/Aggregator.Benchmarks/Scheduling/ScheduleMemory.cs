@@ -1,0 +1,52 @@
+using System.Globalization;
+using Aggregator.Configuration;
+using Aggregator.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Quartz;
+
+namespace Aggregator.Benchmarks.Scheduling;
+
+/// <summary>
+/// <c>schedule-memory [feeds]</c> (10,000 unless given): what a single node's schedule holds for its feeds, one Quartz job and trigger per
+/// feed as <see cref="QuartzFeedSchedule"/> applies them: the managed heap and the resident set before and after, in a
+/// process of its own. Where the worker's memory at 10,000 feeds goes, weighed part by part.
+/// </summary>
+internal static class ScheduleMemory
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var count = args.Length == 0 ? 10_000 : int.Parse(args[0], CultureInfo.InvariantCulture);
+        var services = new ServiceCollection();
+        services.AddQuartz(q => q.UseInMemoryStore());
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<ISchedulerFactory>();
+        var schedule = new QuartzFeedSchedule(factory, TimeProvider.System, NullLogger<QuartzFeedSchedule>.Instance);
+        // One feed first, so that what Quartz loads and allocates once is not counted per feed.
+        await schedule.ApplyAsync(Snapshot(1), CancellationToken.None);
+        var (heap, rss) = (Heap(), Environment.WorkingSet);
+        await schedule.ApplyAsync(Snapshot(count), CancellationToken.None);
+        var (heapAfter, rssAfter) = (Heap(), Environment.WorkingSet);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{count:N0} feeds scheduled: managed heap +{(heapAfter - heap) / 1048576.0:F1} MiB ({(heapAfter - heap) / count:N0} bytes a feed), resident +{(rssAfter - rss) / 1048576.0:F1} MiB"));
+    }
+
+    private static long Heap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static ConfigSnapshot Snapshot(int feeds) => ConfigSnapshot.Create(new AggregatorConfig
+    {
+        Directory = Path.GetTempPath(),
+        Feeds = [.. Enumerable.Range(0, feeds).Select(i => new FeedDefinition
+        {
+            Id = $"feed-{i}",
+            Url = $"http://127.0.0.1/{i}.xml",
+            Location = new Uri($"http://127.0.0.1/{i}.xml"),
+            Every = TimeSpan.FromMinutes(1),
+        })],
+    });
+}
