@@ -48,7 +48,8 @@ internal static class WorkerServices
         }
         else
         {
-            services.AddSingleton<IFeedSchedule, QuartzFeedSchedule>();
+            services.AddSingleton<NodeFeedSchedule>();
+            services.AddSingleton<IFeedSchedule>(sp => sp.GetRequiredService<NodeFeedSchedule>());
         }
         // Stops after Quartz (hosted services stop in reverse order): nothing hands it a poll once it drains.
         services.AddHostedService(sp => sp.GetRequiredService<PollDispatcher>());

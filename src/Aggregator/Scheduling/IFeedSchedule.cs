@@ -3,7 +3,7 @@ using Aggregator.Configuration;
 namespace Aggregator.Scheduling;
 
 /// <summary>
-/// When each feed is polled: Quartz triggers in memory on a single node (<see cref="QuartzFeedSchedule"/>), or the shared
+/// When each feed is polled: due times in memory on a single node (<see cref="NodeFeedSchedule"/>), or the shared
 /// table a cluster's nodes claim from (<see cref="SharedFeedSchedule"/>).
 /// </summary>
 internal interface IFeedSchedule

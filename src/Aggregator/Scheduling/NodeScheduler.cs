@@ -4,9 +4,9 @@ using Quartz;
 namespace Aggregator.Scheduling;
 
 /// <summary>
-/// Each node's Quartz scheduler, always in memory. A single node keeps a trigger per feed in it (<see cref="QuartzFeedSchedule"/>);
-/// a cluster node (<c>scheduler.clustered: true</c>) keeps only its claim tick, the feeds' due times being shared in
-/// PostgreSQL (<see cref="SharedFeedSchedule"/>).
+/// Each node's Quartz scheduler, always in memory, with one job that finds due feeds: a single node's tick over the due
+/// times it keeps in memory (<see cref="NodeFeedSchedule"/>), or a cluster node's (<c>scheduler.clustered: true</c>) claim tick
+/// on the due times shared in PostgreSQL (<see cref="SharedFeedSchedule"/>).
 /// </summary>
 internal static class NodeScheduler
 {
@@ -22,10 +22,13 @@ internal static class NodeScheduler
         // process (as in tests) from sharing a scheduler and each other's jobs.
         quartz.ConfigureScheduler(o => o.InstanceName = $"aggregator-{Guid.NewGuid():N}");
         quartz.UseInMemoryStore(o => o.MisfireThreshold = MisfireThreshold);
-        if (!settings.Scheduler.Clustered) return;
-        quartz.ScheduleJob<ClaimTickJob>(
-            trigger => trigger.WithIdentity("claim-due-feeds").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(SharedScheduleClaimer.Tick).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-            job => job.WithIdentity("claim-due-feeds"));
+        if (settings.Scheduler.Clustered) Every<ClaimTickJob>(quartz, "claim-due-feeds", SharedScheduleClaimer.Tick);
+        else Every<DueFeedsJob>(quartz, "dispatch-due-feeds", NodeFeedSchedule.Tick);
     }
+
+    private static void Every<TJob>(IQuartzBuilder quartz, string name, TimeSpan interval) where TJob : IJob =>
+        quartz.ScheduleJob<TJob>(
+            trigger => trigger.WithIdentity(name).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+            job => job.WithIdentity(name));
 }

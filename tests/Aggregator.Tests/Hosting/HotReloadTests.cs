@@ -6,7 +6,7 @@ using Aggregator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Quartz;
+using Aggregator.Scheduling;
 
 namespace Aggregator.Tests.Hosting;
 
@@ -50,13 +50,15 @@ public sealed class HotReloadTests
             .AddSingleton<ILogger<ConfigReloadService>>(reloadLog)
             .AddSingleton<ILogger<Aggregator.Fetching.FeedFetcher>>(fetchLog)
             .AddSingleton(new HeartbeatFile(dir.Combine("heartbeat.json"))));
+        var started = DateTimeOffset.UtcNow;
         await host.StartAsync(ct);
         var active = host.Services.GetRequiredService<ActiveConfig>();
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
-        // Local feeds fire at once; wait for that first fire so the next fire time is the steady one.
-        (await Eventually.TrueAsync(() => FiredAsync(scheduler, "desk", ct).Result && FiredAsync(scheduler, "other", ct).Result, TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
-        var deskNext = await NextFireAsync(scheduler, "desk", ct);
-        var otherNext = await NextFireAsync(scheduler, "other", ct);
+        var schedule = host.Services.GetRequiredService<NodeFeedSchedule>();
+        // Local feeds are due at once; wait for that first poll so the next due time is the steady one.
+        (await Eventually.TrueAsync(() => schedule.NextDue("desk") > started + TimeSpan.FromMinutes(30) && schedule.NextDue("other") > started + TimeSpan.FromMinutes(90),
+            TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
+        var deskNext = schedule.NextDue("desk");
+        var otherNext = schedule.NextDue("other");
 
         // A bad edit: reported with its position, the running config stays.
         await File.WriteAllTextAsync(rules, """
@@ -81,8 +83,8 @@ public sealed class HotReloadTests
             """, ct);
         (await Eventually.TrueAsync(() => active.Current.RulesById.ContainsKey("second"), TimeSpan.FromSeconds(10), ct)).ShouldBeTrue();
         active.Current.RulesById["first"].Query.ShouldBe("troops AND border");
-        (await NextFireAsync(scheduler, "desk", ct)).ShouldBe(deskNext);
-        (await NextFireAsync(scheduler, "other", ct)).ShouldBe(otherNext);
+        schedule.NextDue("desk").ShouldBe(deskNext);
+        schedule.NextDue("other").ShouldBe(otherNext);
         reloadLog.Entries.ShouldNotContain(e => e.Message.Contains("restarted", StringComparison.Ordinal), "rules alone need no restart");
 
         // Fetch settings apply from the next fetch, with no restart.
@@ -99,17 +101,5 @@ public sealed class HotReloadTests
             TimeSpan.FromSeconds(10), ct)).ShouldBeTrue(string.Join('\n', reloadLog.Entries.Select(e => e.Message).Concat(watcherLog.Entries.Select(e => e.Message))));
 
         await host.StopAsync(ct);
-    }
-
-    private static async Task<bool> FiredAsync(IScheduler scheduler, string feedId, CancellationToken ct)
-    {
-        var triggers = await scheduler.GetTriggersOfJob(new JobKey(feedId, "feeds"), ct);
-        return triggers.Single().PreviousFireTimeUtc is not null;
-    }
-
-    private static async Task<DateTimeOffset?> NextFireAsync(IScheduler scheduler, string feedId, CancellationToken ct)
-    {
-        var triggers = await scheduler.GetTriggersOfJob(new JobKey(feedId, "feeds"), ct);
-        return triggers.Single().NextFireTimeUtc;
     }
 }
