@@ -26,7 +26,8 @@ internal static class RunCommand
             var result = ConfigFiles.Load(parse);
             var code = ConfigReport.Write(result, Console.Error);
             if (code != ConfigReport.Valid) return ExitCodes.InvalidConfig;
-            if (parse.GetValue(once) && result.Config!.Settings.Scheduler.Clustered)
+            var onePass = parse.GetValue(once);
+            if (onePass && result.Config!.Settings.Scheduler.Clustered)
             {
                 await Console.Error.WriteLineAsync("error: run --once polls every feed itself, so it cannot share a cluster's schedule (scheduler.clustered: true)");
                 return ExitCodes.InvalidConfig;
@@ -36,7 +37,7 @@ internal static class RunCommand
             try
             {
                 await WorkerHost.OpenStateAsync(host, cancellationToken);
-                if (parse.GetValue(once)) await RunOnceAsync(host, cancellationToken);
+                if (onePass) await RunOnceAsync(host, cancellationToken);
                 else await host.RunAsync(cancellationToken);
             }
             catch (StateInUseException ex)
