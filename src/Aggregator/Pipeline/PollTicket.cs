@@ -2,5 +2,5 @@ using Aggregator.Storage;
 
 namespace Aggregator.Pipeline;
 
-/// <summary>A feed to poll: fired by this node's trigger, or claimed from the shared schedule with its lease.</summary>
+/// <summary>A feed to poll: due on this node's schedule, or claimed from the shared schedule with its lease.</summary>
 internal sealed record PollTicket(string FeedId, ScheduleLease? Lease = null);

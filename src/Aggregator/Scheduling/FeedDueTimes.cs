@@ -3,8 +3,8 @@ using Aggregator.Configuration;
 namespace Aggregator.Scheduling;
 
 /// <summary>
-/// Each feed's next due time on a single node, in memory: a few dozen bytes a feed where a Quartz job and trigger per feed
-/// took about 2 KB. Fires the way those triggers did: an interval keeps its cadence, a fire more than
+/// Each feed's next due time on a single node, in memory: about 200 bytes a feed, a tenth of a Quartz job and trigger
+/// each. Fires the way such triggers do: an interval keeps its cadence, a fire more than
 /// <see cref="NodeScheduler.MisfireThreshold"/> late is settled by one poll now with the interval restarting from there,
 /// and a late cron fire is skipped for its next. Not thread-safe: <see cref="NodeFeedSchedule"/> serialises it.
 /// </summary>

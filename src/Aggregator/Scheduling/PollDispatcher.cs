@@ -9,7 +9,7 @@ namespace Aggregator.Scheduling;
 
 /// <summary>
 /// Runs this node's polls: at most <c>settings.polling.concurrency</c> at once, never two of one feed. Whatever finds a
-/// feed due (a trigger, a claim) hands it over and returns at once, so a poll waiting on a slow server holds one of
+/// feed due (this node's schedule, a claim) hands it over and returns at once, so a poll waiting on a slow server holds one of
 /// these slots rather than a scheduler thread, and hundreds of fetches can be in flight.
 /// </summary>
 internal sealed class PollDispatcher : IHostedService, IDisposable
@@ -41,7 +41,7 @@ internal sealed class PollDispatcher : IHostedService, IDisposable
 
     /// <summary>
     /// Starts the poll in the background; false when the node is stopping, or when the feed is being polled here already and
-    /// the ticket is a trigger's (that fire is skipped). A claim for a feed still polled here runs once that poll has ended:
+    /// the ticket comes from this node's schedule (that fire is skipped). A claim for a feed still polled here runs once that poll has ended:
     /// the feed's commit lets its lease go a moment before the poll is done here, and the next claim can come in between.
     /// </summary>
     public bool TryStart(PollTicket ticket)
