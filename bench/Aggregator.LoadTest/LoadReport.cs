@@ -17,7 +17,7 @@ internal sealed class LoadReport(LoadOptions options, FeedCatalog catalog, Laten
 
     public string Render()
     {
-        long polls = 0, scheduled = 0, onTime = 0, expectedAlerts = 0, deliveredExpected = 0;
+        long polls = 0, scheduled = 0, onTime = 0, answeringScheduled = 0, answeringOnTime = 0, expectedAlerts = 0, deliveredExpected = 0;
         var first = double.MaxValue;
         var firsts = new double[catalog.Count];
         var pollTimes = new List<double>();
@@ -31,11 +31,16 @@ internal sealed class LoadReport(LoadOptions options, FeedCatalog catalog, Laten
             firsts[f] = requests[0];
             first = Math.Min(first, requests[0]);
             var anchor = requests.Min(r => r - Math.Round((r - requests[0]) / _interval) * _interval);
+            var answers = latency.Of(f).Class != LatencyClass.Never;
             for (var expected = anchor; expected + _tolerance <= end; expected += _interval)
             {
                 scheduled++;
                 var e = expected;
-                if (requests.Any(r => r >= e - 0.05 && r <= e + _tolerance)) onTime++;
+                var met = requests.Any(r => r >= e - 0.05 && r <= e + _tolerance);
+                if (met) onTime++;
+                if (!answers) continue;
+                answeringScheduled++;
+                if (met) answeringOnTime++;
             }
             (var exp, var got) = ExpectedAlerts(f, requests[0]);
             expectedAlerts += exp;
@@ -61,6 +66,8 @@ internal sealed class LoadReport(LoadOptions options, FeedCatalog catalog, Laten
         Line("polls per second (steady, after the first interval)", steadySeconds > 0 ? $"{steadyPolls / steadySeconds:F1}" : "n/a");
         Line("expected polls per second", $"{options.Feeds / _interval:F1}");
         Line($"on time (within {_tolerance}s of schedule)", scheduled > 0 ? $"{100.0 * onTime / scheduled:F2}% ({onTime} of {scheduled})" : "n/a");
+        // A feed that never answers fails every poll, and the worker's failure back-off rightly spaces its polls out.
+        Line("on time, feeds that answer", answeringScheduled > 0 ? $"{100.0 * answeringOnTime / answeringScheduled:F2}% ({answeringOnTime} of {answeringScheduled})" : "n/a");
         Line("worker CPU per 1,000 polls (steady)", steadyPolls > 0 ? $"{(cpuAtEnd - cpuAtSteady) / steadyPolls * 1000:F2} s" : "n/a");
         Line("worker CPU, whole run", $"{cpuAtEnd:F1} s ({(cpuAtEnd - cpuAtSteady) / Math.Max(1, steadySeconds) * 100:F0}% of one core in steady state)");
         Line("peak RSS (VmHWM)", $"{peakRssMiB:F1} MiB");
