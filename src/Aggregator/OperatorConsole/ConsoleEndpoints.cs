@@ -55,8 +55,8 @@ internal static class ConsoleEndpoints
         app.MapPost("/deliveries/{id:long}/replay", ReplayOneAsync).DisableAntiforgery();
         app.MapPost("/deliveries/replay", ReplaySinceAsync).DisableAntiforgery();
 
-        app.MapGet("/api/status", (HttpContext context, ActiveConfig config, IStatusStore store, IConsoleStore console, TimeProvider time, CancellationToken ct) =>
-            StatusStream.WriteAsync(context.Response, config, store, console, time, ct));
+        app.MapGet("/api/status", (HttpContext context, ActiveConfig config, IStatusStore store, ISubscriberChoiceReads choices, IConsoleStore console, TimeProvider time, CancellationToken ct) =>
+            StatusStream.WriteAsync(context.Response, config, store, choices, console, time, ct));
         app.MapGet("/api/dashboard", async (ConsoleData data, CancellationToken ct) =>
             Results.Json(await data.DashboardAsync(ct), CommandJson.Options));
         app.MapGet("/api/feeds", async (ConsoleData data, bool? failing, int? page, CancellationToken ct) =>

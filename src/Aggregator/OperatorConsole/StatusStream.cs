@@ -16,7 +16,7 @@ internal static class StatusStream
 {
     private const int FeedsPerRead = 500;
 
-    public static async Task WriteAsync(HttpResponse response, ActiveConfig active, IStatusStore store, IConsoleStore console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task WriteAsync(HttpResponse response, ActiveConfig active, IStatusStore store, ISubscriberChoiceReads choices, IConsoleStore console, TimeProvider time, CancellationToken cancellationToken)
     {
         var config = active.Current.Config;
         response.ContentType = "application/json; charset=utf-8";
@@ -34,13 +34,13 @@ internal static class StatusStream
         }
         json.WriteEndArray();
         json.WritePropertyName(Name(nameof(StatusReport.Rules)));
-        JsonSerializer.Serialize(json, await RuleStatus.ReadAllAsync(config, store, cancellationToken), options);
+        JsonSerializer.Serialize(json, await RuleStatus.ReadAllAsync(config, store, choices, cancellationToken), options);
         json.WritePropertyName(Name(nameof(StatusReport.Subscribers)));
         JsonSerializer.Serialize(json, await SubscriberStatus.ReadAllAsync(config, store, cancellationToken), options);
         json.WritePropertyName(Name(nameof(StatusReport.ConfigChanges)));
         JsonSerializer.Serialize(json, await store.CountConfigChangesAsync(cancellationToken), options);
         json.WritePropertyName(Name(nameof(StatusReport.SubscriberChoices)));
-        JsonSerializer.Serialize(json, await SubscriberChoiceSummary.ReadAllAsync(store, cancellationToken), options);
+        JsonSerializer.Serialize(json, await SubscriberChoiceSummary.ReadAllAsync(choices, cancellationToken), options);
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }

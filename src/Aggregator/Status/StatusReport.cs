@@ -8,13 +8,13 @@ internal sealed record StatusReport(
     DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds, IReadOnlyList<RuleStatus> Rules, IReadOnlyList<SubscriberStatus> Subscribers, ConfigChangeCounts ConfigChanges,
     IReadOnlyList<SubscriberChoiceSummary> SubscriberChoices)
 {
-    public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStatusStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<StatusReport> ReadAsync(AggregatorConfig config, IStateStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var feeds = await FeedStatus.ReadAllAsync(config, store, cancellationToken);
         var subscribers = await SubscriberStatus.ReadAllAsync(config, store, cancellationToken);
-        var rules = await RuleStatus.ReadAllAsync(config, store, cancellationToken);
+        var rules = await RuleStatus.ReadAllAsync(config, store, store.Choices, cancellationToken);
         var configChanges = await store.CountConfigChangesAsync(cancellationToken);
-        var choices = await SubscriberChoiceSummary.ReadAllAsync(store, cancellationToken);
+        var choices = await SubscriberChoiceSummary.ReadAllAsync(store.Choices, cancellationToken);
         return new StatusReport(now, feeds, rules, subscribers, configChanges, choices);
     }
 }
@@ -59,10 +59,10 @@ internal sealed record FeedStatus(
 internal sealed record RuleStatus(string Id, string Query, long Matches, DateTimeOffset? LastMatchAt, long NotRelevant = 0)
 {
     /// <summary>Every configured rule, in config order, with its match counts and feedback.</summary>
-    public static async Task<IReadOnlyList<RuleStatus>> ReadAllAsync(AggregatorConfig config, IStatusStore store, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RuleStatus>> ReadAllAsync(AggregatorConfig config, IStatusStore store, ISubscriberChoiceReads choices, CancellationToken cancellationToken)
     {
         var stats = (await store.ListRuleStatsAsync(cancellationToken)).ToDictionary(r => r.RuleId, StringComparer.Ordinal);
-        var notRelevant = (await store.NotRelevantCountsAsync(cancellationToken)).ToDictionary(r => r.RuleId, r => r.Count, StringComparer.Ordinal);
+        var notRelevant = (await choices.NotRelevantCountsAsync(cancellationToken)).ToDictionary(r => r.RuleId, r => r.Count, StringComparer.Ordinal);
         return [.. config.Rules.Select(r => new RuleStatus(
             r.Id, r.Query, stats.GetValueOrDefault(r.Id)?.Matches ?? 0, stats.GetValueOrDefault(r.Id)?.LastMatchAt, notRelevant.GetValueOrDefault(r.Id)))];
     }
@@ -73,8 +73,8 @@ internal sealed record SubscriberChoiceSummary(
     string Id, int Unsubscribed, DateTimeOffset? PausedUntil, string? Digest, IReadOnlyList<string> RulesOff, int Mutes)
 {
     /// <summary>Every subscriber with a choice, by id, configured or not: a choice outlives a subscriber removed from the config.</summary>
-    public static async Task<IReadOnlyList<SubscriberChoiceSummary>> ReadAllAsync(IStatusStore store, CancellationToken cancellationToken) =>
-        [.. (await store.ListChoicesAsync(cancellationToken)).Select(c =>
+    public static async Task<IReadOnlyList<SubscriberChoiceSummary>> ReadAllAsync(ISubscriberChoiceReads choices, CancellationToken cancellationToken) =>
+        [.. (await choices.ListChoicesAsync(cancellationToken)).Select(c =>
             new SubscriberChoiceSummary(c.SubscriberId, c.Unsubscriptions.Count, c.PausedUntil, c.Digest, c.RulesOff, c.Mutes.Count))];
 }
 

@@ -1,7 +1,7 @@
 namespace Aggregator.Storage;
 
-/// <summary>What <c>status</c> reads from the store, subscribers' choices and feedback included.</summary>
-internal interface IStatusStore : ISubscriberChoiceReads
+/// <summary>What <c>status</c> reads from the store beside subscribers' choices.</summary>
+internal interface IStatusStore
 {
     /// <summary>Every feed's state.</summary>
     Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(CancellationToken cancellationToken);

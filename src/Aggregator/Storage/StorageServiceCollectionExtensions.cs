@@ -56,6 +56,6 @@ internal static class StorageServiceCollectionExtensions
         .AddSingleton<IStatusStore>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<IStateStore>())
         .AddSingleton<IItemArchive>(sp => sp.GetRequiredService<IStateStore>())
-        .AddSingleton<ISubscriberChoices>(sp => sp.GetRequiredService<IStateStore>())
-        .AddSingleton<ISubscriberChoiceReads>(sp => sp.GetRequiredService<IStateStore>());
+        .AddSingleton(sp => sp.GetRequiredService<IStateStore>().Choices)
+        .AddSingleton<ISubscriberChoiceReads>(sp => sp.GetRequiredService<IStateStore>().Choices);
 }

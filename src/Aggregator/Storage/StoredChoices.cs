@@ -1,15 +1,16 @@
 using System.Data;
 using System.Data.Common;
+using Aggregator.Core.Alerts;
 
 namespace Aggregator.Storage;
 
 /// <summary>
-/// <see cref="ISubscriberChoices"/> over either store: the statements are the same on SQLite and PostgreSQL
+/// Subscribers' choices over either store: the statements are the same on SQLite and PostgreSQL
 /// (both take <c>@name</c> parameters and <c>ON CONFLICT</c>); only opening a connection and how times are
 /// written (<paramref name="time"/>) and read (<paramref name="readTime"/>) are the store's own.
 /// </summary>
 internal sealed class StoredChoices(
-    Func<CancellationToken, Task<DbConnection>> open, Func<DateTimeOffset, object> time, ReadTime readTime, TimeProvider clock)
+    Func<CancellationToken, Task<DbConnection>> open, Func<DateTimeOffset, object> time, ReadTime readTime, TimeProvider clock) : ISubscriberChoices
 {
     /// <summary>Five result sets: unsubscriptions, pause, digest, rules off, mutes, each ordered by subscriber.</summary>
     private const string SelectChoices = """
@@ -29,57 +30,61 @@ internal sealed class StoredChoices(
         [ChoiceKind.Mute] = "subscriber_mutes",
     };
 
-    public async Task<SubscriberChoices> GetAsync(string subscriberId, CancellationToken cancellationToken) =>
+    public async Task<SubscriberChoices> GetChoicesAsync(string subscriberId, CancellationToken cancellationToken) =>
         (await ReadAsync(subscriberId, cancellationToken)).SingleOrDefault() ?? SubscriberChoices.None(subscriberId);
 
-    public Task<IReadOnlyList<SubscriberChoices>> ListAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
+    public Task<IReadOnlyList<SubscriberChoices>> ListChoicesAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
 
-    public Task Unsubscribe(string subscriberId, string? address, string? ruleId, CancellationToken cancellationToken) => RunAsync("""
+    public Task UnsubscribeAsync(string subscriberId, string? address, string? ruleId, CancellationToken cancellationToken) => RunAsync("""
         INSERT INTO subscriber_unsubscriptions (subscriber_id, address, rule_id, at) VALUES (@subscriber, @address, @rule, @at)
         ON CONFLICT (subscriber_id, address, rule_id) DO NOTHING
         """, cancellationToken, ("subscriber", subscriberId), ("address", SubscriberChoiceNames.AddressKey(address)),
         ("rule", SubscriberChoiceNames.Key(ruleId)), ("at", Now));
 
-    public async Task<bool> Resubscribe(string subscriberId, string? address, string? ruleId, CancellationToken cancellationToken) => await RunAsync(
+    public async Task<bool> ResubscribeAsync(string subscriberId, string? address, string? ruleId, CancellationToken cancellationToken) => await RunAsync(
         "DELETE FROM subscriber_unsubscriptions WHERE subscriber_id = @subscriber AND address = @address AND rule_id = @rule",
         cancellationToken, ("subscriber", subscriberId), ("address", SubscriberChoiceNames.AddressKey(address)), ("rule", SubscriberChoiceNames.Key(ruleId))) > 0;
 
-    public Task Pause(string subscriberId, DateTimeOffset until, CancellationToken cancellationToken) => RunAsync("""
+    public Task PauseAsync(string subscriberId, DateTimeOffset until, CancellationToken cancellationToken) => RunAsync("""
         INSERT INTO subscriber_pauses (subscriber_id, paused_until, at) VALUES (@subscriber, @until, @at)
         ON CONFLICT (subscriber_id) DO UPDATE SET paused_until = excluded.paused_until, at = excluded.at
         """, cancellationToken, ("subscriber", subscriberId), ("until", time(until)), ("at", Now));
 
-    public Task SetDigest(string subscriberId, string digest, CancellationToken cancellationToken) => RunAsync("""
+    public Task<bool> UnpauseAsync(string subscriberId, CancellationToken cancellationToken) => DeleteAsync(ChoiceKind.Pause, subscriberId, cancellationToken);
+
+    public Task SetDigestAsync(string subscriberId, DigestSchedule digest, CancellationToken cancellationToken) => RunAsync("""
         INSERT INTO subscriber_digests (subscriber_id, digest, at) VALUES (@subscriber, @digest, @at)
         ON CONFLICT (subscriber_id) DO UPDATE SET digest = excluded.digest, at = excluded.at
-        """, cancellationToken, ("subscriber", subscriberId), ("digest", digest), ("at", Now));
+        """, cancellationToken, ("subscriber", subscriberId), ("digest", digest.ToString()), ("at", Now));
 
-    public Task RuleOff(string subscriberId, string ruleId, CancellationToken cancellationToken) => RunAsync("""
+    public Task<bool> ClearDigestAsync(string subscriberId, CancellationToken cancellationToken) => DeleteAsync(ChoiceKind.Digest, subscriberId, cancellationToken);
+
+    public Task RuleOffAsync(string subscriberId, string ruleId, CancellationToken cancellationToken) => RunAsync("""
         INSERT INTO subscriber_rules_off (subscriber_id, rule_id, at) VALUES (@subscriber, @rule, @at)
         ON CONFLICT (subscriber_id, rule_id) DO NOTHING
         """, cancellationToken, ("subscriber", subscriberId), ("rule", ruleId), ("at", Now));
 
-    public async Task<bool> RuleOn(string subscriberId, string ruleId, CancellationToken cancellationToken) => await RunAsync(
+    public async Task<bool> RuleOnAsync(string subscriberId, string ruleId, CancellationToken cancellationToken) => await RunAsync(
         "DELETE FROM subscriber_rules_off WHERE subscriber_id = @subscriber AND rule_id = @rule",
         cancellationToken, ("subscriber", subscriberId), ("rule", ruleId)) > 0;
 
-    public Task Mute(string subscriberId, string? ruleId, MuteKind kind, string value, CancellationToken cancellationToken) => RunAsync("""
+    public Task MuteAsync(string subscriberId, string? ruleId, MuteKind kind, string value, CancellationToken cancellationToken) => RunAsync("""
         INSERT INTO subscriber_mutes (subscriber_id, rule_id, kind, value, at) VALUES (@subscriber, @rule, @kind, @value, @at)
         ON CONFLICT (subscriber_id, rule_id, kind, value) DO NOTHING
         """, cancellationToken, ("subscriber", subscriberId), ("rule", SubscriberChoiceNames.Key(ruleId)),
         ("kind", SubscriberChoiceNames.Name(kind)), ("value", StoredText.Clean(SubscriberChoiceNames.MuteValue(kind, value))!), ("at", Now));
 
-    public async Task<bool> Unmute(string subscriberId, string? ruleId, MuteKind kind, string value, CancellationToken cancellationToken) => await RunAsync(
+    public async Task<bool> UnmuteAsync(string subscriberId, string? ruleId, MuteKind kind, string value, CancellationToken cancellationToken) => await RunAsync(
         "DELETE FROM subscriber_mutes WHERE subscriber_id = @subscriber AND rule_id = @rule AND kind = @kind AND value = @value",
         cancellationToken, ("subscriber", subscriberId), ("rule", SubscriberChoiceNames.Key(ruleId)),
         ("kind", SubscriberChoiceNames.Name(kind)), ("value", StoredText.Clean(SubscriberChoiceNames.MuteValue(kind, value))!)) > 0;
 
-    public async Task<bool> MarkNotRelevant(string subscriberId, string alertId, string ruleId, CancellationToken cancellationToken) => await RunAsync("""
+    public async Task<bool> MarkNotRelevantAsync(string subscriberId, string alertId, string ruleId, CancellationToken cancellationToken) => await RunAsync("""
         INSERT INTO not_relevant (subscriber_id, alert_id, rule_id, at) VALUES (@subscriber, @alert, @rule, @at)
         ON CONFLICT (subscriber_id, alert_id, rule_id) DO NOTHING
         """, cancellationToken, ("subscriber", subscriberId), ("alert", alertId), ("rule", ruleId), ("at", Now)) > 0;
 
-    public async Task<Core.Stories.StoryPrint?> StoryOfAlert(string subscriberId, string alertId, CancellationToken cancellationToken)
+    public async Task<Core.Stories.StoryPrint?> StoryOfAlertAsync(string subscriberId, string alertId, CancellationToken cancellationToken)
     {
         await using var connection = await open(cancellationToken);
         await using var command = Command(connection, "SELECT print FROM stories WHERE subscriber_id = @subscriber AND alert_id = @alert ORDER BY rule_id LIMIT 1",
@@ -95,10 +100,10 @@ internal sealed class StoredChoices(
         return await StoredRows.ListAsync(command, r => new NotRelevantCount(r.GetString(0), r.GetInt64(1)), cancellationToken);
     }
 
-    public async Task<bool> Delete(ChoiceKind kind, string subscriberId, CancellationToken cancellationToken) =>
+    private async Task<bool> DeleteAsync(ChoiceKind kind, string subscriberId, CancellationToken cancellationToken) =>
         await RunAsync($"DELETE FROM {Tables[kind]} WHERE subscriber_id = @subscriber", cancellationToken, ("subscriber", subscriberId)) > 0;
 
-    public async Task<int> Lift(string subscriberId, ChoiceKind? kind, CancellationToken cancellationToken)
+    public async Task<int> LiftChoicesAsync(string subscriberId, ChoiceKind? kind, CancellationToken cancellationToken)
     {
         var tables = kind is { } one ? [Tables[one]] : Tables.Values.ToArray();
         await using var connection = await open(cancellationToken);

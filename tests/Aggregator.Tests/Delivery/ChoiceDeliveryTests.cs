@@ -29,8 +29,8 @@ public sealed class ChoiceDeliveryTests
         var solo = TestAlerts.Make("solo", "k3", title: "Solo", ruleIds: ["troops"]);
         await h.QueueAsync(TestAlerts.Draft(troops), TestAlerts.Draft(floods), TestAlerts.Draft(solo));
 
-        await h.Store.UnsubscribeAsync("ops", A, "troops", Ct);
-        await h.Store.UnsubscribeAsync("solo", null, "troops", Ct);
+        await h.Store.Choices.UnsubscribeAsync("ops", A, "troops", Ct);
+        await h.Store.Choices.UnsubscribeAsync("solo", null, "troops", Ct);
         (await h.RunAsync()).ShouldBe(3);
 
         var received = smtp.Messages.ToDictionary(m => m.Message.Subject ?? string.Empty, m => m.Recipients);
@@ -63,7 +63,7 @@ public sealed class ChoiceDeliveryTests
         await h.RunAsync();
         (await h.CountsAsync("ops", DeliveryChannel.Email)).WaitingFor.ShouldBe([B, C]);
 
-        await h.Store.UnsubscribeAsync("ops", B, null, Ct);
+        await h.Store.Choices.UnsubscribeAsync("ops", B, null, Ct);
         h.Time.Advance(TimeSpan.FromMinutes(1));
         await h.RunAsync();
 
@@ -83,11 +83,11 @@ public sealed class ChoiceDeliveryTests
         using (var before = new SqliteStateStore($"Data Source={h.Store.DataSource}", h.Time))
         {
             await before.MigrateAsync(Ct);
-            await before.PauseAsync("ops", until, Ct);
+            await before.Choices.PauseAsync("ops", until, Ct);
         }
         using var reopened = new SqliteStateStore($"Data Source={h.Store.DataSource}", h.Time);
         await reopened.MigrateAsync(Ct);
-        (await reopened.GetChoicesAsync("ops", Ct)).PausedUntil.ShouldBe(until);
+        (await reopened.Choices.GetChoicesAsync("ops", Ct)).PausedUntil.ShouldBe(until);
 
         await h.QueueAsync(TestAlerts.Draft(TestAlerts.Make("ops", "during")));
         await h.RunAsync();
@@ -109,9 +109,9 @@ public sealed class ChoiceDeliveryTests
         var subscriber = new SubscriberDefinition { Id = "ops", Email = [A] };
         await using var h = await DeliveryHarness.CreateAsync(_ => DeliveryHarness.MakeConfig(DeliveryHarness.Smtp(smtp.Port), null, subscriber));
         DigestSchedule.TryParse("every 1h", out var hourly, out _).ShouldBeTrue();
-        await h.Store.SetDigestAsync("ops", hourly, Ct);
+        await h.Store.Choices.SetDigestAsync("ops", hourly, Ct);
 
-        var choices = await h.Store.GetChoicesAsync("ops", Ct);
+        var choices = await h.Store.Choices.GetChoicesAsync("ops", Ct);
         var now = h.Time.GetUtcNow();
         var drafts = Enumerable.Range(1, 2).SelectMany(i => DeliveryPlanner.Drafts(TestAlerts.Make("ops", $"k{i}", title: $"Item {i}"), subscriber, choices, now)).ToArray();
         drafts.ShouldAllBe(d => d.DueAt == new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
@@ -132,7 +132,7 @@ public sealed class ChoiceDeliveryTests
             new SubscriberDefinition { Id = "ops", Email = [A] }));
         await h.QueueAsync(TestAlerts.Draft(TestAlerts.Make("ops", "k1")), TestAlerts.Draft(TestAlerts.Make("ops", "k2")));
         DigestSchedule.TryParse("daily 08:00", out var daily, out _).ShouldBeTrue();
-        await h.Store.SetDigestAsync("ops", daily, Ct);
+        await h.Store.Choices.SetDigestAsync("ops", daily, Ct);
 
         (await h.RunAsync()).ShouldBe(2);
 

@@ -48,7 +48,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(harness.Time)
             .AddSingleton(harness._active)
             .AddSingleton<IOutbox>(harness.Store)
-            .AddSingleton<ISubscriberChoiceReads>(harness.Store)
+            .AddSingleton<ISubscriberChoiceReads>(harness.Store.Choices)
             .AddDelivery();
         harness._services = services.BuildServiceProvider();
         harness.Relay = harness._services.GetRequiredService<DeliveryRelay>();

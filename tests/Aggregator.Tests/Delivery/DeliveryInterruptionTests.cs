@@ -27,7 +27,7 @@ public sealed class DeliveryInterruptionTests
         await h.QueueAsync(TestAlerts.Draft(first, DeliveryChannel.Webhook), TestAlerts.Draft(TestAlerts.Make("hook", "k2"), DeliveryChannel.Webhook));
 
         // A budget shorter than the attempt timeout, so the cut comes from the pass, not from the attempt.
-        using var relay = new DeliveryRelay(h.Store, h.Store, h.Services.GetServices<IDeliveryChannel>(), h.Services.GetRequiredService<ActiveConfig>(),
+        using var relay = new DeliveryRelay(h.Store, h.Store.Choices, h.Services.GetServices<IDeliveryChannel>(), h.Services.GetRequiredService<ActiveConfig>(),
             h.Time, NullLogger<DeliveryRelay>.Instance,
             h.Services.GetRequiredService<Aggregator.Observability.AggregatorMetrics>()) { PassBudget = TimeSpan.FromSeconds(10) };
         var pass = relay.RunOnceAsync(TestContext.Current.CancellationToken);

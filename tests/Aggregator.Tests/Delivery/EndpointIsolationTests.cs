@@ -60,7 +60,7 @@ public sealed class EndpointIsolationTests
                 [.. receivers.Select((r, i) => Hook($"hook-{i}", r))]));
             foreach (var i in Enumerable.Range(0, receivers.Count))
                 await h.QueueAsync(TestAlerts.Draft(TestAlerts.Make($"hook-{i}", $"k{i}"), DeliveryChannel.Webhook));
-            using var relay = new DeliveryRelay(h.Store, h.Store, h.Services.GetServices<IDeliveryChannel>(),
+            using var relay = new DeliveryRelay(h.Store, h.Store.Choices, h.Services.GetServices<IDeliveryChannel>(),
                 h.Services.GetRequiredService<ActiveConfig>(),
                 h.Time, NullLogger<DeliveryRelay>.Instance,
                 h.Services.GetRequiredService<AggregatorMetrics>()) { Parallelism = 2 };

@@ -35,9 +35,9 @@ public sealed class ChoicePollTests
         using var dir = new TempDirectory();
         WriteFeed(dir, ("a", "Troops at the border"), ("b", "Troops drill at the border"));
         await using var harness = await PipelineHarness.CreateAsync(dir, Config, ct);
-        await harness.Store.RuleOffAsync("ann", "troops", ct);
-        await harness.Store.MuteAsync("ann", "border", MuteKind.Word, "drill", ct);
-        await harness.Store.UnsubscribeAsync("hook", null, null, ct);
+        await harness.Store.Choices.RuleOffAsync("ann", "troops", ct);
+        await harness.Store.Choices.MuteAsync("ann", "border", MuteKind.Word, "drill", ct);
+        await harness.Store.Choices.UnsubscribeAsync("hook", null, null, ct);
 
         (await harness.Poller.PollAsync("desk", ct)).Queued.ShouldBe(1);
 
@@ -55,7 +55,7 @@ public sealed class ChoicePollTests
         WriteFeed(dir, ("a", "Troops at the border"));
         await using var harness = await PipelineHarness.CreateAsync(dir, Config, ct);
         DigestSchedule.TryParse("daily 08:00", out var daily, out _).ShouldBeTrue();
-        await harness.Store.SetDigestAsync("ann", daily, ct);
+        await harness.Store.Choices.SetDigestAsync("ann", daily, ct);
 
         await harness.Poller.PollAsync("desk", ct);
 

@@ -28,15 +28,15 @@ public sealed class StatusChoicesTests
             Rules = [new RuleConfig { Id = "troops", Query = "troops", Notify = ["ops"] }, new RuleConfig { Id = "floods", Query = "floods", Notify = ["ops"] }],
             Subscribers = [new SubscriberDefinition { Id = "ops", Email = ["a@example.org", "b@example.org"] }],
         };
-        await store.UnsubscribeAsync("ops", "a@example.org", "troops", Ct);
-        await store.UnsubscribeAsync("ops", null, "floods", Ct);
-        await store.PauseAsync("ops", TestAlerts.Start.AddDays(2), Ct);
+        await store.Choices.UnsubscribeAsync("ops", "a@example.org", "troops", Ct);
+        await store.Choices.UnsubscribeAsync("ops", null, "floods", Ct);
+        await store.Choices.PauseAsync("ops", TestAlerts.Start.AddDays(2), Ct);
         DigestSchedule.TryParse("weekly mon 08:00", out var weekly, out _).ShouldBeTrue();
-        await store.SetDigestAsync("ops", weekly, Ct);
-        await store.RuleOffAsync("ops", "floods", Ct);
-        await store.MuteAsync("ops", null, MuteKind.Word, "drill", Ct);
-        await store.MarkNotRelevantAsync("ops", "alert-1", "troops", Ct);
-        await store.MarkNotRelevantAsync("ops", "alert-2", "troops", Ct);
+        await store.Choices.SetDigestAsync("ops", weekly, Ct);
+        await store.Choices.RuleOffAsync("ops", "floods", Ct);
+        await store.Choices.MuteAsync("ops", null, MuteKind.Word, "drill", Ct);
+        await store.Choices.MarkNotRelevantAsync("ops", "alert-1", "troops", Ct);
+        await store.Choices.MarkNotRelevantAsync("ops", "alert-2", "troops", Ct);
         await store.CommitPollAsync(TestAlerts.Commit("f", ("k", [TestAlerts.Draft(TestAlerts.Make("ops", "k"))])), Ct);
         var claimed = (await store.ClaimDueAsync(time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem();
         await store.SuppressAsync(claimed.Id, time.GetUtcNow(), "paused", Ct);
@@ -60,7 +60,7 @@ public sealed class StatusChoicesTests
         var context = new DefaultHttpContext();
         using var body = new MemoryStream();
         context.Response.Body = body;
-        await StatusStream.WriteAsync(context.Response, new ActiveConfig(ConfigSnapshot.Create(config)), store, store, time, Ct);
+        await StatusStream.WriteAsync(context.Response, new ActiveConfig(ConfigSnapshot.Create(config)), store, store.Choices, store, time, Ct);
         await context.Response.BodyWriter.FlushAsync(Ct);
         System.Text.Encoding.UTF8.GetString(body.ToArray()).ShouldBe(cli);
     }

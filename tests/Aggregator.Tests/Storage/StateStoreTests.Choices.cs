@@ -10,11 +10,11 @@ public abstract partial class StateStoreTests
     {
         var store = await OpenAsync();
 
-        var choices = await store.GetChoicesAsync("ops", Ct);
+        var choices = await store.Choices.GetChoicesAsync("ops", Ct);
 
         choices.SubscriberId.ShouldBe("ops");
         choices.IsEmpty.ShouldBeTrue();
-        (await store.ListChoicesAsync(Ct)).ShouldBeEmpty();
+        (await store.Choices.ListChoicesAsync(Ct)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -24,18 +24,18 @@ public abstract partial class StateStoreTests
         DigestSchedule.TryParse("daily 08:00", out var daily, out _).ShouldBeTrue();
         var until = TestAlerts.Start.AddDays(7);
 
-        await store.UnsubscribeAsync("ops", "A@Example.org", "troops", Ct);
-        await store.UnsubscribeAsync("ops", "a@example.org", "troops", Ct);
-        await store.UnsubscribeAsync("ops", null, null, Ct);
-        await store.PauseAsync("ops", until, Ct);
-        await store.SetDigestAsync("ops", daily, Ct);
-        await store.RuleOffAsync("ops", "floods", Ct);
-        await store.RuleOffAsync("ops", "floods", Ct);
-        await store.MuteAsync("ops", "troops", MuteKind.Word, " Drill ", Ct);
-        await store.MuteAsync("ops", null, MuteKind.Link, "https://news.example.org/a", Ct);
-        await store.RuleOffAsync("desk", "troops", Ct);
+        await store.Choices.UnsubscribeAsync("ops", "A@Example.org", "troops", Ct);
+        await store.Choices.UnsubscribeAsync("ops", "a@example.org", "troops", Ct);
+        await store.Choices.UnsubscribeAsync("ops", null, null, Ct);
+        await store.Choices.PauseAsync("ops", until, Ct);
+        await store.Choices.SetDigestAsync("ops", daily, Ct);
+        await store.Choices.RuleOffAsync("ops", "floods", Ct);
+        await store.Choices.RuleOffAsync("ops", "floods", Ct);
+        await store.Choices.MuteAsync("ops", "troops", MuteKind.Word, " Drill ", Ct);
+        await store.Choices.MuteAsync("ops", null, MuteKind.Link, "https://news.example.org/a", Ct);
+        await store.Choices.RuleOffAsync("desk", "troops", Ct);
 
-        var ops = await OpenPeer().GetChoicesAsync("ops", Ct);
+        var ops = await OpenPeer().Choices.GetChoicesAsync("ops", Ct);
         ops.Unsubscriptions.Select(u => (u.Address, u.RuleId)).OrderBy(u => u.Address).ShouldBe([(null, null), ("a@example.org", "troops")]);
         ops.Unsubscriptions.ShouldAllBe(u => u.At == TestAlerts.Start);
         ops.PausedUntil.ShouldBe(until);
@@ -44,29 +44,29 @@ public abstract partial class StateStoreTests
         ops.RulesOff.ShouldBe(["floods"]);
         ops.Mutes.Select(m => (m.RuleId, m.Kind, m.Value)).OrderBy(m => m.Kind)
             .ShouldBe([(null, MuteKind.Link, "https://news.example.org/a"), ("troops", MuteKind.Word, "drill")]);
-        (await store.ListChoicesAsync(Ct)).Select(c => c.SubscriberId).ShouldBe(["desk", "ops"]);
+        (await store.Choices.ListChoicesAsync(Ct)).Select(c => c.SubscriberId).ShouldBe(["desk", "ops"]);
     }
 
     [Fact]
     public async Task Undoing_each_choice_removes_exactly_it()
     {
         var store = await OpenAsync();
-        await store.UnsubscribeAsync("ops", "a@example.org", "troops", Ct);
-        await store.UnsubscribeAsync("ops", "a@example.org", null, Ct);
-        await store.PauseAsync("ops", TestAlerts.Start.AddDays(1), Ct);
+        await store.Choices.UnsubscribeAsync("ops", "a@example.org", "troops", Ct);
+        await store.Choices.UnsubscribeAsync("ops", "a@example.org", null, Ct);
+        await store.Choices.PauseAsync("ops", TestAlerts.Start.AddDays(1), Ct);
         DigestSchedule.TryParse("every 1h", out var hourly, out _).ShouldBeTrue();
-        await store.SetDigestAsync("ops", hourly, Ct);
-        await store.RuleOffAsync("ops", "floods", Ct);
-        await store.MuteAsync("ops", "troops", MuteKind.Word, "drill", Ct);
+        await store.Choices.SetDigestAsync("ops", hourly, Ct);
+        await store.Choices.RuleOffAsync("ops", "floods", Ct);
+        await store.Choices.MuteAsync("ops", "troops", MuteKind.Word, "drill", Ct);
 
-        (await store.ResubscribeAsync("ops", "A@example.org", "troops", Ct)).ShouldBeTrue();
-        (await store.ResubscribeAsync("ops", "a@example.org", "troops", Ct)).ShouldBeFalse();
-        (await store.UnpauseAsync("ops", Ct)).ShouldBeTrue();
-        (await store.ClearDigestAsync("ops", Ct)).ShouldBeTrue();
-        (await store.RuleOnAsync("ops", "floods", Ct)).ShouldBeTrue();
-        (await store.UnmuteAsync("ops", "troops", MuteKind.Word, "DRILL", Ct)).ShouldBeTrue();
+        (await store.Choices.ResubscribeAsync("ops", "A@example.org", "troops", Ct)).ShouldBeTrue();
+        (await store.Choices.ResubscribeAsync("ops", "a@example.org", "troops", Ct)).ShouldBeFalse();
+        (await store.Choices.UnpauseAsync("ops", Ct)).ShouldBeTrue();
+        (await store.Choices.ClearDigestAsync("ops", Ct)).ShouldBeTrue();
+        (await store.Choices.RuleOnAsync("ops", "floods", Ct)).ShouldBeTrue();
+        (await store.Choices.UnmuteAsync("ops", "troops", MuteKind.Word, "DRILL", Ct)).ShouldBeTrue();
 
-        var ops = await store.GetChoicesAsync("ops", Ct);
+        var ops = await store.Choices.GetChoicesAsync("ops", Ct);
         ops.Unsubscriptions.ShouldHaveSingleItem().RuleId.ShouldBeNull();
         (ops.PausedUntil, ops.Digest, ops.RulesOff.Count, ops.Mutes.Count).ShouldBe((null, null, 0, 0));
     }
@@ -75,14 +75,14 @@ public abstract partial class StateStoreTests
     public async Task A_pause_survives_reopening_the_store_and_a_new_pause_replaces_it()
     {
         await OpenAsync();
-        await OpenPeer().PauseAsync("ops", TestAlerts.Start.AddDays(1), Ct);
+        await OpenPeer().Choices.PauseAsync("ops", TestAlerts.Start.AddDays(1), Ct);
 
         var reopened = OpenPeer();
         await reopened.MigrateAsync(Ct);
-        (await reopened.GetChoicesAsync("ops", Ct)).PausedUntil.ShouldBe(TestAlerts.Start.AddDays(1));
+        (await reopened.Choices.GetChoicesAsync("ops", Ct)).PausedUntil.ShouldBe(TestAlerts.Start.AddDays(1));
 
-        await reopened.PauseAsync("ops", TestAlerts.Start.AddDays(3), Ct);
-        (await OpenPeer().GetChoicesAsync("ops", Ct)).PausedUntil.ShouldBe(TestAlerts.Start.AddDays(3));
+        await reopened.Choices.PauseAsync("ops", TestAlerts.Start.AddDays(3), Ct);
+        (await OpenPeer().Choices.GetChoicesAsync("ops", Ct)).PausedUntil.ShouldBe(TestAlerts.Start.AddDays(3));
     }
 
     [Fact]
@@ -90,36 +90,36 @@ public abstract partial class StateStoreTests
     {
         var store = await OpenAsync();
 
-        (await store.MarkNotRelevantAsync("ops", "alert-1", "troops", Ct)).ShouldBeTrue();
-        (await store.MarkNotRelevantAsync("ops", "alert-1", "troops", Ct)).ShouldBeFalse();
-        (await store.MarkNotRelevantAsync("ops", "alert-1", "floods", Ct)).ShouldBeTrue();
-        (await store.MarkNotRelevantAsync("desk", "alert-1", "troops", Ct)).ShouldBeTrue();
-        (await store.MarkNotRelevantAsync("ops", "alert-2", "troops", Ct)).ShouldBeTrue();
+        (await store.Choices.MarkNotRelevantAsync("ops", "alert-1", "troops", Ct)).ShouldBeTrue();
+        (await store.Choices.MarkNotRelevantAsync("ops", "alert-1", "troops", Ct)).ShouldBeFalse();
+        (await store.Choices.MarkNotRelevantAsync("ops", "alert-1", "floods", Ct)).ShouldBeTrue();
+        (await store.Choices.MarkNotRelevantAsync("desk", "alert-1", "troops", Ct)).ShouldBeTrue();
+        (await store.Choices.MarkNotRelevantAsync("ops", "alert-2", "troops", Ct)).ShouldBeTrue();
 
-        (await store.NotRelevantCountsAsync(Ct)).ShouldBe([new NotRelevantCount("floods", 1), new NotRelevantCount("troops", 3)]);
-        (await store.ListChoicesAsync(Ct)).ShouldBeEmpty();
+        (await store.Choices.NotRelevantCountsAsync(Ct)).ShouldBe([new NotRelevantCount("floods", 1), new NotRelevantCount("troops", 3)]);
+        (await store.Choices.ListChoicesAsync(Ct)).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task An_operator_lifts_one_kind_of_choice_or_all_and_feedback_stays()
     {
         var store = await OpenAsync();
-        await store.UnsubscribeAsync("ops", null, "troops", Ct);
-        await store.PauseAsync("ops", TestAlerts.Start.AddDays(1), Ct);
-        await store.RuleOffAsync("ops", "floods", Ct);
-        await store.MuteAsync("ops", null, MuteKind.Word, "drill", Ct);
-        await store.RuleOffAsync("desk", "floods", Ct);
-        await store.MarkNotRelevantAsync("ops", "alert-1", "troops", Ct);
+        await store.Choices.UnsubscribeAsync("ops", null, "troops", Ct);
+        await store.Choices.PauseAsync("ops", TestAlerts.Start.AddDays(1), Ct);
+        await store.Choices.RuleOffAsync("ops", "floods", Ct);
+        await store.Choices.MuteAsync("ops", null, MuteKind.Word, "drill", Ct);
+        await store.Choices.RuleOffAsync("desk", "floods", Ct);
+        await store.Choices.MarkNotRelevantAsync("ops", "alert-1", "troops", Ct);
 
-        (await store.LiftChoicesAsync("ops", ChoiceKind.Pause, Ct)).ShouldBe(1);
-        var ops = await store.GetChoicesAsync("ops", Ct);
+        (await store.Choices.LiftChoicesAsync("ops", ChoiceKind.Pause, Ct)).ShouldBe(1);
+        var ops = await store.Choices.GetChoicesAsync("ops", Ct);
         ops.PausedUntil.ShouldBeNull();
         ops.RulesOff.ShouldBe(["floods"]);
 
-        (await store.LiftChoicesAsync("ops", null, Ct)).ShouldBe(3);
-        (await store.GetChoicesAsync("ops", Ct)).IsEmpty.ShouldBeTrue();
-        (await store.GetChoicesAsync("desk", Ct)).RulesOff.ShouldBe(["floods"]);
-        (await store.NotRelevantCountsAsync(Ct)).ShouldHaveSingleItem().Count.ShouldBe(1);
+        (await store.Choices.LiftChoicesAsync("ops", null, Ct)).ShouldBe(3);
+        (await store.Choices.GetChoicesAsync("ops", Ct)).IsEmpty.ShouldBeTrue();
+        (await store.Choices.GetChoicesAsync("desk", Ct)).RulesOff.ShouldBe(["floods"]);
+        (await store.Choices.NotRelevantCountsAsync(Ct)).ShouldHaveSingleItem().Count.ShouldBe(1);
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public abstract partial class StateStoreTests
         recorded.Source.ShouldBe(new StorySource("paper", "World News", StoryTitle, copy.Item.Link, Time.GetUtcNow()));
         (await store.StoryCopiesAsync([copy.AlertId], Ct)).ShouldHaveSingleItem().StoryAlertId.ShouldBe(first.AlertId, "found from the copy's side too");
         (await store.ClaimDueAsync(Time.GetUtcNow(), 10, TimeSpan.FromMinutes(1), Ct)).ShouldHaveSingleItem().Alert.AlertId.ShouldBe(first.AlertId);
-        (await store.StoryOfAlertAsync("ops", first.AlertId, Ct)).ShouldBe(StoryPrint.Of(first.Item), "a muted story is this print");
-        (await store.StoryOfAlertAsync("ops", copy.AlertId, Ct)).ShouldBeNull("a copy is not a story of its own");
+        (await store.Choices.StoryOfAlertAsync("ops", first.AlertId, Ct)).ShouldBe(StoryPrint.Of(first.Item), "a muted story is this print");
+        (await store.Choices.StoryOfAlertAsync("ops", copy.AlertId, Ct)).ShouldBeNull("a copy is not a story of its own");
     }
 
     [Fact]

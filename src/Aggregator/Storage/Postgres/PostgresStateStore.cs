@@ -17,7 +17,10 @@ internal sealed partial class PostgresStateStore : IStateStore
     {
         _dataSource = dataSource;
         _time = time;
+        Choices = new StoredChoices(async ct => await dataSource.OpenConnectionAsync(ct), t => t.ToUniversalTime(), PostgresValues.ReadTime, time);
     }
+
+    public ISubscriberChoices Choices { get; }
 
     /// <exception cref="StateUnavailableException">The server cannot be reached or refuses us: one line naming the database.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)

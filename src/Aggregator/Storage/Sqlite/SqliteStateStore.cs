@@ -30,7 +30,10 @@ internal sealed partial class SqliteStateStore : IStateStore, IDisposable
         }
         _connectionString = builder.ToString();
         _time = time;
+        Choices = new StoredChoices(async ct => await OpenAsync(ct), t => t.ToUnixTimeMilliseconds(), SqliteValues.ReadTime, time);
     }
+
+    public ISubscriberChoices Choices { get; }
 
     /// <summary>The absolute path of the database file.</summary>
     public string DataSource => new SqliteConnectionStringBuilder(_connectionString).DataSource;
