@@ -140,6 +140,28 @@ public sealed class InspectionCommandTests
         invalid.Stderr.ShouldStartWith("--query:12: error:");
     }
 
+    /// <summary>An input that is not a feed is named on stderr; it decides the exit code only when nothing else matched.</summary>
+    [Fact]
+    public async Task Test_rule_exits_3_when_nothing_matched_and_an_input_is_not_a_feed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempConfigDirectory();
+        dir.Write("notes.txt", "not a feed\n");
+        var notAFeed = Path.Combine(dir.Path, "notes.txt");
+
+        var alone = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "test-rule", "--query", "troops", "--config", RepoPaths.BundledConfig, notAFeed);
+        var nothing = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "test-rule", "--query", "ceasefire", "--config", RepoPaths.BundledConfig, Sample, notAFeed);
+        var matched = await AggregatorProcess.RunAsync(RepoPaths.Root, null, ct, "test-rule", "--query", "troops", "--config", RepoPaths.BundledConfig, Sample, notAFeed);
+
+        alone.ExitCode.ShouldBe(3, alone.Stdout);
+        alone.Stderr.ShouldStartWith(notAFeed + ": ");
+        alone.Stderr.Trim().Split('\n').Length.ShouldBe(1, "one line per input that is not a feed");
+        nothing.ExitCode.ShouldBe(3, nothing.Stdout);
+        matched.ExitCode.ShouldBe(0, matched.Stderr);
+        matched.Stdout.ShouldContain("1 of 3 items matched");
+        matched.Stderr.ShouldStartWith(notAFeed + ": ");
+    }
+
     /// <summary>The broken query alone, or with another error that already stops the config loading.</summary>
     [Theory]
     [InlineData("")]
