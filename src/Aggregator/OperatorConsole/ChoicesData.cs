@@ -17,7 +17,15 @@ internal sealed class ChoicesData(ActiveConfig config, ISubscriberChoices choice
     public async Task<string> LiftAsync(string subscriberId, string? kind, CancellationToken cancellationToken)
     {
         if (!config.Current.Subscribers.ContainsKey(subscriberId)) return $"No subscriber {subscriberId}.";
-        ChoiceKind? which = kind is { Length: > 0 } && Enum.TryParse<ChoiceKind>(kind, ignoreCase: true, out var parsed) ? parsed : null;
+        ChoiceKind? which = null;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            // By name only: a kind that is not one of ours (or a number) must not fall through to "every kind".
+            var names = Enum.GetNames<ChoiceKind>();
+            if (names.FirstOrDefault(n => n.Equals(kind, StringComparison.OrdinalIgnoreCase)) is not { } name)
+                return $"No choice kind '{kind}': lift one of {string.Join(", ", names.Select(n => n.ToLowerInvariant()))}, or every kind.";
+            which = Enum.Parse<ChoiceKind>(name);
+        }
         var lifted = await choices.LiftChoicesAsync(subscriberId, which, cancellationToken);
         return $"Lifted {lifted} choice{(lifted == 1 ? "" : "s")} of {subscriberId}.";
     }

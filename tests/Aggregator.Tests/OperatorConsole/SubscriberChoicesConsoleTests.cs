@@ -96,6 +96,14 @@ public sealed class SubscriberChoicesConsoleTests
         (await File.ReadAllTextAsync(work.Combine("config", "rules.yaml"), ct)).ShouldContain("    notify: [night-desk]");
 
         var (field, token) = await console.FormFieldAsync("/subscribers", ct);
+        foreach (var unknown in new[] { "pauses", "7" })
+        {
+            using var refused = await console.PostFormAsync("/subscribers/desk/lift", [new(field, token), new("kind", unknown)], ct);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            Uri.UnescapeDataString(refused.Headers.Location!.ToString()).ShouldContain($"No choice kind '{unknown}'");
+        }
+        using (var still = JsonDocument.Parse(await console.Http.GetStringAsync("/api/subscribers", ct)))
+            still.RootElement.GetProperty("subscribers").EnumerateArray().ShouldContain(s => s.GetProperty("hasChoices").GetBoolean(), "an unknown kind lifts nothing");
         using var lifted = await console.PostFormAsync("/subscribers/desk/lift", [new(field, token), new("kind", "")], ct);
         lifted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using var after = JsonDocument.Parse(await console.Http.GetStringAsync("/api/subscribers", ct));
