@@ -84,8 +84,11 @@ internal sealed class SubscriberPages(ActiveConfig config, SubscriberLinks links
                 await choices.UnmuteAsync(id, null, kind, value, cancellationToken);
                 return "Story unmuted.";
             case "resubscribe":
-                await choices.ResubscribeAsync(id, grant.Address, rule, cancellationToken);
-                return rule is null ? "Resubscribed." : $"Resubscribed to rule {rule}.";
+                // The rule as posted, configured or not: an unsubscription can outlive its rule, and lifting it must not
+                // lift the one from every rule instead.
+                var from = form["rule"].ToString() is { Length: > 0 } given ? given : null;
+                await choices.ResubscribeAsync(id, grant.Address, from, cancellationToken);
+                return from is null ? "Resubscribed." : $"Resubscribed to rule {from}.";
             default:
                 return "Nothing changed: that form was incomplete.";
         }

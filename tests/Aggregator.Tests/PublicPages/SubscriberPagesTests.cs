@@ -93,6 +93,33 @@ public sealed class SubscriberPagesTests
         off.ShouldContain("Turn on rule border");
     }
 
+    /// <summary>An unsubscription can outlive its rule (an old mail's link); resubscribing from it lifts that one, not the one from every rule.</summary>
+    [Fact]
+    public async Task Resubscribing_from_a_rule_no_longer_configured_keeps_the_unsubscription_from_every_rule()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = Work(out var site);
+        using var worker = await StartAsync(work, ct);
+        using var http = Client(site);
+        var seal = new LinkSeal(Secret);
+        var preferences = $"/p/s/{seal.Seal(new LinkGrant(LinkKind.Preferences, "desk", Address: "ann@example.org"))}";
+        foreach (var rule in new[] { null, "retired" })
+        {
+            using var oneClick = await http.PostAsync($"/p/u/{seal.Seal(new LinkGrant(LinkKind.Unsubscribe, "desk", rule, "ann@example.org"))}",
+                new StringContent("List-Unsubscribe=One-Click", new MediaTypeHeaderValue("application/x-www-form-urlencoded")), ct);
+            oneClick.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        var before = WebUtility.HtmlDecode(await http.GetStringAsync(preferences, ct));
+        before.ShouldContain("a•••@example.org, every rule");
+        before.ShouldContain("a•••@example.org, rule retired");
+
+        var after = await PostAsync(http, preferences, [new("action", "resubscribe"), new("rule", "retired")], ct);
+
+        after.ShouldContain("Resubscribed to rule retired.");
+        after.ShouldNotContain("a•••@example.org, rule retired");
+        after.ShouldContain("a•••@example.org, every rule", Case.Sensitive, "the unsubscription from every rule stays");
+    }
+
     private static async Task<string> PostAsync(HttpClient http, string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken ct)
     {
         using var response = await http.PostAsync(path, new FormUrlEncodedContent(fields), ct);
