@@ -77,12 +77,11 @@ internal sealed class SubscriberPages(ActiveConfig config, SubscriberLinks links
                 await choices.MuteAsync(id, rule, MuteKind.Word, word, cancellationToken);
                 return $"Items with “{word}” no longer alert for rule {rule}.";
             case "unmute-word" when rule is not null && word.Length > 0:
-                await choices.UnmuteAsync(id, rule, MuteKind.Word, word, cancellationToken);
-                return $"“{word}” unmuted.";
+                return await choices.UnmuteAsync(id, rule, MuteKind.Word, word, cancellationToken)
+                    ? $"“{word}” unmuted." : $"“{word}” was not muted for rule {rule}.";
             case "unmute-story" when form["value"].ToString() is { Length: > 0 } value:
                 var kind = form["kind"].ToString() == SubscriberChoiceNames.Name(MuteKind.Story) ? MuteKind.Story : MuteKind.Link;
-                await choices.UnmuteAsync(id, null, kind, value, cancellationToken);
-                return "Story unmuted.";
+                return await choices.UnmuteAsync(id, null, kind, value, cancellationToken) ? "Story unmuted." : "That story was not muted.";
             case "resubscribe":
                 // The rule as posted, configured or not: an unsubscription can outlive its rule, and lifting it must not
                 // lift the one from every rule instead.

@@ -91,6 +91,13 @@ public sealed class SubscriberPagesTests
         off.ShouldContain("Paused until 31 January 2099");
         off.ShouldContain("<option value=\"daily 08:00\" selected");
         off.ShouldContain("Turn on rule border");
+
+        var muted = await PostAsync(http, preferences, [new("action", "mute-word"), new("rule", "border"), new("word", "drill")], ct);
+        var unmuted = await PostAsync(http, preferences, [new("action", "unmute-word"), new("rule", "border"), new("word", "drill")], ct);
+        var again = await PostAsync(http, preferences, [new("action", "unmute-word"), new("rule", "border"), new("word", "drill")], ct);
+        muted.ShouldContain("Items with “drill” no longer alert for rule border.");
+        unmuted.ShouldContain("“drill” unmuted.");
+        again.ShouldContain("“drill” was not muted for rule border.", Case.Sensitive, "the notice says when nothing changed");
     }
 
     /// <summary>An unsubscription can outlive its rule (an old mail's link); resubscribing from it lifts that one, not the one from every rule.</summary>
