@@ -45,7 +45,8 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Browser.CheckAndKeepAsync(page, "console-signin", ct);
         await page.GotoAsync(new Uri(console.Address, $"/signin?token={console.SignInLinkToken()}").AbsoluteUri).WaitAsync(ct);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync().WaitAsync(ct);
-        await page.WaitForURLAsync(new Uri(console.Address, "/").AbsoluteUri).WaitAsync(ct);
+        // Asserted rather than awaited as an event: WaitForURLAsync can miss the load event it waits for (playwright-dotnet#3364).
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(console.Address, "/").AbsoluteUri).WaitAsync(ct);
 
         (await Eventually.TrueAsync(async () =>
         {

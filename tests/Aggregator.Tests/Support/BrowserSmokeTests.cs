@@ -44,10 +44,11 @@ public sealed class BrowserSmokeTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GotoAsync(server.BaseUrl.AbsoluteUri).WaitAsync(ct);
         await page.GetByLabel("Query").FillAsync(query).WaitAsync(ct);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync().WaitAsync(ct);
-        await page.WaitForURLAsync(new Uri(server.BaseUrl, "rules").AbsoluteUri).WaitAsync(ct);
+        // Asserted rather than awaited as an event: WaitForURLAsync can miss the load event it waits for (playwright-dotnet#3364).
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseUrl, "rules").AbsoluteUri).WaitAsync(ct);
 
+        await Assertions.Expect(page).ToHaveTitleAsync("Rule saved").WaitAsync(ct);
         _posted.ShouldBe([query]);
-        (await page.TitleAsync().WaitAsync(ct)).ShouldBe("Rule saved");
         (await page.Locator("#saved").TextContentAsync().WaitAsync(ct)).ShouldBe(query);
 
         var screenshot = await Browser.ScreenshotAsync(page, "browser-smoke-saved-rule", ct);
