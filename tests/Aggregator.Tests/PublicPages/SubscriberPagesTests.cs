@@ -30,12 +30,7 @@ public sealed class SubscriberPagesTests
         page.ShouldNotContain("ann@example.org", Case.Sensitive, "the address is shown masked");
         (await http.GetStringAsync($"/p/s/{preferences}", ct)).ShouldNotContain("Resubscribe", Case.Sensitive, "the GET changed nothing");
 
-        // What Gmail posts for List-Unsubscribe-Post (RFC 8058): no cookies, this one form field.
-        using var oneClick = new HttpRequestMessage(HttpMethod.Post, $"/p/u/{unsubscribe}")
-        {
-            Content = new StringContent("List-Unsubscribe=One-Click", new MediaTypeHeaderValue("application/x-www-form-urlencoded")),
-        };
-        using var response = await http.SendAsync(oneClick, ct);
+        using var response = await OneClickAsync(http, unsubscribe, ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.Contains("Set-Cookie").ShouldBeFalse();
@@ -67,7 +62,7 @@ public sealed class SubscriberPagesTests
             text.ShouldNotContain("desk");
             text.ShouldNotContain("example.org");
         }
-        using var post = await http.PostAsync($"/p/u/{foreign}", new StringContent("List-Unsubscribe=One-Click", new MediaTypeHeaderValue("application/x-www-form-urlencoded")), ct);
+        using var post = await OneClickAsync(http, foreign, ct);
         post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await http.GetStringAsync($"/p/s/{token}", ct)).ShouldNotContain("Resubscribe", Case.Sensitive, "the foreign post changed nothing");
     }
@@ -112,8 +107,7 @@ public sealed class SubscriberPagesTests
         var preferences = $"/p/s/{seal.Seal(new LinkGrant(LinkKind.Preferences, "desk", Address: "ann@example.org"))}";
         foreach (var rule in new[] { null, "retired" })
         {
-            using var oneClick = await http.PostAsync($"/p/u/{seal.Seal(new LinkGrant(LinkKind.Unsubscribe, "desk", rule, "ann@example.org"))}",
-                new StringContent("List-Unsubscribe=One-Click", new MediaTypeHeaderValue("application/x-www-form-urlencoded")), ct);
+            using var oneClick = await OneClickAsync(http, seal.Seal(new LinkGrant(LinkKind.Unsubscribe, "desk", rule, "ann@example.org")), ct);
             oneClick.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
         var before = WebUtility.HtmlDecode(await http.GetStringAsync(preferences, ct));
@@ -126,6 +120,10 @@ public sealed class SubscriberPagesTests
         after.ShouldNotContain("a•••@example.org, rule retired");
         after.ShouldContain("a•••@example.org, every rule", Case.Sensitive, "the unsubscription from every rule stays");
     }
+
+    /// <summary>What Gmail posts for List-Unsubscribe-Post (RFC 8058): no cookies, this one form field.</summary>
+    private static Task<HttpResponseMessage> OneClickAsync(HttpClient http, string unsubscribeToken, CancellationToken ct) =>
+        http.PostAsync($"/p/u/{unsubscribeToken}", new StringContent("List-Unsubscribe=One-Click", new MediaTypeHeaderValue("application/x-www-form-urlencoded")), ct);
 
     private static async Task<string> PostAsync(HttpClient http, string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken ct)
     {
